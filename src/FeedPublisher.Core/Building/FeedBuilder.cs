@@ -1,0 +1,49 @@
+using FeedPublisher.Core.Model;
+
+namespace FeedPublisher.Core.Building;
+
+/// <summary>Builds the neutral <see cref="FeedDocument"/> for a set of articles, newest first.</summary>
+public sealed class FeedBuilder(SiteInfo site)
+{
+    /// <summary>An empty feed still needs a date that does not come from the clock.</summary>
+    private static readonly DateTimeOffset EmptyFeedDate = DateTimeOffset.UnixEpoch;
+
+    public FeedDocument BuildMain(IReadOnlyList<Article> articles) =>
+        Build(folder: "", site.Title, site.Description, articles);
+
+    public FeedDocument Build(string folder, string title, string description, IReadOnlyList<Article> articles)
+    {
+        var entries = articles
+            .OrderByDescending(a => a.Published)
+            .ThenBy(a => a.Id, StringComparer.Ordinal)
+            .Select(ToEntry)
+            .ToList();
+        var home = folder.Length == 0 ? site.Root : new Uri(site.Root, folder + "/");
+        return new FeedDocument
+        {
+            Id = StableId.ForFeed(home),
+            Title = title,
+            Description = description,
+            Language = site.Language,
+            HomePage = site.Root,
+            BaseUrl = site.Root,
+            Folder = folder,
+            Updated = entries.Count == 0 ? EmptyFeedDate : entries.Max(e => e.Updated),
+            Entries = entries,
+        };
+    }
+
+    private FeedEntry ToEntry(Article article) => new()
+    {
+        Id = StableId.ForArticle(article.Id),
+        Title = article.Title,
+        Link = new Uri(site.Root, article.Path),
+        Published = article.Published.ToUniversalTime(),
+        Updated = article.Updated.ToUniversalTime(),
+        Summary = article.Summary,
+        ContentHtml = SourceListHtml.Append(article.ContentHtml, article.Sources),
+        Authors = article.Authors,
+        Categories = article.Categories,
+        Sources = article.Sources,
+    };
+}

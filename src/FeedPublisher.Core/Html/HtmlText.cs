@@ -1,0 +1,45 @@
+using System.Text;
+
+namespace FeedPublisher.Core.Html;
+
+/// <summary>
+/// Turns plain text into HTML text and builds the few fragments that we generate ourselves.
+/// Only the characters HTML needs are escaped, so non-ASCII text stays readable in the output.
+/// </summary>
+public static class HtmlText
+{
+    /// <summary>Appends text as HTML element content.</summary>
+    public static void AppendEncoded(StringBuilder html, string text) => Append(html, text, inAttribute: false);
+
+    /// <summary>Appends text as a double-quoted HTML attribute value.</summary>
+    public static void AppendAttribute(StringBuilder html, string text) => Append(html, text, inAttribute: true);
+
+    private static void Append(StringBuilder html, string text, bool inAttribute)
+    {
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '&' => html.Append("&amp;"),
+                '<' => html.Append("&lt;"),
+                '>' => html.Append("&gt;"),
+                '"' when inAttribute => html.Append("&quot;"),
+                _ => html.Append(c),
+            };
+        }
+    }
+
+    /// <summary>Renders plain-text paragraphs as <c>&lt;p&gt;</c> elements.</summary>
+    public static string Paragraphs(IEnumerable<string> paragraphs)
+    {
+        var html = new StringBuilder();
+        foreach (var paragraph in paragraphs)
+        {
+            html.Append("<p>");
+            AppendEncoded(html, paragraph);
+            html.Append("</p>\n");
+        }
+
+        return html.ToString();
+    }
+}

@@ -1,0 +1,9 @@
+namespace FeedPublisher.Core.Ingesting;
+
+/// <summary>What one pass over the articles folder found and did.</summary>
+public sealed record IngestReport(int Files, int Added, int Updated, int Unchanged, int Removed, IReadOnlyList<ArticleProblem> Problems)
+{
+    public int Rejected => Problems.Count(p => p.Rejected);
+
+    public bool ChangedStore => Added + Updated + Removed > 0;
+}

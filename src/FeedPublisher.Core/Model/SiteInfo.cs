@@ -1,0 +1,8 @@
+namespace FeedPublisher.Core.Model;
+
+/// <summary>The site the feeds belong to. Every URL in a feed is <see cref="BaseUrl"/> plus a relative path.</summary>
+public sealed record SiteInfo(Uri BaseUrl, string Title, string Description, string Language)
+{
+    /// <summary>The base URL with a trailing slash, so relative paths resolve beneath it.</summary>
+    public Uri Root { get; } = BaseUrl.AbsoluteUri.EndsWith('/') ? BaseUrl : new Uri(BaseUrl.AbsoluteUri + "/");
+}

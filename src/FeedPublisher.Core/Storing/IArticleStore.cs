@@ -1,0 +1,20 @@
+using FeedPublisher.Core.Model;
+
+namespace FeedPublisher.Core.Storing;
+
+/// <summary>
+/// Where ingested articles live between ingest and publish. Publishing asks only for what a feed
+/// shows; nothing reads the whole store into memory.
+/// </summary>
+public interface IArticleStore
+{
+    /// <summary>Every known file by relative path: small rows, used to skip unchanged files.</summary>
+    Task<IReadOnlyDictionary<string, KnownFile>> GetKnownFilesAsync(CancellationToken cancellationToken);
+
+    Task ApplyAsync(StoreChanges changes, CancellationToken cancellationToken);
+
+    /// <summary>The newest articles, ordered by publication date descending, then id.</summary>
+    Task<IReadOnlyList<Article>> GetLatestAsync(int count, CancellationToken cancellationToken);
+
+    Task<int> CountAsync(CancellationToken cancellationToken);
+}

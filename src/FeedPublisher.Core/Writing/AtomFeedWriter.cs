@@ -1,0 +1,61 @@
+using System.ServiceModel.Syndication;
+using System.Xml;
+using FeedPublisher.Core.Model;
+
+namespace FeedPublisher.Core.Writing;
+
+/// <summary>
+/// Atom 1.0: text summary, HTML content, a related link per source, and an author on the feed so
+/// that every entry has one (RFC 4287 requires it).
+/// </summary>
+public sealed class AtomFeedWriter : IFeedWriter
+{
+    public string FileName => "atom.xml";
+
+    public byte[] Render(FeedDocument feed)
+    {
+        var syndication = new SyndicationFeed(feed.Title, feed.Description, feed.HomePage)
+        {
+            // Syndication invents a random id and the current time when these are missing.
+            Id = feed.Id,
+            LastUpdatedTime = feed.Updated,
+            Generator = "FeedPublisher",
+            Items = feed.Entries.Select(ToItem),
+        };
+        syndication.AttributeExtensions.Add(new XmlQualifiedName("lang", FeedNamespaces.Xml.NamespaceName), feed.Language);
+        syndication.Authors.Add(new SyndicationPerson { Name = feed.Title });
+        syndication.Links.Add(new SyndicationLink(feed.UrlOf(FileName), "self", null, "application/atom+xml", 0));
+
+        return FeedXml.ToBytes(FeedXml.ToDocument(new Atom10FeedFormatter(syndication)));
+    }
+
+    private static SyndicationItem ToItem(FeedEntry entry)
+    {
+        var item = new SyndicationItem
+        {
+            Id = entry.Id,
+            Title = new TextSyndicationContent(entry.Title),
+            Summary = new TextSyndicationContent(entry.Summary),
+            Content = new TextSyndicationContent(entry.ContentHtml, TextSyndicationContentKind.Html),
+            PublishDate = entry.Published,
+            LastUpdatedTime = entry.Updated,
+        };
+        item.Links.Add(SyndicationLink.CreateAlternateLink(entry.Link, "text/html"));
+        foreach (var source in entry.Sources)
+        {
+            item.Links.Add(new SyndicationLink(source.Url, "related", source.Name, mediaType: null, length: 0));
+        }
+
+        foreach (var category in entry.Categories)
+        {
+            item.Categories.Add(new SyndicationCategory(category));
+        }
+
+        foreach (var author in entry.Authors)
+        {
+            item.Authors.Add(new SyndicationPerson { Name = author });
+        }
+
+        return item;
+    }
+}

@@ -1,0 +1,12 @@
+using System.Xml.Linq;
+
+namespace FeedPublisher.Core.Writing;
+
+/// <summary>The XML namespaces our feeds use, with the prefixes readers expect.</summary>
+public static class FeedNamespaces
+{
+    public static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+    public static readonly XNamespace Content = "http://purl.org/rss/1.0/modules/content/";
+    public static readonly XNamespace DublinCore = "http://purl.org/dc/elements/1.1/";
+    public static readonly XNamespace Xml = XNamespace.Xml;
+}

@@ -1,0 +1,88 @@
+using System.ServiceModel.Syndication;
+using System.Xml.Linq;
+using FeedPublisher.Core.Model;
+
+namespace FeedPublisher.Core.Writing;
+
+/// <summary>
+/// RSS 2.0 with the usual modules: <c>content:encoded</c> for the full HTML, <c>dc:creator</c> for
+/// author names, and Atom links for the self link and each source.
+/// </summary>
+public sealed class RssFeedWriter : IFeedWriter
+{
+    public string FileName => "rss.xml";
+
+    public byte[] Render(FeedDocument feed)
+    {
+        var syndication = new SyndicationFeed(feed.Title, feed.Description, feed.HomePage)
+        {
+            Language = feed.Language,
+            LastUpdatedTime = feed.Updated,
+            Generator = "FeedPublisher",
+            Items = feed.Entries.Select(ToItem),
+        };
+        syndication.ElementExtensions.Add(new XElement(FeedNamespaces.Atom + "link",
+            new XAttribute("href", feed.UrlOf(FileName).AbsoluteUri),
+            new XAttribute("rel", "self"),
+            new XAttribute("type", "application/rss+xml")));
+
+        var document = FeedXml.ToDocument(new Rss20FeedFormatter(syndication, serializeExtensionsAsAtom: true));
+        FixDates(document, feed);
+        DeclareNamespacesOnRoot(document);
+        return FeedXml.ToBytes(document);
+    }
+
+    private static SyndicationItem ToItem(FeedEntry entry)
+    {
+        var item = new SyndicationItem
+        {
+            Id = entry.Id,
+            Title = new TextSyndicationContent(entry.Title),
+            Summary = new TextSyndicationContent(entry.Summary),
+            PublishDate = entry.Published,
+            LastUpdatedTime = entry.Updated,
+        };
+        item.Links.Add(SyndicationLink.CreateAlternateLink(entry.Link));
+        foreach (var source in entry.Sources)
+        {
+            item.Links.Add(new SyndicationLink(source.Url, "related", source.Name, mediaType: null, length: 0));
+        }
+
+        foreach (var category in entry.Categories)
+        {
+            item.Categories.Add(new SyndicationCategory(category));
+        }
+
+        foreach (var author in entry.Authors)
+        {
+            item.ElementExtensions.Add(new XElement(FeedNamespaces.DublinCore + "creator", author));
+        }
+
+        item.ElementExtensions.Add(new XElement(FeedNamespaces.Content + "encoded", entry.ContentHtml));
+        return item;
+    }
+
+    /// <summary>
+    /// Syndication declares the Atom namespace as "a10" and extension namespaces where it first
+    /// meets them; readers expect each declared once, on the root, with its usual prefix.
+    /// </summary>
+    private static void DeclareNamespacesOnRoot(XDocument document)
+    {
+        document.Descendants().Attributes().Where(a => a.IsNamespaceDeclaration).Remove();
+        document.Root!.Add(
+            new XAttribute(XNamespace.Xmlns + "atom", FeedNamespaces.Atom.NamespaceName),
+            new XAttribute(XNamespace.Xmlns + "content", FeedNamespaces.Content.NamespaceName),
+            new XAttribute(XNamespace.Xmlns + "dc", FeedNamespaces.DublinCore.NamespaceName));
+    }
+
+    /// <summary>Replaces Syndication's "... Z" dates with RFC 822 "GMT" dates, item by item.</summary>
+    private static void FixDates(XDocument document, FeedDocument feed)
+    {
+        var channel = document.Root!.Element("channel")!;
+        channel.Element("lastBuildDate")?.SetValue(FeedXml.Rfc822(feed.Updated));
+        foreach (var (item, entry) in channel.Elements("item").Zip(feed.Entries))
+        {
+            item.Element("pubDate")?.SetValue(FeedXml.Rfc822(entry.Published));
+        }
+    }
+}

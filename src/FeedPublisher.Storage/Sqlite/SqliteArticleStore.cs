@@ -1,0 +1,118 @@
+using FeedPublisher.Core.Model;
+using FeedPublisher.Core.Storing;
+using Microsoft.Data.Sqlite;
+
+namespace FeedPublisher.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode, so the feed server and tools can read while a
+/// publish writes. Connections are pooled by Microsoft.Data.Sqlite; each call opens its own.
+/// </summary>
+public sealed class SqliteArticleStore : IArticleStore
+{
+    private const string ArticleColumns = "id, title, path, published, updated, summary, content_html, authors, categories, sources";
+
+    private readonly string _connectionString;
+
+    private SqliteArticleStore(string connectionString) => _connectionString = connectionString;
+
+    /// <summary>Opens (creating if needed) the store at a file path or SQLite connection string, migrated to the latest schema.</summary>
+    public static SqliteArticleStore Open(string pathOrConnectionString)
+    {
+        var builder = pathOrConnectionString.Contains('=', StringComparison.Ordinal)
+            ? new SqliteConnectionStringBuilder(pathOrConnectionString)
+            : new SqliteConnectionStringBuilder { DataSource = pathOrConnectionString };
+        builder.Mode = SqliteOpenMode.ReadWriteCreate;
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:")
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (folder is not null)
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        var store = new SqliteArticleStore(builder.ToString());
+        using var connection = store.Connect();
+        Execute(connection, "PRAGMA journal_mode = WAL;");
+        SqliteMigrator.Migrate(connection);
+        return store;
+    }
+
+    public async Task<IReadOnlyDictionary<string, KnownFile>> GetKnownFilesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = Connect();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT source_path, file_length, file_mtime, content_hash, id, published FROM articles";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var known = new Dictionary<string, KnownFile>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var file = new ArticleFile(reader.GetString(0), reader.GetInt64(1), new DateTimeOffset(reader.GetInt64(2), TimeSpan.Zero), reader.GetString(3));
+            known[file.RelativePath] = new KnownFile(file, reader.GetString(4), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)));
+        }
+
+        return known;
+    }
+
+    public async Task ApplyAsync(StoreChanges changes, CancellationToken cancellationToken)
+    {
+        await using var connection = Connect();
+        await using var transaction = connection.BeginTransaction();
+        await SqliteArticleWriter.RemoveAsync(connection, transaction, changes.RemovedPaths, cancellationToken);
+        await SqliteArticleWriter.UpsertAsync(connection, transaction, changes.Saved, cancellationToken);
+        await SqliteArticleWriter.TouchAsync(connection, transaction, changes.Touched, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Article>> GetLatestAsync(int count, CancellationToken cancellationToken)
+    {
+        await using var connection = Connect();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {ArticleColumns} FROM articles ORDER BY published DESC, id LIMIT $count";
+        command.Parameters.AddWithValue("$count", count);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var articles = new List<Article>(Math.Min(count, 1000));
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            articles.Add(new Article
+            {
+                Id = reader.GetString(0),
+                Title = reader.GetString(1),
+                Path = reader.GetString(2),
+                Published = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
+                Updated = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
+                Summary = reader.GetString(5),
+                ContentHtml = reader.GetString(6),
+                Authors = StoredJson.ReadNames(reader.GetString(7)),
+                Categories = StoredJson.ReadNames(reader.GetString(8)),
+                Sources = StoredJson.ReadSources(reader.GetString(9)),
+            });
+        }
+
+        return articles;
+    }
+
+    public async Task<int> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = Connect();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM articles";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private SqliteConnection Connect()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        Execute(connection, "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;");
+        return connection;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

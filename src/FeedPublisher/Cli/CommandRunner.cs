@@ -1,0 +1,36 @@
+using FeedPublisher.Configuration;
+
+namespace FeedPublisher.Cli;
+
+/// <summary>The one place where failures become exit codes and messages for the operator.</summary>
+public static class CommandRunner
+{
+    public static async Task<int> RunAsync(Func<Task<int>> command)
+    {
+        try
+        {
+            return await command();
+        }
+        catch (SettingsException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return ExitCodes.BadConfiguration;
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.BadConfiguration;
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("cancelled");
+            return ExitCodes.Failure;
+        }
+        catch (Exception e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            await Console.Error.WriteLineAsync(e.ToString());
+            return ExitCodes.Failure;
+        }
+    }
+}

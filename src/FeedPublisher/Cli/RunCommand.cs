@@ -1,0 +1,35 @@
+using System.CommandLine;
+using FeedPublisher.Hosting;
+using FeedPublisher.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace FeedPublisher.Cli;
+
+/// <summary>
+/// <c>run</c>: the service. Publishes at start and on the schedule until SIGTERM or Ctrl+C; a
+/// publish under way when the signal comes is finished first. Under systemd (Type=notify) it
+/// reports readiness and stopping.
+/// </summary>
+public static class RunCommand
+{
+    /// <summary>How long a stop waits for a running publish before the host gives up on it.</summary>
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromMinutes(5);
+
+    public static Command Create(CommonOptions options, string[] configurationArgs)
+    {
+        var command = new Command("run", "Run as a service: publish at start, then on the schedule, until stopped");
+        command.SetAction((result, _) => CommandRunner.RunAsync(async () =>
+        {
+            var (builder, settings) = HostFactory.Create(configurationArgs, options.ToConfiguration(result));
+            builder.Services.AddSystemd();
+            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
+            builder.Services.AddPublishSchedule(settings.Schedule);
+            using var host = builder.Build();
+            // The host listens for SIGTERM and Ctrl+C itself and stops gracefully.
+            await host.RunAsync(CancellationToken.None);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

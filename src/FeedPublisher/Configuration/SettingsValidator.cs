@@ -1,0 +1,80 @@
+using Quartz;
+
+namespace FeedPublisher.Configuration;
+
+/// <summary>The checks that bound settings must pass before anything runs, each naming its key.</summary>
+internal static class SettingsValidator
+{
+    public static IEnumerable<string> Validate(FeedPublisherSettings s)
+    {
+        if (!IsHttpUrl(s.Site.BaseUrl))
+        {
+            yield return $"Site:BaseUrl: '{s.Site.BaseUrl}' is not an absolute http(s) URL (for example https://news.example.com/)";
+        }
+
+        if (string.IsNullOrWhiteSpace(s.Site.Title))
+        {
+            yield return "Site:Title: must not be empty";
+        }
+
+        if (!IsLanguageTag(s.Site.Language))
+        {
+            yield return $"Site:Language: '{s.Site.Language}' is not a language tag (for example en or en-GB)";
+        }
+
+        if (!Directory.Exists(s.Articles.Directory))
+        {
+            yield return $"Articles:Directory: the folder '{Path.GetFullPath(s.Articles.Directory)}' does not exist";
+        }
+
+        if (s.Articles.MaxBytes <= 0)
+        {
+            yield return $"Articles:MaxBytes: must be positive, not {s.Articles.MaxBytes}";
+        }
+
+        if (string.IsNullOrWhiteSpace(s.Feeds.Directory))
+        {
+            yield return "Feeds:Directory: must not be empty";
+        }
+
+        if (s.Feeds.MaxItems is < 1 or > 10_000)
+        {
+            yield return $"Feeds:MaxItems: must be between 1 and 10000, not {s.Feeds.MaxItems}";
+        }
+
+        if (!string.Equals(s.Storage.Provider, StorageOptions.Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            yield return $"Storage:Provider: '{s.Storage.Provider}' is not a known provider (known: {StorageOptions.Sqlite})";
+        }
+
+        if (string.IsNullOrWhiteSpace(s.Storage.ConnectionString))
+        {
+            yield return "Storage:ConnectionString: must not be empty";
+        }
+
+        if (!CronExpression.TryParse(s.Schedule.Publish, out _))
+        {
+            yield return $"Schedule:Publish: '{s.Schedule.Publish}' is not a Quartz cron expression (seconds first, e.g. '0 * * * * ?' for every minute)";
+        }
+
+        if (s.Summary.MaxLength is < 50 or > 5_000)
+        {
+            yield return $"Summary:MaxLength: must be between 50 and 5000, not {s.Summary.MaxLength}";
+        }
+    }
+
+    public static bool IsHttpUrl(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    private static bool IsLanguageTag(string value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Length > 35)
+        {
+            return false;
+        }
+
+        var parts = value.Split('-');
+        return parts[0].Length is >= 2 and <= 3 && parts[0].All(char.IsAsciiLetter)
+            && parts.All(p => p.Length is >= 1 and <= 8 && p.All(char.IsAsciiLetterOrDigit));
+    }
+}

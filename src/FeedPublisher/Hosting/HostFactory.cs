@@ -1,0 +1,38 @@
+using FeedPublisher.Configuration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace FeedPublisher.Hosting;
+
+/// <summary>
+/// Builds the generic host that every command runs in. Configuration comes, later winning, from
+/// appsettings.json beside the program, environment variables (Site__BaseUrl=...), the
+/// <c>--Section:Key=value</c> arguments, and the named options (--articles, --feeds, ...).
+/// </summary>
+public static class HostFactory
+{
+    public static (HostApplicationBuilder Builder, FeedPublisherSettings Settings) Create(
+        IReadOnlyList<string> configurationArgs, IReadOnlyDictionary<string, string?> overrides)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [.. configurationArgs],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection(overrides);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
+            o.UseUtcTimestamp = true;
+        });
+        // Console logging goes to stderr, keeping stdout for the commands' own output.
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        var settings = FeedPublisherSettings.Load(builder.Configuration);
+        builder.Services.AddFeedPublisher(settings);
+        return (builder, settings);
+    }
+}

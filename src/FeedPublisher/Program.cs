@@ -1,0 +1,33 @@
+using System.CommandLine;
+using FeedPublisher.Cli;
+
+return await CommandRunner.RunAsync(async () =>
+{
+    var (commandArgs, configurationArgs) = ConfigurationArgs.Split(args);
+    var options = new CommonOptions();
+    var root = new RootCommand("FeedPublisher: turns stored articles into RSS and Atom feeds and publishes them to a feed directory.\n"
+        + "Any configuration key can be given as --Section:Key=value.")
+    {
+        PublishCommand.Create(options, configurationArgs),
+        RunCommand.Create(options, configurationArgs),
+    };
+    foreach (var option in options.All)
+    {
+        root.Options.Add(option);
+    }
+
+    var parsed = root.Parse(commandArgs);
+    if (parsed.Errors.Count > 0)
+    {
+        foreach (var error in parsed.Errors)
+        {
+            await Console.Error.WriteLineAsync($"error: {error.Message}");
+        }
+
+        await Console.Error.WriteLineAsync("Run 'feedpublisher --help' for the commands and options.");
+        return ExitCodes.BadConfiguration;
+    }
+
+    // The generic host handles SIGTERM and Ctrl+C; System.CommandLine must not race it.
+    return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+});
