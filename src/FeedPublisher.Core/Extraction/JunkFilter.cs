@@ -63,7 +63,7 @@ public static partial class JunkFilter
           | follow\s+\S+(?:\s+\S+)?\s+on\s+(?:twitter|x|facebook|instagram|linkedin|tiktok|threads|bluesky)\b
           | (?:subscribe|sign\s+up|signup|register)\b.*\b(?:newsletter|updates|alerts|channel|podcast|free|today|now|here|inbox)\b
           | subscribe\s*[:!.]?$
-          | related(?:\s+(?:articles?|stories|posts|coverage|content|news|links|reading))?\s*[:.]?(?:\s.*)?$
+          | related(?:\s+(?:articles?|stories|posts|coverage|content|news|links|reading))?\s*(?::.*)?$
           | (?:read\s+(?:more|next|also)|see\s+also|also\s+read|recommended(?:\s+for\s+you)?|you\s+(?:may|might)\s+also\s+like|trending(?:\s+now)?|most\s+(?:read|popular))\b
           | (?:advertisement|sponsored(?:\s+content)?|ad|promoted)\s*$
           | (?:click|tap)\s+here\b

@@ -25,7 +25,7 @@ public static class TextHygiene
             {
                 clean.Append(c).Append(text[++i]);
             }
-            else if (XmlConvert.IsXmlChar(c))
+            else if (IsXmlChar(c))
             {
                 clean.Append(c);
             }
@@ -60,6 +60,9 @@ public static class TextHygiene
         return clean.ToString();
     }
 
+    /// <summary>XmlConvert.IsXmlChar accepts surrogate code units; alone, they are not characters.</summary>
+    private static bool IsXmlChar(char c) => XmlConvert.IsXmlChar(c) && !char.IsSurrogate(c);
+
     private static bool IsAllValid(string text)
     {
         for (var i = 0; i < text.Length; i++)
@@ -69,7 +72,7 @@ public static class TextHygiene
             {
                 i++;
             }
-            else if (!XmlConvert.IsXmlChar(c))
+            else if (!IsXmlChar(c))
             {
                 return false;
             }

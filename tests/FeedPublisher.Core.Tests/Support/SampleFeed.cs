@@ -1,0 +1,43 @@
+using FeedPublisher.Core.Building;
+using FeedPublisher.Core.Model;
+
+namespace FeedPublisher.Core.Tests.Support;
+
+/// <summary>A fixed set of articles covering what writers must get right: markup in text, non-ASCII, sources, no sources.</summary>
+public static class SampleFeed
+{
+    public static readonly SiteInfo Site = new(new Uri("https://news.example.com/"), "Example News", "Stories & sources", "en");
+
+    public static IReadOnlyList<Article> Articles { get; } =
+    [
+        new Article
+        {
+            Id = "world/kim-dialogue",
+            Title = "Kim Jong Un Says He is Open For Dialogue With Seoul",
+            Path = "world/kim-dialogue",
+            Published = new DateTimeOffset(2018, 1, 1, 9, 30, 0, TimeSpan.Zero),
+            Updated = new DateTimeOffset(2018, 1, 2, 10, 0, 0, TimeSpan.Zero),
+            Summary = "In an article by CNBC, the North Korean leader has reiterated…",
+            ContentHtml = "<p>In an article by CNBC, the North Korean leader has reiterated.</p>\n",
+            Authors = ["Jane Doe"],
+            Categories = ["World", "Korea"],
+            Sources =
+            [
+                new SourceLink("CNBC", new Uri("https://www.cnbc.com/")),
+                new SourceLink("Reuters", new Uri("https://www.reuters.com/")),
+            ],
+        },
+        new Article
+        {
+            Id = "markets/s&p",
+            Title = "S&P 500 <rises> as \"Fed\" holds — Zürich 😀",
+            Path = "markets/s%26p",
+            Published = new DateTimeOffset(2018, 1, 3, 12, 0, 0, TimeSpan.FromHours(2)),
+            Updated = new DateTimeOffset(2018, 1, 3, 12, 0, 0, TimeSpan.FromHours(2)),
+            Summary = "Stocks rose 1.2% & bonds < 4%.",
+            ContentHtml = "<p>Stocks rose 1.2% &amp; bonds &lt; 4%.</p>\n",
+        },
+    ];
+
+    public static FeedDocument MainFeed() => new FeedBuilder(Site).BuildMain(Articles);
+}

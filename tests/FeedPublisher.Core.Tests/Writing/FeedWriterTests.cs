@@ -1,0 +1,95 @@
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Xml;
+using FeedPublisher.Core.Tests.Support;
+using FeedPublisher.Core.Writing;
+
+namespace FeedPublisher.Core.Tests.Writing;
+
+public sealed class FeedWriterTests
+{
+    public static TheoryData<IFeedWriter> Writers() => [new RssFeedWriter(), new AtomFeedWriter()];
+
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void Render_SampleFeed_MatchesGoldenFile(IFeedWriter writer)
+    {
+        var bytes = writer.Render(SampleFeed.MainFeed());
+
+        Golden.AssertMatches(Path.Combine("Writing", writer.FileName), Encoding.UTF8.GetString(bytes));
+    }
+
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void Render_Twice_SameBytes(IFeedWriter writer)
+    {
+        Assert.Equal(writer.Render(SampleFeed.MainFeed()), writer.Render(SampleFeed.MainFeed()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void Render_Utf8WithoutBomAndUnixNewlines(IFeedWriter writer)
+    {
+        var bytes = writer.Render(SampleFeed.MainFeed());
+
+        Assert.False(bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]));
+        Assert.DoesNotContain((byte)'\r', bytes);
+    }
+
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void Render_RoundTripsThroughSyndicationFeedLoad(IFeedWriter writer)
+    {
+        var document = SampleFeed.MainFeed();
+        using var reader = XmlReader.Create(new MemoryStream(writer.Render(document)), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
+
+        var loaded = SyndicationFeed.Load(reader);
+
+        Assert.Equal(document.Title, loaded.Title.Text);
+        var items = loaded.Items.ToList();
+        Assert.Equal(document.Entries.Select(e => e.Id), items.Select(i => i.Id));
+        Assert.Equal(document.Entries.Select(e => e.Title), items.Select(i => i.Title.Text));
+        Assert.Equal(document.Entries.Select(e => e.Summary), items.Select(i => i.Summary.Text));
+        Assert.Equal(document.Entries.Select(e => e.Link), items.Select(i => i.Links.Single(l => l.RelationshipType is null or "alternate").Uri));
+        Assert.Equal(document.Entries.Select(e => e.Published), items.Select(i => i.PublishDate));
+        Assert.Equal(
+            ["https://www.cnbc.com/", "https://www.reuters.com/"],
+            items.Single(i => i.Id == document.Entries.Single(e => e.Sources.Count > 0).Id).Links.Where(l => l.RelationshipType == "related").Select(l => l.Uri.AbsoluteUri));
+    }
+
+    [Fact]
+    public void Rss_Dates_AreRfc822WithGmt()
+    {
+        var xml = Encoding.UTF8.GetString(new RssFeedWriter().Render(SampleFeed.MainFeed()));
+
+        Assert.Contains("<pubDate>Wed, 03 Jan 2018 10:00:00 GMT</pubDate>", xml, StringComparison.Ordinal);
+        Assert.Contains("<lastBuildDate>Wed, 03 Jan 2018 10:00:00 GMT</lastBuildDate>", xml, StringComparison.Ordinal);
+        Assert.DoesNotContain(" Z<", xml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rss_NamespacesDeclaredOnceOnRoot()
+    {
+        var xml = Encoding.UTF8.GetString(new RssFeedWriter().Render(SampleFeed.MainFeed()));
+
+        Assert.Equal(1, CountOf(xml, "xmlns:atom="));
+        Assert.Equal(1, CountOf(xml, "xmlns:content="));
+        Assert.DoesNotContain("a10", xml, StringComparison.Ordinal);
+        Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" xmlns:atom=", xml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Atom_FeedIdAndUpdated_NeverInvented()
+    {
+        var feed = SampleFeed.MainFeed();
+        using var reader = XmlReader.Create(new MemoryStream(new AtomFeedWriter().Render(feed)));
+
+        var loaded = SyndicationFeed.Load(reader);
+
+        Assert.Equal(feed.Id, loaded.Id);
+        Assert.Equal(new DateTimeOffset(2018, 1, 3, 10, 0, 0, TimeSpan.Zero), loaded.LastUpdatedTime);
+    }
+
+    private static int CountOf(string text, string value) =>
+        (text.Length - text.Replace(value, "", StringComparison.Ordinal).Length) / value.Length;
+}
