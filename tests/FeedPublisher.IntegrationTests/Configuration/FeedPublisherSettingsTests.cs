@@ -1,0 +1,46 @@
+using FeedPublisher.Configuration;
+using Microsoft.Extensions.Configuration;
+
+namespace FeedPublisher.IntegrationTests.Configuration;
+
+public sealed class FeedPublisherSettingsTests
+{
+    private static FeedPublisherSettings Load(params (string Key, string Value)[] values) =>
+        FeedPublisherSettings.Load(new ConfigurationBuilder()
+            .AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value)))
+            .Build());
+
+    [Fact]
+    public void Load_Defaults_AreValidWhenTheArticlesFolderExists()
+    {
+        var settings = Load(("Articles:Directory", Path.GetTempPath()));
+
+        Assert.Equal("http://localhost:8080/", settings.Site.BaseUrl);
+        Assert.Equal(50, settings.Feeds.MaxItems);
+        Assert.Equal(300, settings.Summary.MaxLength);
+        Assert.Equal("0 * * * * ?", settings.Schedule.Publish);
+    }
+
+    [Fact]
+    public void Load_SeveralBadKeys_ReportsEveryOneByName()
+    {
+        var e = Assert.Throws<SettingsException>(() => Load(
+            ("Articles:Directory", Path.GetTempPath()),
+            ("Site:BaseUrl", "/relative"),
+            ("Feeds:MaxItems", "0"),
+            ("Summary:MaxLength", "10")));
+
+        Assert.Equal(3, e.Errors.Count);
+        Assert.Contains(e.Errors, m => m.StartsWith("Site:BaseUrl:", StringComparison.Ordinal));
+        Assert.Contains(e.Errors, m => m.StartsWith("Feeds:MaxItems:", StringComparison.Ordinal));
+        Assert.Contains(e.Errors, m => m.StartsWith("Summary:MaxLength:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_Outlets_ExtendTheDirectory()
+    {
+        var settings = Load(("Articles:Directory", Path.GetTempPath()), ("Outlets:Daily Planet", "https://dailyplanet.example/"));
+
+        Assert.Equal(new Uri("https://dailyplanet.example/"), settings.Outlets["Daily Planet"]);
+    }
+}

@@ -1,0 +1,142 @@
+using System.ServiceModel.Syndication;
+using System.Xml;
+using FeedPublisher.Configuration;
+using FeedPublisher.Core.Publishing;
+using FeedPublisher.Hosting;
+using FeedPublisher.IntegrationTests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FeedPublisher.IntegrationTests.Publishing;
+
+/// <summary>An article's life through repeated publishes: the same pipeline the CLI builds, on real files and SQLite.</summary>
+public sealed class FeedPublishingServiceTests : IDisposable
+{
+    private static readonly DateTime FirstWrite = new(2024, 3, 1, 8, 0, 0, DateTimeKind.Utc);
+
+    private readonly TempFolder _temp = new();
+    private readonly string _articles;
+    private readonly ServiceProvider _services;
+    private readonly FeedPublishingService _publisher;
+
+    public FeedPublishingServiceTests()
+    {
+        _articles = _temp.CreateFolder("articles");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Articles:Directory"] = _articles,
+            ["Feeds:Directory"] = _temp.Combine("feeds"),
+            ["Storage:ConnectionString"] = _temp.Combine("store.db"),
+            ["Site:BaseUrl"] = "https://news.example.com/",
+        }).Build();
+        _services = new ServiceCollection().AddLogging().AddFeedPublisher(FeedPublisherSettings.Load(configuration)).BuildServiceProvider();
+        _publisher = _services.GetRequiredService<FeedPublishingService>();
+    }
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        SqliteConnection.ClearAllPools();
+        _temp.Dispose();
+    }
+
+    [Fact]
+    public async Task Publish_NewFileWithoutDate_PublishedAtTheFileTime()
+    {
+        Write("story.txt", "A Story\n\nAccording to Reuters, it happened.", FirstWrite);
+
+        await _publisher.PublishAsync(CancellationToken.None);
+
+        var item = Assert.Single(ReadAtom().Items);
+        Assert.Equal(new DateTimeOffset(FirstWrite), item.PublishDate);
+        Assert.Equal(new DateTimeOffset(FirstWrite), item.LastUpdatedTime);
+    }
+
+    [Fact]
+    public async Task Publish_EditedFile_KeepsIdAndPublishedAndGetsNewUpdated()
+    {
+        Write("story.txt", "A Story\n\nFirst version.", FirstWrite);
+        await _publisher.PublishAsync(CancellationToken.None);
+        var before = Assert.Single(ReadAtom().Items);
+
+        var edited = FirstWrite.AddHours(3);
+        Write("story.txt", "A Story, Corrected\n\nSecond version.", edited);
+        var report = await _publisher.PublishAsync(CancellationToken.None);
+
+        Assert.Equal(1, report.Ingest.Updated);
+        var after = Assert.Single(ReadAtom().Items);
+        Assert.Equal(before.Id, after.Id);
+        Assert.Equal("A Story, Corrected", after.Title.Text);
+        Assert.Equal(before.PublishDate, after.PublishDate);
+        Assert.Equal(new DateTimeOffset(edited), after.LastUpdatedTime);
+    }
+
+    [Fact]
+    public async Task Publish_FileTouchedButNotChanged_ChangesNothing()
+    {
+        Write("story.txt", "A Story\n\nBody.", FirstWrite);
+        await _publisher.PublishAsync(CancellationToken.None);
+
+        File.SetLastWriteTimeUtc(Path.Combine(_articles, "story.txt"), FirstWrite.AddDays(1));
+        var report = await _publisher.PublishAsync(CancellationToken.None);
+
+        Assert.Equal(0, report.Written);
+        Assert.Equal(1, report.Ingest.Unchanged);
+        Assert.Equal(new DateTimeOffset(FirstWrite), Assert.Single(ReadAtom().Items).LastUpdatedTime);
+    }
+
+    [Fact]
+    public async Task Publish_DeletedFile_LeavesTheFeeds()
+    {
+        Write("keep.txt", "Keep Me\n\nBody.", FirstWrite);
+        Write("drop.txt", "Drop Me\n\nBody.", FirstWrite.AddMinutes(1));
+        await _publisher.PublishAsync(CancellationToken.None);
+
+        File.Delete(Path.Combine(_articles, "drop.txt"));
+        var report = await _publisher.PublishAsync(CancellationToken.None);
+
+        Assert.Equal(1, report.Ingest.Removed);
+        Assert.Equal(["Keep Me"], ReadAtom().Items.Select(i => i.Title.Text));
+    }
+
+    [Fact]
+    public async Task Publish_GoodFileTurnsBad_KeepsLastGoodVersionAndReportsIt()
+    {
+        Write("story.txt", "A Story\n\nBody.", FirstWrite);
+        await _publisher.PublishAsync(CancellationToken.None);
+
+        Write("story.txt", "", FirstWrite.AddHours(1));
+        var report = await _publisher.PublishAsync(CancellationToken.None);
+
+        var problem = Assert.Single(report.Ingest.Problems);
+        Assert.True(problem.Rejected);
+        Assert.EndsWith("story.txt", problem.Path, StringComparison.Ordinal);
+        Assert.Equal(["A Story"], ReadAtom().Items.Select(i => i.Title.Text));
+    }
+
+    [Fact]
+    public async Task Publish_SubfolderFile_IdentityAndLinkFollowItsPath()
+    {
+        Directory.CreateDirectory(Path.Combine(_articles, "world", "asia"));
+        Write(Path.Combine("world", "asia", "floods 2024.txt"), "Floods\n\nBody.", FirstWrite);
+
+        await _publisher.PublishAsync(CancellationToken.None);
+
+        var item = Assert.Single(ReadAtom().Items);
+        Assert.Equal("https://news.example.com/world/asia/floods%202024", item.Links.Single(l => l.RelationshipType == "alternate").Uri.AbsoluteUri);
+    }
+
+    private void Write(string relativePath, string text, DateTime lastWriteUtc)
+    {
+        var path = Path.Combine(_articles, relativePath);
+        File.WriteAllText(path, text);
+        File.SetLastWriteTimeUtc(path, lastWriteUtc);
+    }
+
+    private SyndicationFeed ReadAtom()
+    {
+        using var reader = XmlReader.Create(_temp.Combine("feeds", "atom.xml"), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
+        return SyndicationFeed.Load(reader);
+    }
+}
