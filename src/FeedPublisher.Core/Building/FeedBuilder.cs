@@ -28,22 +28,14 @@ public sealed class FeedBuilder(SiteInfo site)
             HomePage = site.Root,
             BaseUrl = site.Root,
             Folder = folder,
-            Updated = entries.Count == 0 ? EmptyFeedDate : entries.Max(e => e.Updated),
+            Updated = entries.Count == 0 ? EmptyFeedDate : entries.Max(e => e.Article.Updated),
             Entries = entries,
         };
     }
 
-    private FeedEntry ToEntry(Article article) => new()
-    {
-        Id = StableId.ForArticle(article.Id),
-        Title = article.Title,
-        Link = new Uri(site.Root, article.Path),
-        Published = article.Published.ToUniversalTime(),
-        Updated = article.Updated.ToUniversalTime(),
-        Summary = article.Summary,
-        ContentHtml = SourceListHtml.Append(article.ContentHtml, article.Sources),
-        Authors = article.Authors,
-        Categories = article.Categories,
-        Sources = article.Sources,
-    };
+    private FeedEntry ToEntry(Article article) => new(
+        article with { Published = article.Published.ToUniversalTime(), Updated = article.Updated.ToUniversalTime() },
+        StableId.ForArticle(article.Id),
+        new Uri(site.Root, article.Path),
+        SourceListHtml.Append(article.ContentHtml, article.Sources));
 }

@@ -31,27 +31,9 @@ public sealed class AtomFeedWriter : IFeedWriter
 
     private static SyndicationItem ToItem(FeedEntry entry)
     {
-        var item = new SyndicationItem
-        {
-            Id = entry.Id,
-            Title = new TextSyndicationContent(entry.Title),
-            Summary = new TextSyndicationContent(entry.Summary),
-            Content = new TextSyndicationContent(entry.ContentHtml, TextSyndicationContentKind.Html),
-            PublishDate = entry.Published,
-            LastUpdatedTime = entry.Updated,
-        };
-        item.Links.Add(SyndicationLink.CreateAlternateLink(entry.Link, "text/html"));
-        foreach (var source in entry.Sources)
-        {
-            item.Links.Add(new SyndicationLink(source.Url, "related", source.Name, mediaType: null, length: 0));
-        }
-
-        foreach (var category in entry.Categories)
-        {
-            item.Categories.Add(new SyndicationCategory(category));
-        }
-
-        foreach (var author in entry.Authors)
+        var item = SyndicationItems.Create(entry);
+        item.Content = new TextSyndicationContent(entry.ContentHtml, TextSyndicationContentKind.Html);
+        foreach (var author in entry.Article.Authors)
         {
             item.Authors.Add(new SyndicationPerson { Name = author });
         }

@@ -34,26 +34,8 @@ public sealed class RssFeedWriter : IFeedWriter
 
     private static SyndicationItem ToItem(FeedEntry entry)
     {
-        var item = new SyndicationItem
-        {
-            Id = entry.Id,
-            Title = new TextSyndicationContent(entry.Title),
-            Summary = new TextSyndicationContent(entry.Summary),
-            PublishDate = entry.Published,
-            LastUpdatedTime = entry.Updated,
-        };
-        item.Links.Add(SyndicationLink.CreateAlternateLink(entry.Link));
-        foreach (var source in entry.Sources)
-        {
-            item.Links.Add(new SyndicationLink(source.Url, "related", source.Name, mediaType: null, length: 0));
-        }
-
-        foreach (var category in entry.Categories)
-        {
-            item.Categories.Add(new SyndicationCategory(category));
-        }
-
-        foreach (var author in entry.Authors)
+        var item = SyndicationItems.Create(entry);
+        foreach (var author in entry.Article.Authors)
         {
             item.ElementExtensions.Add(new XElement(FeedNamespaces.DublinCore + "creator", author));
         }
@@ -82,7 +64,7 @@ public sealed class RssFeedWriter : IFeedWriter
         channel.Element("lastBuildDate")?.SetValue(FeedXml.Rfc822(feed.Updated));
         foreach (var (item, entry) in channel.Elements("item").Zip(feed.Entries))
         {
-            item.Element("pubDate")?.SetValue(FeedXml.Rfc822(entry.Published));
+            item.Element("pubDate")?.SetValue(FeedXml.Rfc822(entry.Article.Published));
         }
     }
 }

@@ -48,13 +48,13 @@ public sealed class FeedWriterTests
         Assert.Equal(document.Title, loaded.Title.Text);
         var items = loaded.Items.ToList();
         Assert.Equal(document.Entries.Select(e => e.Id), items.Select(i => i.Id));
-        Assert.Equal(document.Entries.Select(e => e.Title), items.Select(i => i.Title.Text));
-        Assert.Equal(document.Entries.Select(e => e.Summary), items.Select(i => i.Summary.Text));
+        Assert.Equal(document.Entries.Select(e => e.Article.Title), items.Select(i => i.Title.Text));
+        Assert.Equal(document.Entries.Select(e => e.Article.Summary), items.Select(i => i.Summary.Text));
         Assert.Equal(document.Entries.Select(e => e.Link), items.Select(i => i.Links.Single(l => l.RelationshipType is null or "alternate").Uri));
-        Assert.Equal(document.Entries.Select(e => e.Published), items.Select(i => i.PublishDate));
+        Assert.Equal(document.Entries.Select(e => e.Article.Published), items.Select(i => i.PublishDate));
         Assert.Equal(
             ["https://www.cnbc.com/", "https://www.reuters.com/"],
-            items.Single(i => i.Id == document.Entries.Single(e => e.Sources.Count > 0).Id).Links.Where(l => l.RelationshipType == "related").Select(l => l.Uri.AbsoluteUri));
+            items.Single(i => i.Id == document.Entries.Single(e => e.Article.Sources.Count > 0).Id).Links.Where(l => l.RelationshipType == "related").Select(l => l.Uri.AbsoluteUri));
     }
 
     [Fact]

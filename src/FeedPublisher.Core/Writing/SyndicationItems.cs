@@ -1,0 +1,33 @@
+using System.ServiceModel.Syndication;
+using FeedPublisher.Core.Model;
+
+namespace FeedPublisher.Core.Writing;
+
+/// <summary>What RSS and Atom items share; each writer adds its format's own elements.</summary>
+internal static class SyndicationItems
+{
+    public static SyndicationItem Create(FeedEntry entry)
+    {
+        var article = entry.Article;
+        var item = new SyndicationItem
+        {
+            Id = entry.Id,
+            Title = new TextSyndicationContent(article.Title),
+            Summary = new TextSyndicationContent(article.Summary),
+            PublishDate = article.Published,
+            LastUpdatedTime = article.Updated,
+        };
+        item.Links.Add(SyndicationLink.CreateAlternateLink(entry.Link, "text/html"));
+        foreach (var source in article.Sources)
+        {
+            item.Links.Add(new SyndicationLink(source.Url, "related", source.Name, mediaType: null, length: 0));
+        }
+
+        foreach (var category in article.Categories)
+        {
+            item.Categories.Add(new SyndicationCategory(category));
+        }
+
+        return item;
+    }
+}
