@@ -36,6 +36,6 @@ public sealed class FeedBuilder(SiteInfo site)
     private FeedEntry ToEntry(Article article) => new(
         article with { Published = article.Published.ToUniversalTime(), Updated = article.Updated.ToUniversalTime() },
         StableId.ForArticle(article.Id),
-        new Uri(site.Root, article.Path),
+        article.Url ?? new Uri(site.Root, article.Path),
         SourceListHtml.Append(article.ContentHtml, article.Sources));
 }

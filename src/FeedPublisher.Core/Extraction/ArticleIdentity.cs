@@ -1,17 +1,38 @@
 namespace FeedPublisher.Core.Extraction;
 
 /// <summary>
-/// An article's identity is its path relative to the articles folder without the extension
-/// ("world/kim-dialogue"); its page lives at the same path below the site's base URL.
+/// An article's identity: its <c>id</c> when the file gives one, else its path relative to the
+/// articles folder without the extension ("world/kim-dialogue"). Its page lives at the same
+/// path below the site's base URL, unless the article names its own URL.
 /// </summary>
 public static class ArticleIdentity
 {
+    public const int MaxLength = 200;
+
+    /// <summary>The id a file's article has: its own, else its path's.</summary>
+    public static string Resolve(Reading.ArticleMetadata metadata, string relativePath) =>
+        Validate(metadata.Id) ?? FromRelativePath(relativePath);
+
     public static string FromRelativePath(string relativePath)
     {
         var normalized = relativePath.Replace('\\', '/');
         var slash = normalized.LastIndexOf('/');
         var dot = normalized.LastIndexOf('.');
         return dot > slash + 1 ? normalized[..dot] : normalized;
+    }
+
+    /// <summary>An explicit id, trimmed; rejected when it is too long or holds control characters.</summary>
+    public static string? Validate(string? id)
+    {
+        if (id is null || id.Trim().Length == 0)
+        {
+            return null;
+        }
+
+        var trimmed = id.Trim();
+        return trimmed.Length <= MaxLength && !trimmed.Any(char.IsControl)
+            ? trimmed
+            : throw new Reading.ArticleRejectedException($"the id must be 1 to {MaxLength} characters without control characters");
     }
 
     /// <summary>

@@ -11,13 +11,16 @@ public sealed class OutletDirectory
     private static readonly Lazy<OutletDirectory> LazyBuiltIn = new(LoadBuiltIn);
 
     private readonly Dictionary<string, Outlet> _byName;
+    private readonly Dictionary<string, Outlet> _byHost;
 
     public OutletDirectory(IEnumerable<Outlet> outlets)
     {
         Outlets = outlets.GroupBy(o => o.Name, StringComparer.OrdinalIgnoreCase).Select(g => g.Last()).ToList();
         _byName = new Dictionary<string, Outlet>(StringComparer.OrdinalIgnoreCase);
+        _byHost = new Dictionary<string, Outlet>(StringComparer.Ordinal);
         foreach (var outlet in Outlets)
         {
+            _byHost.TryAdd(Hosts.WithoutWww(outlet.HomePage.Host), outlet);
             foreach (var name in outlet.Aliases.Prepend(outlet.Name))
             {
                 _byName[name] = outlet;
@@ -30,6 +33,20 @@ public sealed class OutletDirectory
     public IReadOnlyList<Outlet> Outlets { get; }
 
     public Outlet? Find(string name) => _byName.GetValueOrDefault(name);
+
+    /// <summary>The outlet whose home page is on this host or a parent of it ("edition.cnn.com" is CNN).</summary>
+    public Outlet? FindByHost(string host)
+    {
+        for (var candidate = Hosts.WithoutWww(host); candidate.Contains('.', StringComparison.Ordinal); candidate = candidate[(candidate.IndexOf('.', StringComparison.Ordinal) + 1)..])
+        {
+            if (_byHost.TryGetValue(candidate, out var outlet))
+            {
+                return outlet;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>A directory with extra outlets (name -> home page); an extra one replaces a built-in one of the same name.</summary>
     public OutletDirectory With(IEnumerable<KeyValuePair<string, Uri>> extra) =>

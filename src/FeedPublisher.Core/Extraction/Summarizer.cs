@@ -43,6 +43,9 @@ public sealed class Summarizer(int maxLength)
         return summary.ToString();
     }
 
+    /// <summary>A given summary, kept whole when it fits, else cut like a long sentence.</summary>
+    public string Shorten(string summary) => summary.Length <= MaxLength ? summary : Cut(summary);
+
     /// <summary>Cuts a sentence at the last word boundary that leaves room for the ellipsis.</summary>
     private string Cut(string sentence)
     {

@@ -27,18 +27,17 @@ public sealed class ArticleIngestor(
     {
         var root = Path.GetFullPath(settings.ArticlesDirectory);
         var known = await store.GetKnownFilesAsync(cancellationToken);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var files = ArticleFiles(root).Select(info => (Info: info, RelativePath: Path.GetRelativePath(root, info.FullName).Replace('\\', '/'))).ToList();
+        var claims = new IdentityClaims(known.Values, files.Select(f => f.RelativePath));
         var saved = new List<StoredArticle>();
         var touched = new List<ArticleFile>();
         var problems = new List<ArticleProblem>();
         int added = 0, updated = 0, unchanged = 0;
 
-        foreach (var info in ArticleFiles(root))
+        foreach (var (info, relativePath) in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var relativePath = Path.GetRelativePath(root, info.FullName).Replace('\\', '/');
             var shownPath = Path.Combine(settings.ArticlesDirectory, relativePath);
-            seen.Add(relativePath);
             var previous = known.GetValueOrDefault(relativePath);
             var lastWrite = new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero);
             if (previous is not null && previous.File.Length == info.Length && previous.File.LastWriteTime == lastWrite)
@@ -58,16 +57,17 @@ public sealed class ArticleIngestor(
                     continue;
                 }
 
-                var decoded = ArticleTextDecoder.Decode(bytes);
+                var reader = _readers[info.Extension];
+                var decoded = ArticleTextDecoder.Decode(bytes, sniffHtmlCharset: reader is HtmlArticleReader);
                 if (decoded.Warning is not null)
                 {
                     problems.Add(Report(new ArticleProblem(shownPath, decoded.Warning, Rejected: false)));
                 }
 
-                var source = new ArticleSource(relativePath, decoded.Text);
-                var draft = _readers[info.Extension].Read(source);
-                var published = previous?.Published ?? lastWrite;
-                var article = extractor.Extract(source, draft, published, previous is null || lastWrite < published ? published : lastWrite);
+                var draft = reader.Read(new ArticleSource(relativePath, decoded.Text));
+                var id = ArticleIdentity.Resolve(draft.Metadata, relativePath);
+                claims.Claim(id, relativePath);
+                var article = extractor.Extract(draft, id, lastWrite, claims.FirstPublished(id));
                 saved.Add(new StoredArticle(article, file));
                 _ = previous is null ? added++ : updated++;
             }
@@ -77,6 +77,7 @@ public sealed class ArticleIngestor(
             }
         }
 
+        var seen = files.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
         var removed = known.Keys.Where(path => !seen.Contains(path)).Order(StringComparer.Ordinal).ToList();
         var changes = new StoreChanges(saved, touched, removed);
         if (!changes.IsEmpty)
@@ -84,7 +85,7 @@ public sealed class ArticleIngestor(
             await store.ApplyAsync(changes, cancellationToken);
         }
 
-        return new IngestReport(seen.Count, added, updated, unchanged, removed.Count, problems);
+        return new IngestReport(files.Count, added, updated, unchanged, removed.Count, problems);
     }
 
     /// <summary>Supported files below the root in a stable order; dotfiles and dot-folders are skipped.</summary>

@@ -2,7 +2,9 @@ namespace FeedPublisher.Core.Model;
 
 /// <summary>
 /// One stored article as the feeds see it: plain-text title and summary, sanitized HTML body,
-/// and the sources it cites. <see cref="Path"/> is the site-relative path of the article's page.
+/// and the sources it relies on. Its page is <see cref="Url"/> when the article names one (a
+/// canonical link), else <see cref="Path"/> below the site's base URL. <see cref="Origin"/> is
+/// the outlet the article itself came from, when it was syndicated.
 /// </summary>
 public sealed record Article
 {
@@ -16,4 +18,8 @@ public sealed record Article
     public IReadOnlyList<string> Authors { get; init; } = [];
     public IReadOnlyList<string> Categories { get; init; } = [];
     public IReadOnlyList<SourceLink> Sources { get; init; } = [];
+    public Uri? Url { get; init; }
+    public SourceLink? Origin { get; init; }
+    public string? Language { get; init; }
+    public Uri? Image { get; init; }
 }

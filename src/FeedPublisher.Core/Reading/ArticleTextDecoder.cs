@@ -5,7 +5,8 @@ namespace FeedPublisher.Core.Reading;
 /// <summary>
 /// Turns an article file's bytes into text. UTF-8 with or without BOM and UTF-16 with BOM are
 /// read as such; bytes that are not valid UTF-8 are read as Windows-1252 (what such files
-/// almost always are) with a warning, rather than losing the article. Binary files are rejected.
+/// almost always are) with a warning, rather than losing the article. An HTML page without a BOM
+/// is read in the charset it declares. Binary files are rejected.
 /// </summary>
 public static class ArticleTextDecoder
 {
@@ -13,7 +14,7 @@ public static class ArticleTextDecoder
 
     static ArticleTextDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static DecodedText Decode(ReadOnlySpan<byte> bytes)
+    public static DecodedText Decode(ReadOnlySpan<byte> bytes, bool sniffHtmlCharset = false)
     {
         if (bytes.IsEmpty)
         {
@@ -39,6 +40,11 @@ public static class ArticleTextDecoder
         if (nul >= 0)
         {
             throw new ArticleRejectedException($"binary content: a NUL byte at offset {nul}; not a text file");
+        }
+
+        if (sniffHtmlCharset && HtmlCharset.Declared(bytes) is { } declared && declared.CodePage != Encoding.UTF8.CodePage)
+        {
+            return new DecodedText(RejectBinary(declared.GetString(bytes)), null);
         }
 
         try

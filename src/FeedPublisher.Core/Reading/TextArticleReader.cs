@@ -3,8 +3,8 @@ using FeedPublisher.Core.Html;
 namespace FeedPublisher.Core.Reading;
 
 /// <summary>
-/// The plain-text format: the first non-empty line is the title, the rest are paragraphs
-/// separated by blank lines.
+/// The plain-text format: optional front matter, then the first non-empty line is the title and
+/// the rest are paragraphs separated by blank lines. A front-matter title overrides that line.
 /// </summary>
 public sealed class TextArticleReader : IArticleReader
 {
@@ -15,7 +15,8 @@ public sealed class TextArticleReader : IArticleReader
 
     public ArticleDraft Read(ArticleSource source)
     {
-        var lines = source.Text.ReplaceLineEndings("\n").Split('\n');
+        var (metadata, body) = FrontMatter.Split(source.Text);
+        var lines = body.ReplaceLineEndings("\n").Split('\n');
         var first = Array.FindIndex(lines, line => !string.IsNullOrWhiteSpace(line));
         if (first < 0)
         {
@@ -33,35 +34,7 @@ public sealed class TextArticleReader : IArticleReader
             throw new ArticleRejectedException($"line {first + 1}: the first line is {title.Length} characters long, which is not a title (at most {MaxTitleLength})");
         }
 
-        return new ArticleDraft(title, SplitParagraphs(lines.AsSpan(first + 1)));
-    }
-
-    private static List<string> SplitParagraphs(ReadOnlySpan<string> lines)
-    {
-        var paragraphs = new List<string>();
-        var current = new List<string>();
-        foreach (var line in lines)
-        {
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                Flush();
-            }
-            else
-            {
-                current.Add(line.Trim());
-            }
-        }
-
-        Flush();
-        return paragraphs;
-
-        void Flush()
-        {
-            if (current.Count > 0)
-            {
-                paragraphs.Add(string.Join('\n', current));
-                current.Clear();
-            }
-        }
+        var fromBody = new ArticleMetadata { Title = title };
+        return ArticleDraft.FromText(fromBody.OverriddenBy(metadata), PlainTextParagraphs.Split(lines.AsSpan(first + 1)));
     }
 }

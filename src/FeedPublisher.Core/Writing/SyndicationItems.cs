@@ -23,6 +23,14 @@ internal static class SyndicationItems
             item.Links.Add(new SyndicationLink(source.Url, "related", source.Name, mediaType: null, length: 0));
         }
 
+        if (article.Origin is { } origin)
+        {
+            // Written as RSS <source url="..."> and Atom <source>: where a syndicated story came from.
+            var sourceFeed = new SyndicationFeed { Title = new TextSyndicationContent(origin.Name), Id = origin.Url.AbsoluteUri };
+            sourceFeed.Links.Add(SyndicationLink.CreateSelfLink(origin.Url));
+            item.SourceFeed = sourceFeed;
+        }
+
         foreach (var category in article.Categories)
         {
             item.Categories.Add(new SyndicationCategory(category));

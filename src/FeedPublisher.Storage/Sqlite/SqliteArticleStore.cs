@@ -10,7 +10,7 @@ namespace FeedPublisher.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteArticleStore : IArticleStore
 {
-    private const string ArticleColumns = "id, title, path, published, updated, summary, content_html, authors, categories, sources";
+    private const string ArticleColumns = "id, title, path, published, updated, summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image";
 
     private readonly string _connectionString;
 
@@ -87,6 +87,10 @@ public sealed class SqliteArticleStore : IArticleStore
                 Authors = StoredJson.ReadNames(reader.GetString(7)),
                 Categories = StoredJson.ReadNames(reader.GetString(8)),
                 Sources = StoredJson.ReadSources(reader.GetString(9)),
+                Url = OptionalUrl(reader, 10),
+                Origin = reader.IsDBNull(11) || OptionalUrl(reader, 12) is not { } originUrl ? null : new SourceLink(reader.GetString(11), originUrl),
+                Language = reader.IsDBNull(13) ? null : reader.GetString(13),
+                Image = OptionalUrl(reader, 14),
             });
         }
 
@@ -100,6 +104,9 @@ public sealed class SqliteArticleStore : IArticleStore
         command.CommandText = "SELECT count(*) FROM articles";
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    private static Uri? OptionalUrl(SqliteDataReader reader, int column) =>
+        reader.IsDBNull(column) ? null : new Uri(reader.GetString(column));
 
     private SqliteConnection Connect()
     {

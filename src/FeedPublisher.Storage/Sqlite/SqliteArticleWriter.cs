@@ -16,20 +16,23 @@ internal static class SqliteArticleWriter
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
+            DELETE FROM articles WHERE source_path = $source_path AND id <> $id;
             INSERT INTO articles (id, source_path, file_length, file_mtime, content_hash, title, path, published, updated,
-                                  summary, content_html, authors, categories, sources)
+                                  summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image)
             VALUES ($id, $source_path, $file_length, $file_mtime, $content_hash, $title, $path, $published, $updated,
-                    $summary, $content_html, $authors, $categories, $sources)
+                    $summary, $content_html, $authors, $categories, $sources, $url, $origin_name, $origin_url, $language, $image)
             ON CONFLICT (id) DO UPDATE SET
                 source_path = excluded.source_path, file_length = excluded.file_length, file_mtime = excluded.file_mtime,
                 content_hash = excluded.content_hash, title = excluded.title, path = excluded.path,
                 published = excluded.published, updated = excluded.updated, summary = excluded.summary,
                 content_html = excluded.content_html, authors = excluded.authors, categories = excluded.categories,
-                sources = excluded.sources
+                sources = excluded.sources, url = excluded.url, origin_name = excluded.origin_name,
+                origin_url = excluded.origin_url, language = excluded.language, image = excluded.image
             """;
         foreach (var (article, file) in saved)
         {
-            // Same command text every row: Microsoft.Data.Sqlite keeps the statement prepared.
+            // Same command text every row: Microsoft.Data.Sqlite keeps the statements prepared. The
+            // DELETE frees the file's path when its article's id changed (an edited front-matter id).
             var p = command.Parameters;
             p.Clear();
             p.AddWithValue("$id", article.Id);
@@ -46,6 +49,11 @@ internal static class SqliteArticleWriter
             p.AddWithValue("$authors", StoredJson.WriteNames(article.Authors));
             p.AddWithValue("$categories", StoredJson.WriteNames(article.Categories));
             p.AddWithValue("$sources", StoredJson.WriteSources(article.Sources));
+            p.AddWithValue("$url", (object?)article.Url?.AbsoluteUri ?? DBNull.Value);
+            p.AddWithValue("$origin_name", (object?)article.Origin?.Name ?? DBNull.Value);
+            p.AddWithValue("$origin_url", (object?)article.Origin?.Url.AbsoluteUri ?? DBNull.Value);
+            p.AddWithValue("$language", (object?)article.Language ?? DBNull.Value);
+            p.AddWithValue("$image", (object?)article.Image?.AbsoluteUri ?? DBNull.Value);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }

@@ -21,15 +21,21 @@ public static class FeedPublisherServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IArticleStore>(_ => SqliteArticleStore.Open(settings.Storage.ConnectionString));
 
+        var site = new SiteInfo(new Uri(settings.Site.BaseUrl), settings.Site.Title, settings.Site.Description, settings.Site.Language);
         services.AddSingleton<IArticleReader, TextArticleReader>();
-        services.AddSingleton(new SourceFinder(OutletDirectory.BuiltIn.With(settings.Outlets)));
-        services.AddSingleton(new Summarizer(settings.Summary.MaxLength));
-        services.AddSingleton<ArticleExtractor>();
+        services.AddSingleton<IArticleReader, MarkdownArticleReader>();
+        services.AddSingleton<IArticleReader, HtmlArticleReader>();
+        services.AddSingleton<IArticleReader, JsonArticleReader>();
+        var outlets = OutletDirectory.BuiltIn.With(settings.Outlets);
+        services.AddSingleton(new ArticleExtractor(
+            new Summarizer(settings.Summary.MaxLength),
+            new SourceCollector(outlets, new SourceFinder(outlets)),
+            outlets,
+            site.Root));
         services.AddSingleton(new IngestSettings(settings.Articles.Directory, settings.Articles.MaxBytes));
         services.AddSingleton<ArticleIngestor>();
 
-        var site = settings.Site;
-        services.AddSingleton(new FeedBuilder(new SiteInfo(new Uri(site.BaseUrl), site.Title, site.Description, site.Language)));
+        services.AddSingleton(new FeedBuilder(site));
         services.AddSingleton<IFeedWriter, RssFeedWriter>();
         services.AddSingleton<IFeedWriter, AtomFeedWriter>();
         services.AddSingleton(new FeedDirectory(settings.Feeds.Directory));

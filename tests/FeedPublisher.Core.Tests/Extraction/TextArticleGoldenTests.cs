@@ -20,7 +20,7 @@ public sealed class TextArticleGoldenTests
     [MemberData(nameof(Cases))]
     public void Extract_GoldenCase_MatchesJson(string fileName)
     {
-        var article = ArticlePipeline.ReadText(fileName, Golden.ReadBytes(Path.Combine("Extraction", fileName)));
+        var article = ArticlePipeline.Read(fileName, Golden.ReadBytes(Path.Combine("Extraction", fileName)));
 
         Golden.AssertMatches(Path.Combine("Extraction", Path.ChangeExtension(fileName, ".json")), ArticleJson.Serialize(article));
     }
@@ -28,7 +28,7 @@ public sealed class TextArticleGoldenTests
     [Fact]
     public void Extract_SeedArticle_HasTitleSummarySourcesAndNoJunk()
     {
-        var article = ArticlePipeline.ReadText("000_f54e15e33b7f0285.txt", Golden.ReadBytes("Extraction/000_f54e15e33b7f0285.txt"));
+        var article = ArticlePipeline.Read("000_f54e15e33b7f0285.txt", Golden.ReadBytes("Extraction/000_f54e15e33b7f0285.txt"));
 
         Assert.Equal("Kim Jong Un Says He is Open For Dialogue With Seoul", article.Title);
         // The first sentence fits in 300 characters; the second would not.

@@ -11,7 +11,7 @@ public sealed class TextArticleReaderTests
     {
         var draft = Read("\n\n  The  Title \n\nPara one\nstill one.\n\n\nPara two.");
 
-        Assert.Equal("The Title", draft.Title);
+        Assert.Equal("The Title", draft.Metadata.Title);
         Assert.Equal(["Para one\nstill one.", "Para two."], draft.Paragraphs);
     }
 
@@ -32,6 +32,6 @@ public sealed class TextArticleReaderTests
     [Fact]
     public void Read_TitleWithControlCharacters_IsCleaned()
     {
-        Assert.Equal("Bell ring", Read("Bell\u0007 ring\n\nBody.").Title);
+        Assert.Equal("Bell ring", Read("Bell\u0007 ring\n\nBody.").Metadata.Title);
     }
 }

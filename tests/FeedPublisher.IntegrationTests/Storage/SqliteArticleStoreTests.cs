@@ -29,7 +29,7 @@ public sealed class SqliteArticleStoreTests : IDisposable
 
         Assert.True(File.Exists(_file));
         Assert.Equal(0, await store.CountAsync(CancellationToken.None));
-        Assert.Equal(1L, Scalar("PRAGMA user_version"));
+        Assert.Equal(2L, Scalar("PRAGMA user_version"));
         Assert.Equal("wal", Scalar("PRAGMA journal_mode"));
     }
 
@@ -41,6 +41,24 @@ public sealed class SqliteArticleStoreTests : IDisposable
         var reopened = SqliteArticleStore.Open(_file);
 
         Assert.Equal(1, await reopened.CountAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Open_StoreAtVersion1_UpgradesAndKeepsItsArticles()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
+        Execute(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src/FeedPublisher.Storage/Sqlite/Migrations/001_articles.sql")) + """
+            INSERT INTO articles VALUES ('old', 'old.txt', 1, 1, 'h', 'Old', 'old', 0, 0, 'S', '<p>B</p>', '[]', '[]', '[]');
+            PRAGMA user_version = 1;
+            """);
+
+        var store = SqliteArticleStore.Open(_file);
+
+        Assert.Equal(2L, Scalar("PRAGMA user_version"));
+        var article = Assert.Single(await store.GetLatestAsync(10, CancellationToken.None));
+        Assert.Equal("Old", article.Title);
+        Assert.Null(article.Url);
+        Assert.Null(article.Origin);
     }
 
     [Fact]
@@ -127,6 +145,10 @@ public sealed class SqliteArticleStoreTests : IDisposable
             Authors = ["Ann", "Bob"],
             Categories = ["World"],
             Sources = [new SourceLink("Reuters", new Uri("https://www.reuters.com/"))],
+            Url = new Uri($"https://news.example.com/{id}.html"),
+            Origin = new SourceLink("AP", new Uri("https://apnews.com/")),
+            Language = "en-GB",
+            Image = new Uri("https://news.example.com/a.jpg"),
         },
         new ArticleFile($"{id}.txt", 10, published, $"hash-{id}"));
 

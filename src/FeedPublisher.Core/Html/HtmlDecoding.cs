@@ -1,0 +1,16 @@
+using System.Net;
+
+namespace FeedPublisher.Core.Html;
+
+/// <summary>
+/// Text out of HtmlAgilityPack, which keeps entities raw in text and attributes. Decoded exactly
+/// once with <see cref="WebUtility.HtmlDecode"/> (HtmlAgilityPack's own DeEntitize gets entities
+/// above U+FFFF wrong), then cleaned of characters XML forbids, such as a decoded <c>&amp;#xD800;</c>.
+/// </summary>
+public static class HtmlDecoding
+{
+    public static string Decode(string? raw) => raw is null ? "" : TextHygiene.StripInvalidXmlChars(WebUtility.HtmlDecode(raw));
+
+    /// <summary>Decoded, whitespace collapsed, trimmed; null when nothing readable is left.</summary>
+    public static string? DecodeLine(string? raw) => TextHygiene.CleanLine(Decode(raw)) is { Length: > 0 } line ? line : null;
+}

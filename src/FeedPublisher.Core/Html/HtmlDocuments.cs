@@ -1,0 +1,55 @@
+using HtmlAgilityPack;
+
+namespace FeedPublisher.Core.Html;
+
+/// <summary>
+/// Parsing hostile HTML. HtmlAgilityPack never throws on broken markup and never expands DTD
+/// entities; what it does not bound is depth, and much of its API (and ours) recurses, so
+/// anything nested deeper than <see cref="MaxDepth"/> is flattened to its text right after parsing.
+/// </summary>
+public static class HtmlDocuments
+{
+    public const int MaxDepth = 256;
+
+    static HtmlDocuments()
+    {
+        // By default <form> does not contain its children; we want the tree as written.
+        HtmlNode.ElementsFlags.Remove("form");
+    }
+
+    public static HtmlDocument Parse(string html)
+    {
+        var document = new HtmlDocument
+        {
+            OptionFixNestedTags = true,
+            OptionAutoCloseOnEnd = true,
+            OptionCheckSyntax = false,
+        };
+        document.LoadHtml(html);
+        FlattenBeyondMaxDepth(document);
+        return document;
+    }
+
+    /// <summary>Walks the tree without recursion and replaces every too-deep subtree by its text.</summary>
+    private static void FlattenBeyondMaxDepth(HtmlDocument document)
+    {
+        var pending = new Stack<(HtmlNode Node, int Depth)>();
+        pending.Push((document.DocumentNode, 0));
+        while (pending.Count > 0)
+        {
+            var (node, depth) = pending.Pop();
+            if (depth == MaxDepth && node.HasChildNodes)
+            {
+                var text = HtmlTextContent.Of(node);
+                node.RemoveAllChildren();
+                node.AppendChild(document.CreateTextNode(text));
+                continue;
+            }
+
+            foreach (var child in node.ChildNodes)
+            {
+                pending.Push((child, depth + 1));
+            }
+        }
+    }
+}

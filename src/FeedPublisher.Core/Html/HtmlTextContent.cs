@@ -1,0 +1,36 @@
+using System.Text;
+using HtmlAgilityPack;
+
+namespace FeedPublisher.Core.Html;
+
+/// <summary>The raw text below a node, collected without recursion (hostile nesting cannot overflow the stack).</summary>
+public static class HtmlTextContent
+{
+    private static readonly HashSet<string> Invisible = new(StringComparer.OrdinalIgnoreCase) { "script", "style", "template", "noscript" };
+
+    public static string Of(HtmlNode node)
+    {
+        var text = new StringBuilder();
+        var pending = new Stack<HtmlNode>();
+        pending.Push(node);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            if (current.NodeType == HtmlNodeType.Text)
+            {
+                text.Append(((HtmlTextNode)current).Text);
+            }
+            else if (current.NodeType == HtmlNodeType.Element && Invisible.Contains(current.Name))
+            {
+                continue;
+            }
+
+            for (var i = current.ChildNodes.Count - 1; i >= 0; i--)
+            {
+                pending.Push(current.ChildNodes[i]);
+            }
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,45 @@
+using FeedPublisher.Core.Reading;
+using FeedPublisher.Core.Storing;
+
+namespace FeedPublisher.Core.Ingesting;
+
+/// <summary>
+/// Which file owns which article id during one ingest. A file that already holds an id in the
+/// store keeps it; another file claiming it is rejected, naming both. A file renamed with an
+/// explicit id takes its identity along, and with it the first publication date.
+/// </summary>
+internal sealed class IdentityClaims
+{
+    private readonly Dictionary<string, string> _owners = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _firstPublished = new(StringComparer.Ordinal);
+
+    public IdentityClaims(IEnumerable<KnownFile> known, IEnumerable<string> existingPaths)
+    {
+        var existing = existingPaths.ToHashSet(StringComparer.Ordinal);
+        foreach (var file in known)
+        {
+            _firstPublished[file.ArticleId] = file.Published;
+            if (existing.Contains(file.File.RelativePath))
+            {
+                _owners[file.ArticleId] = file.File.RelativePath;
+            }
+        }
+    }
+
+    public void Claim(string id, string relativePath)
+    {
+        if (_owners.TryGetValue(id, out var owner) && owner != relativePath)
+        {
+            throw new ArticleRejectedException($"its id '{id}' is already the id of {owner}");
+        }
+
+        foreach (var previous in _owners.Where(o => o.Value == relativePath && o.Key != id).Select(o => o.Key).ToList())
+        {
+            _owners.Remove(previous);
+        }
+
+        _owners[id] = relativePath;
+    }
+
+    public DateTimeOffset? FirstPublished(string id) => _firstPublished.TryGetValue(id, out var date) ? date : null;
+}

@@ -1,0 +1,45 @@
+using FeedPublisher.Core.Model;
+
+namespace FeedPublisher.Core.Reading;
+
+/// <summary>
+/// What a file says about its article, from front matter, JSON keys or a page's markup. Every
+/// field is optional; <see cref="OverriddenBy"/> merges two sources, the other one winning.
+/// </summary>
+public sealed record ArticleMetadata
+{
+    public static readonly ArticleMetadata Empty = new();
+
+    public string? Id { get; init; }
+    public string? Title { get; init; }
+    public Uri? Url { get; init; }
+    public DateTimeOffset? Date { get; init; }
+    public DateTimeOffset? Updated { get; init; }
+    public IReadOnlyList<string> Authors { get; init; } = [];
+    public IReadOnlyList<string> Categories { get; init; } = [];
+    public string? Summary { get; init; }
+    /// <summary>The outlet the article came from (<c>source</c>); its home page is <see cref="SourceUrl"/>.</summary>
+    public string? SourceName { get; init; }
+    public Uri? SourceUrl { get; init; }
+    /// <summary>Cited sources given explicitly (<c>sources</c>); a name may be empty when only the URL was given.</summary>
+    public IReadOnlyList<SourceLink> Sources { get; init; } = [];
+    public Uri? Image { get; init; }
+    public string? Language { get; init; }
+
+    public ArticleMetadata OverriddenBy(ArticleMetadata other) => new()
+    {
+        Id = other.Id ?? Id,
+        Title = other.Title ?? Title,
+        Url = other.Url ?? Url,
+        Date = other.Date ?? Date,
+        Updated = other.Updated ?? Updated,
+        Authors = other.Authors.Count > 0 ? other.Authors : Authors,
+        Categories = other.Categories.Count > 0 ? other.Categories : Categories,
+        Summary = other.Summary ?? Summary,
+        SourceName = other.SourceName ?? SourceName,
+        SourceUrl = other.SourceUrl ?? SourceUrl,
+        Sources = other.Sources.Count > 0 ? other.Sources : Sources,
+        Image = other.Image ?? Image,
+        Language = other.Language ?? Language,
+    };
+}

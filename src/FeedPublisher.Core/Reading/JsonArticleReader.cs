@@ -1,0 +1,123 @@
+using System.Text.Json;
+using FeedPublisher.Core.Model;
+
+namespace FeedPublisher.Core.Reading;
+
+/// <summary>
+/// One JSON object with the front-matter keys of DESIGN.md's contract plus <c>body_html</c> or
+/// <c>body_text</c>. A value of the wrong type rejects the file, naming the key.
+/// </summary>
+public sealed class JsonArticleReader : IArticleReader
+{
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 32, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    public IReadOnlyCollection<string> Extensions { get; } = [".json"];
+
+    public ArticleDraft Read(ArticleSource source)
+    {
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(source.Text, Options);
+        }
+        catch (JsonException e)
+        {
+            throw new ArticleRejectedException($"line {e.LineNumber + 1}: not valid JSON: {e.Message}");
+        }
+
+        using (json)
+        {
+            if (json.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new ArticleRejectedException("the JSON must be one object with the article's keys");
+            }
+
+            var keys = new JsonKeys(json.RootElement);
+            var metadata = new ArticleMetadata
+            {
+                Id = keys.Text("id"),
+                Title = keys.Text("title"),
+                Url = keys.Url("url"),
+                Date = keys.Date("date"),
+                Updated = keys.Date("updated"),
+                Authors = keys.List("authors", "author"),
+                Categories = keys.List("categories", "tags"),
+                Summary = keys.Text("summary"),
+                SourceName = keys.Text("source"),
+                SourceUrl = keys.Url("source_url"),
+                Sources = keys.Sources("sources"),
+                Image = keys.Url("image"),
+                Language = keys.Text("language"),
+            };
+
+            return keys.Text("body_html") is { } html ? ArticleDraft.FromHtml(metadata, html)
+                : keys.Text("body_text") is { } text ? ArticleDraft.FromText(metadata, PlainTextParagraphs.Split(text))
+                : throw new ArticleRejectedException("the JSON has neither 'body_html' nor 'body_text'");
+        }
+    }
+
+    /// <summary>Typed reads of the object's keys.</summary>
+    private sealed class JsonKeys(JsonElement root)
+    {
+        public string? Text(string key) => Get(key) switch
+        {
+            null => null,
+            { ValueKind: JsonValueKind.String } value => string.IsNullOrWhiteSpace(value.GetString()) ? null : value.GetString()!.Trim(),
+            _ => throw Wrong(key, "a string"),
+        };
+
+        public Uri? Url(string key) => Text(key) is { } text
+            ? Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out var url) ? url : throw Wrong(key, "a URL")
+            : null;
+
+        public DateTimeOffset? Date(string key) => Text(key) is { } text
+            ? DateParser.Parse(text) ?? throw Wrong(key, "a date such as 2024-05-01T09:30:00Z")
+            : null;
+
+        public List<string> List(params string[] keys)
+        {
+            foreach (var key in keys)
+            {
+                switch (Get(key))
+                {
+                    case null:
+                        continue;
+                    case { ValueKind: JsonValueKind.String }:
+                        return Text(key) is { } one ? [one] : [];
+                    case { ValueKind: JsonValueKind.Array } array:
+                        return array.EnumerateArray()
+                            .Select(item => item.ValueKind == JsonValueKind.String ? item.GetString()!.Trim() : throw Wrong(key, "a list of strings"))
+                            .Where(item => item.Length > 0)
+                            .ToList();
+                    default:
+                        throw Wrong(key, "a string or a list of strings");
+                }
+            }
+
+            return [];
+        }
+
+        public List<SourceLink> Sources(string key) => Get(key) switch
+        {
+            null => [],
+            { ValueKind: JsonValueKind.Array } array => array.EnumerateArray().Select(item => item.ValueKind switch
+            {
+                JsonValueKind.String => new SourceLink("", ToUrl(item.GetString()!, key)),
+                JsonValueKind.Object => new SourceLink(
+                    new JsonKeys(item).Text("name") ?? "",
+                    new JsonKeys(item).Url("url") ?? throw Wrong(key, "entries with a 'url'")),
+                _ => throw Wrong(key, "a list of URLs or of {name, url}"),
+            }).ToList(),
+            _ => throw Wrong(key, "a list of URLs or of {name, url}"),
+        };
+
+        private JsonElement? Get(string key) =>
+            root.EnumerateObject().Where(p => string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind != JsonValueKind.Null)
+                .Select(p => (JsonElement?)p.Value).FirstOrDefault();
+
+        private static Uri ToUrl(string text, string key) =>
+            Uri.TryCreate(text.Trim(), UriKind.RelativeOrAbsolute, out var url) ? url : throw Wrong(key, "a URL");
+
+        private static ArticleRejectedException Wrong(string key, string expected) => new($"'{key}' must be {expected}");
+    }
+}

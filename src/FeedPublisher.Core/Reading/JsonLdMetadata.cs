@@ -1,0 +1,81 @@
+using System.Text.Json;
+using FeedPublisher.Core.Html;
+using HtmlAgilityPack;
+
+namespace FeedPublisher.Core.Reading;
+
+/// <summary>
+/// The article described in a page's JSON-LD (schema.org NewsArticle, Article, BlogPosting...),
+/// found at the top level, in an array or in an <c>@graph</c>. Broken JSON-LD is ignored.
+/// </summary>
+internal static class JsonLdMetadata
+{
+    public static ArticleMetadata Read(HtmlDocument document)
+    {
+        var scripts = document.DocumentNode.SelectNodes("//script[@type='application/ld+json']");
+        foreach (var script in scripts ?? Enumerable.Empty<HtmlNode>())
+        {
+            try
+            {
+                using var json = JsonDocument.Parse(script.InnerHtml);
+                if (FindArticle(json.RootElement) is { } article)
+                {
+                    return ToMetadata(article);
+                }
+            }
+            catch (JsonException)
+            {
+                // Pages ship broken JSON-LD often enough; the page's other markup still counts.
+            }
+        }
+
+        return ArticleMetadata.Empty;
+    }
+
+    private static JsonElement? FindArticle(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Array:
+                return element.EnumerateArray().Select(FindArticle).FirstOrDefault(found => found is not null);
+            case JsonValueKind.Object when IsArticle(element):
+                return element;
+            case JsonValueKind.Object when element.TryGetProperty("@graph", out var graph):
+                return FindArticle(graph);
+            default:
+                return null;
+        }
+    }
+
+    private static bool IsArticle(JsonElement element) =>
+        element.TryGetProperty("@type", out var type) && Strings(type).Any(t => t.EndsWith("Article", StringComparison.Ordinal) || t == "BlogPosting");
+
+    private static ArticleMetadata ToMetadata(JsonElement article) => new()
+    {
+        Title = Property(article, "headline") is { } headline ? HtmlDecoding.DecodeLine(Strings(headline).FirstOrDefault()) : null,
+        Date = DateParser.Parse(Property(article, "datePublished") is { } published ? Strings(published).FirstOrDefault() : null),
+        Updated = DateParser.Parse(Property(article, "dateModified") is { } modified ? Strings(modified).FirstOrDefault() : null),
+        Authors = Property(article, "author") is { } author ? Names(author) : [],
+        Categories = Property(article, "articleSection") is { } section ? Strings(section).Select(HtmlDecoding.DecodeLine).OfType<string>().ToList() : [],
+        Language = Property(article, "inLanguage") is { } language ? Strings(language).FirstOrDefault() : null,
+    };
+
+    private static JsonElement? Property(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) ? value : null;
+
+    /// <summary>A string, or the strings of an array.</summary>
+    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => [element.GetString()!],
+        JsonValueKind.Array => element.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!),
+        _ => [],
+    };
+
+    /// <summary>Authors as "Name", {"name": "Name"} or an array of either.</summary>
+    private static IReadOnlyList<string> Names(JsonElement element) => (element.ValueKind switch
+    {
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Names),
+        JsonValueKind.Object when element.TryGetProperty("name", out var name) => Strings(name),
+        _ => Strings(element),
+    }).Select(HtmlDecoding.DecodeLine).OfType<string>().ToList();
+}

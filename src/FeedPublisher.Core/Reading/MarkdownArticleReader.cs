@@ -1,0 +1,37 @@
+using FeedPublisher.Core.Html;
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Syntax;
+
+namespace FeedPublisher.Core.Reading;
+
+/// <summary>
+/// Markdown (CommonMark with Markdig's common extensions), with optional front matter. The title
+/// is the front matter's, else the first level-1 heading, which then leaves the body.
+/// </summary>
+public sealed class MarkdownArticleReader : IArticleReader
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+
+    public IReadOnlyCollection<string> Extensions { get; } = [".md", ".markdown"];
+
+    public ArticleDraft Read(ArticleSource source)
+    {
+        var (metadata, body) = FrontMatter.Split(source.Text);
+        var document = Markdown.Parse(body, Pipeline);
+        var heading = document.OfType<HeadingBlock>().FirstOrDefault(h => h.Level == 1);
+        var fromBody = ArticleMetadata.Empty;
+        if (heading is not null)
+        {
+            var headingText = body.Substring(heading.Span.Start, heading.Span.Length);
+            fromBody = new ArticleMetadata { Title = TextHygiene.CleanLine(Markdown.ToPlainText(headingText.TrimStart('#', ' '), Pipeline)) };
+            document.Remove(heading);
+        }
+
+        using var html = new StringWriter();
+        var renderer = new HtmlRenderer(html);
+        Pipeline.Setup(renderer);
+        renderer.Render(document);
+        return ArticleDraft.FromHtml(fromBody.OverriddenBy(metadata), html.ToString());
+    }
+}

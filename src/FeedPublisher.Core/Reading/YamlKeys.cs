@@ -1,0 +1,69 @@
+using FeedPublisher.Core.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace FeedPublisher.Core.Reading;
+
+/// <summary>Typed reads of front-matter keys; a value of the wrong kind rejects the file with its line.</summary>
+internal sealed class YamlKeys(YamlMappingNode map, int firstLine)
+{
+    public string? Text(string key) => Node(key) switch
+    {
+        null => null,
+        YamlScalarNode scalar => string.IsNullOrWhiteSpace(scalar.Value) ? null : scalar.Value.Trim(),
+        var other => throw Wrong(other, key, "a single value"),
+    };
+
+    public Uri? Url(string key) => Text(key) is { } text ? ParseUrl(text, Node(key)!, key) : null;
+
+    public DateTimeOffset? Date(string key) => Text(key) is { } text
+        ? DateParser.Parse(text) ?? throw Wrong(Node(key)!, key, "a date such as 2024-05-01 or 2024-05-01T09:30:00Z")
+        : null;
+
+    /// <summary>A list under any of the given keys, written either as a YAML list or as one value.</summary>
+    public IReadOnlyList<string> List(params string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            switch (Node(key))
+            {
+                case null:
+                    continue;
+                case YamlScalarNode scalar:
+                    return string.IsNullOrWhiteSpace(scalar.Value) ? [] : [scalar.Value.Trim()];
+                case YamlSequenceNode sequence:
+                    return sequence.Children
+                        .Select(item => item is YamlScalarNode { Value: { } v } ? v.Trim() : throw Wrong(item, key, "a list of names"))
+                        .Where(v => v.Length > 0)
+                        .ToList();
+                case var other:
+                    throw Wrong(other, key, "a name or a list of names");
+            }
+        }
+
+        return [];
+    }
+
+    /// <summary><c>sources</c>: a list of URLs, or of <c>{name, url}</c>; a name is empty when not given.</summary>
+    public IReadOnlyList<SourceLink> Sources(string key) => Node(key) switch
+    {
+        null => [],
+        YamlSequenceNode sequence => sequence.Children.Select(item => item switch
+        {
+            YamlScalarNode { Value: { } url } => new SourceLink("", ParseUrl(url, item, key)),
+            YamlMappingNode entry => new SourceLink(
+                new YamlKeys(entry, firstLine).Text("name") ?? "",
+                new YamlKeys(entry, firstLine).Url("url") ?? throw Wrong(entry, key, "entries with a 'url'")),
+            _ => throw Wrong(item, key, "a list of URLs or of {name, url}"),
+        }).ToList(),
+        var other => throw Wrong(other, key, "a list of URLs or of {name, url}"),
+    };
+
+    private YamlNode? Node(string key) =>
+        map.Children.FirstOrDefault(pair => pair.Key is YamlScalarNode { Value: { } k } && string.Equals(k, key, StringComparison.OrdinalIgnoreCase)).Value;
+
+    private Uri ParseUrl(string text, YamlNode node, string key) =>
+        Uri.TryCreate(text.Trim(), UriKind.RelativeOrAbsolute, out var uri) ? uri : throw Wrong(node, key, "a URL");
+
+    private ArticleRejectedException Wrong(YamlNode node, string key, string expected) =>
+        new($"line {firstLine - 1 + (int)node.Start.Line}: front matter '{key}' must be {expected}");
+}
