@@ -22,7 +22,7 @@ public sealed class ArticleExtractor(Summarizer summarizer, SourceCollector sour
         var url = HttpUrl(metadata.Url);
         var articleUrl = url ?? new Uri(siteRoot, path);
 
-        var contentHtml = HtmlSanitizer.Sanitize(draft.BodyHtml is { } html ? HtmlJunkFilter.Clean(html) : HtmlText.Paragraphs(CleanParagraphs(draft.Paragraphs)), articleUrl);
+        var contentHtml = HtmlSanitizer.Sanitize(draft.BodyHtml is { } html ? HtmlJunkFilter.Clean(html) : HtmlText.Paragraphs(CleanParagraphs(draft.Paragraphs)), articleUrl).Trim() + "\n";
         var body = HtmlBodyText.Read(contentHtml);
         if (body.Paragraphs.Count == 0)
         {
@@ -38,7 +38,7 @@ public sealed class ArticleExtractor(Summarizer summarizer, SourceCollector sour
             Url = url,
             Published = published,
             Updated = updated,
-            Summary = CleanText(metadata.Summary) is { } given ? summarizer.Shorten(given) : summarizer.Summarize(LeadFilter.Lead(body.Paragraphs)),
+            Summary = CleanText(metadata.Summary) is { } given ? summarizer.Shorten(given) : summarizer.Summarize(LeadFilter.Lead(body.Lead)),
             ContentHtml = contentHtml,
             Authors = metadata.Authors.Select(CleanText).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
             Categories = metadata.Categories.Select(CleanText).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList(),

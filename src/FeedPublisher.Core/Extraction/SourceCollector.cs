@@ -7,8 +7,8 @@ namespace FeedPublisher.Core.Extraction;
 /// Every source an article relies on, deduplicated, in order: the ones given explicitly, then
 /// links in the body to other sites, then outlets cited in the text. A link is named after its
 /// outlet when the outlet is known, else by its text; share buttons and links back to the
-/// article's own site are left out, and a cited outlet that a body link already covers is not
-/// listed twice.
+/// article's own site are left out, and a cited outlet that a body link already covers (the
+/// same site, or a link with the outlet's name as its text) is not listed twice.
 /// </summary>
 public sealed class SourceCollector(OutletDirectory outlets, SourceFinder finder)
 {
@@ -22,7 +22,8 @@ public sealed class SourceCollector(OutletDirectory outlets, SourceFinder finder
         var sources = new List<SourceLink>();
         foreach (var source in explicitSources.Where(s => s.Url.IsAbsoluteUri))
         {
-            Add(sources, new SourceLink(source.Name.Length > 0 ? source.Name : NameOf(source.Url, ""), source.Url), sameHostCovers: false);
+            var url = TrackingParameters.Remove(source.Url);
+            Add(sources, new SourceLink(source.Name.Length > 0 ? source.Name : NameOf(url, ""), url), sameHostCovers: false);
         }
 
         foreach (var (url, linkText) in bodyLinks)
@@ -36,7 +37,9 @@ public sealed class SourceCollector(OutletDirectory outlets, SourceFinder finder
             }
         }
 
-        foreach (var cited in finder.Find(text))
+        // "told ABC News" where "ABC News" is itself a link: the link already stands for it.
+        var linkTexts = bodyLinks.Select(l => l.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var cited in finder.Find(text).Where(c => !linkTexts.Contains(c.Name)))
         {
             Add(sources, cited, sameHostCovers: true);
         }

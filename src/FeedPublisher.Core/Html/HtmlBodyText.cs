@@ -3,10 +3,11 @@ using HtmlAgilityPack;
 namespace FeedPublisher.Core.Html;
 
 /// <summary>
-/// Reading a sanitized body: its prose paragraphs as plain text (for summaries and attributions)
-/// and its links with their text (for sources). Captions and headings are not prose.
+/// Reading a sanitized body: its prose as plain text (for attributions), its lead paragraphs (the
+/// top-level &lt;p&gt;s, for the summary: not list items, quotes or captions) and its links with
+/// their text (for sources).
 /// </summary>
-public sealed record HtmlBodyText(IReadOnlyList<string> Paragraphs, IReadOnlyList<(Uri Url, string Text)> Links)
+public sealed record HtmlBodyText(IReadOnlyList<string> Paragraphs, IReadOnlyList<string> Lead, IReadOnlyList<(Uri Url, string Text)> Links)
 {
     private static readonly HashSet<string> Prose = new(StringComparer.OrdinalIgnoreCase) { "p", "li", "blockquote", "dd", "pre" };
 
@@ -23,11 +24,17 @@ public sealed record HtmlBodyText(IReadOnlyList<string> Paragraphs, IReadOnlyLis
             paragraphs.Add(all);
         }
 
+        var lead = root.Descendants("p")
+            .Where(p => !p.Ancestors().Any(a => Prose.Contains(a.Name)))
+            .Select(p => HtmlDecoding.DecodeLine(HtmlTextContent.Of(p)))
+            .OfType<string>()
+            .ToList();
+
         var links = root.Descendants("a")
             .Select(a => (Href: a.GetAttributeValue("href", null), Text: HtmlDecoding.DecodeLine(HtmlTextContent.Of(a)) ?? ""))
             .Where(a => a.Href is not null && Uri.TryCreate(HtmlDecoding.Decode(a.Href), UriKind.Absolute, out _))
             .Select(a => (new Uri(HtmlDecoding.Decode(a.Href!)), a.Text))
             .ToList();
-        return new HtmlBodyText(paragraphs, links);
+        return new HtmlBodyText(paragraphs, lead.Count > 0 ? lead : paragraphs, links);
     }
 }

@@ -24,6 +24,9 @@ public static class HtmlDocuments
             OptionFixNestedTags = true,
             OptionAutoCloseOnEnd = true,
             OptionCheckSyntax = false,
+            // The text is already decoded; a <meta charset> must not make the parser look up an
+            // encoding (UTF-7 throws NotSupportedException, a vector in its own right).
+            OptionReadEncoding = false,
         };
         document.LoadHtml(html);
         FlattenBeyondMaxDepth(document);

@@ -43,8 +43,19 @@ public static class HtmlSanitizer
 
     public static string Sanitize(string html, Uri baseUrl)
     {
+        HtmlDocument document;
+        try
+        {
+            document = HtmlDocuments.Parse(html);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Fail closed: markup the parser cannot take is dropped whole.
+            return "";
+        }
+
         var output = new StringBuilder(html.Length);
-        WriteChildren(output, HtmlDocuments.Parse(html).DocumentNode, baseUrl, depth: 0);
+        WriteChildren(output, document.DocumentNode, baseUrl, depth: 0);
         return output.ToString();
     }
 
@@ -54,6 +65,10 @@ public static class HtmlSanitizer
         {
             switch (node.NodeType)
             {
+                case HtmlNodeType.Text when string.IsNullOrWhiteSpace(((HtmlTextNode)node).Text) && !node.Ancestors("pre").Any():
+                    // Source indentation between blocks is noise; one newline or space keeps words apart.
+                    output.Append(((HtmlTextNode)node).Text.Contains('\n', StringComparison.Ordinal) ? '\n' : ' ');
+                    break;
                 case HtmlNodeType.Text:
                     HtmlText.AppendEncoded(output, HtmlDecoding.Decode(((HtmlTextNode)node).Text));
                     break;

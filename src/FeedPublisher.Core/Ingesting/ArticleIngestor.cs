@@ -75,6 +75,11 @@ public sealed class ArticleIngestor(
             {
                 problems.Add(Report(new ArticleProblem(shownPath, e.Message, Rejected: true)));
             }
+            catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
+            {
+                // A bug of ours on one odd file must not stop the other files from publishing.
+                problems.Add(Report(new ArticleProblem(shownPath, $"could not be read ({e.GetType().Name}: {e.Message})", Rejected: true)));
+            }
         }
 
         var seen = files.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);

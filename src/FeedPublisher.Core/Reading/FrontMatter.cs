@@ -41,6 +41,12 @@ public static class FrontMatter
         {
             throw new ArticleRejectedException($"line {firstLine - 1 + (int)e.Start.Line}: the front matter is not valid YAML: {e.Message}");
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this, without a position, on some unclosed flow collections.
+            var lastLine = firstLine + yaml.Count(c => c == '\n');
+            throw new ArticleRejectedException($"lines {firstLine}-{lastLine}: the front matter is not valid YAML (an unclosed [ or {{?)");
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {

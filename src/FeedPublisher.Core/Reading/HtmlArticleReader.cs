@@ -16,6 +16,11 @@ public sealed class HtmlArticleReader : IArticleReader
         var (frontMatter, body) = FrontMatter.Split(source.Text);
         var document = HtmlDocuments.Parse(body);
         var fromPage = JsonLdMetadata.Read(document).OverriddenBy(HtmlPageMetadata.Read(document));
+        if (fromPage.Title is null)
+        {
+            fromPage = fromPage with { Title = HtmlPageMetadata.FallbackTitle(document) };
+        }
+
         var content = HtmlMainContent.Extract(document, fromPage.Title);
         return ArticleDraft.FromHtml(fromPage.OverriddenBy(frontMatter), content);
     }

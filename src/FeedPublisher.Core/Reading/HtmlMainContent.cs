@@ -27,7 +27,7 @@ internal static partial class HtmlMainContent
         // The headline and byline are the item's title and author, not its text.
         foreach (var node in body.SelectNodes(".//h1 | .//*[@rel='author' or contains(concat(' ', normalize-space(@class), ' '), ' byline ')]")?.ToList() ?? [])
         {
-            if (node.Name != "h1" || title is null || string.Equals(HtmlDecoding.DecodeLine(HtmlTextContent.Of(node)), title, StringComparison.Ordinal))
+            if (node.Name != "h1" || title is null || string.Equals(TextHygiene.CleanLine(HtmlTextContent.Of(node)), title, StringComparison.Ordinal))
             {
                 node.Remove();
             }
@@ -70,7 +70,9 @@ internal static partial class HtmlMainContent
             .Where(n => n.NodeType == HtmlNodeType.Element && n.Name is "div" or "section" or "td" or "body")
             .Select(n => (Node: n, Score: n.ChildNodes.Where(c => c.Name == "p").Sum(p => HtmlTextContent.Of(p).Length)))
             .Where(c => c.Score > 0)
-            .MaxBy(c => c.Score).Node;
+            .OrderByDescending(c => c.Score)
+            .Select(c => c.Node)
+            .FirstOrDefault();
 
     [GeneratedRegex(@"(?:^|[\s_-])(?:share|sharing|social|related|recommend\w*|newsletter|subscribe|signup|cookie\w*|consent|gdpr|promo|advert\w*|ads?|sponsor\w*|sidebar|comments?|breadcrumbs?|popup|modal|paywall|outbrain|taboola|more-stories|read-more|trending|most-popular)(?:$|[\s_-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WidgetNames();

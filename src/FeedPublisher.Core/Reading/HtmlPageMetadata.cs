@@ -3,7 +3,11 @@ using HtmlAgilityPack;
 
 namespace FeedPublisher.Core.Reading;
 
-/// <summary>What a page's markup says about the article: Open Graph and article:* meta tags, the canonical link, &lt;time&gt;, a byline.</summary>
+/// <summary>
+/// What a page's markup says about the article: Open Graph and article:* meta tags, the canonical
+/// link, &lt;time&gt;, a byline. Text is returned as written, entities and all: extraction decodes
+/// every text exactly once, whichever format it came from.
+/// </summary>
 internal static class HtmlPageMetadata
 {
     public static ArticleMetadata Read(HtmlDocument document)
@@ -12,8 +16,7 @@ internal static class HtmlPageMetadata
         var siteName = Meta(root, "og:site_name");
         return new ArticleMetadata
         {
-            Title = Meta(root, "og:title") is { } og ? PageTitle.WithoutSiteSuffix(og, siteName)
-                : Text(root.SelectSingleNode("//h1")) ?? (Text(root.SelectSingleNode("//title")) is { } title ? PageTitle.WithoutSiteSuffix(title, siteName) : null),
+            Title = Meta(root, "og:title") is { } og ? PageTitle.WithoutSiteSuffix(og, siteName) : null,
             Url = Url(root.SelectSingleNode("//link[@rel='canonical']")?.GetAttributeValue("href", null)) ?? Url(Meta(root, "og:url")),
             Date = DateParser.Parse(Meta(root, "article:published_time"))
                 ?? DateParser.Parse(Meta(root, "date"))
@@ -21,11 +24,19 @@ internal static class HtmlPageMetadata
             Updated = DateParser.Parse(Meta(root, "article:modified_time")) ?? DateParser.Parse(Meta(root, "og:updated_time")),
             Authors = Authors(root),
             Categories = root.SelectNodes("//meta[@property='article:tag' or @property='article:section']")?
-                .Select(m => HtmlDecoding.DecodeLine(m.GetAttributeValue("content", null)))
+                .Select(m => Line(m.GetAttributeValue("content", null)))
                 .OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [],
             Image = Url(Meta(root, "og:image")),
-            Language = HtmlDecoding.DecodeLine(root.SelectSingleNode("//html")?.GetAttributeValue("lang", null)),
+            Language = Line(root.SelectSingleNode("//html")?.GetAttributeValue("lang", null)),
         };
+    }
+
+    /// <summary>The headline when neither Open Graph nor JSON-LD gives one: the &lt;h1&gt;, else the &lt;title&gt; without the site's name.</summary>
+    public static string? FallbackTitle(HtmlDocument document)
+    {
+        var root = document.DocumentNode;
+        return Text(root.SelectSingleNode("//h1"))
+            ?? (Text(root.SelectSingleNode("//title")) is { } title ? PageTitle.WithoutSiteSuffix(title, Meta(root, "og:site_name")) : null);
     }
 
     private static IReadOnlyList<string> Authors(HtmlNode root)
@@ -40,9 +51,11 @@ internal static class HtmlPageMetadata
     }
 
     private static string? Meta(HtmlNode root, string name) =>
-        HtmlDecoding.DecodeLine(root.SelectSingleNode($"//meta[@property='{name}' or @name='{name}']")?.GetAttributeValue("content", null));
+        Line(root.SelectSingleNode($"//meta[@property='{name}' or @name='{name}']")?.GetAttributeValue("content", null));
 
-    private static string? Text(HtmlNode? node) => node is null ? null : HtmlDecoding.DecodeLine(HtmlTextContent.Of(node));
+    private static string? Text(HtmlNode? node) => node is null ? null : Line(HtmlTextContent.Of(node));
+
+    private static string? Line(string? raw) => raw is null ? null : TextHygiene.CleanLine(raw) is { Length: > 0 } line ? line : null;
 
     private static Uri? Url(string? value) =>
         value is not null && Uri.TryCreate(HtmlDecoding.Decode(value).Trim(), UriKind.RelativeOrAbsolute, out var url) ? url : null;

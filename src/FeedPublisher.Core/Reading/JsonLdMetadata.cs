@@ -52,13 +52,16 @@ internal static class JsonLdMetadata
 
     private static ArticleMetadata ToMetadata(JsonElement article) => new()
     {
-        Title = Property(article, "headline") is { } headline ? HtmlDecoding.DecodeLine(Strings(headline).FirstOrDefault()) : null,
+        Title = Property(article, "headline") is { } headline ? Line(Strings(headline).FirstOrDefault()) : null,
         Date = DateParser.Parse(Property(article, "datePublished") is { } published ? Strings(published).FirstOrDefault() : null),
         Updated = DateParser.Parse(Property(article, "dateModified") is { } modified ? Strings(modified).FirstOrDefault() : null),
         Authors = Property(article, "author") is { } author ? Names(author) : [],
-        Categories = Property(article, "articleSection") is { } section ? Strings(section).Select(HtmlDecoding.DecodeLine).OfType<string>().ToList() : [],
+        Categories = Property(article, "articleSection") is { } section ? Strings(section).Select(Line).OfType<string>().ToList() : [],
         Language = Property(article, "inLanguage") is { } language ? Strings(language).FirstOrDefault() : null,
     };
+
+    /// <summary>As written (JSON-LD often carries entities such as &amp;#8217;): extraction decodes them once.</summary>
+    private static string? Line(string? text) => text is null ? null : TextHygiene.CleanLine(text) is { Length: > 0 } line ? line : null;
 
     private static JsonElement? Property(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) ? value : null;
@@ -77,5 +80,5 @@ internal static class JsonLdMetadata
         JsonValueKind.Array => element.EnumerateArray().SelectMany(Names),
         JsonValueKind.Object when element.TryGetProperty("name", out var name) => Strings(name),
         _ => Strings(element),
-    }).Select(HtmlDecoding.DecodeLine).OfType<string>().ToList();
+    }).Select(Line).OfType<string>().ToList();
 }

@@ -5,7 +5,7 @@ public static class PageTitle
 {
     private static readonly string[] Separators = [" | ", " – ", " — ", " - ", " :: ", " · ", " » "];
 
-    /// <summary>A suffix this short after a strong separator (not a hyphen) is a site name even when we do not know the site's name.</summary>
+    /// <summary>A suffix this short after a separator that headlines do not use is a site name even when we do not know the site's name.</summary>
     private const int MaxWordsOfUnknownSiteName = 4;
 
     public static string WithoutSiteSuffix(string title, string? siteName)
@@ -29,9 +29,11 @@ public static class PageTitle
         return title;
     }
 
-    /// <summary>A known site name always counts; an unknown one only after a separator that is never part of a headline.</summary>
+    /// <summary>
+    /// A known site name always counts. An unknown one only after a separator that headlines do
+    /// not use ("|", "::", "·", "»"): dashes appear in headlines ("Prices – Rising").
+    /// </summary>
     private static bool IsSiteName(string suffix, string? siteName, string separator) =>
-        siteName is not null
-            ? string.Equals(suffix, siteName, StringComparison.OrdinalIgnoreCase)
-            : separator != " - " && suffix.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxWordsOfUnknownSiteName;
+        string.Equals(suffix, siteName, StringComparison.OrdinalIgnoreCase)
+        || (separator is " | " or " :: " or " · " or " » " && suffix.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxWordsOfUnknownSiteName);
 }

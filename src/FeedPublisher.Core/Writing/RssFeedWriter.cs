@@ -27,7 +27,7 @@ public sealed class RssFeedWriter : IFeedWriter
             new XAttribute("type", "application/rss+xml")));
 
         var document = FeedXml.ToDocument(new Rss20FeedFormatter(syndication, serializeExtensionsAsAtom: true));
-        FixDates(document, feed);
+        FixItems(document, feed);
         DeclareNamespacesOnRoot(document);
         return FeedXml.ToBytes(document);
     }
@@ -57,14 +57,22 @@ public sealed class RssFeedWriter : IFeedWriter
             new XAttribute(XNamespace.Xmlns + "dc", FeedNamespaces.DublinCore.NamespaceName));
     }
 
-    /// <summary>Replaces Syndication's "... Z" dates with RFC 822 "GMT" dates, item by item.</summary>
-    private static void FixDates(XDocument document, FeedDocument feed)
+    /// <summary>
+    /// Replaces Syndication's "... Z" dates with RFC 822 "GMT" dates, and gives &lt;source&gt; the
+    /// url attribute RSS requires (Syndication only writes it from a self link, which in Atom
+    /// would wrongly claim the outlet's home page is a feed).
+    /// </summary>
+    private static void FixItems(XDocument document, FeedDocument feed)
     {
         var channel = document.Root!.Element("channel")!;
         channel.Element("lastBuildDate")?.SetValue(FeedXml.Rfc822(feed.Updated));
         foreach (var (item, entry) in channel.Elements("item").Zip(feed.Entries))
         {
             item.Element("pubDate")?.SetValue(FeedXml.Rfc822(entry.Article.Published));
+            if (entry.Article.Origin is { } origin)
+            {
+                item.Element("source")?.SetAttributeValue("url", origin.Url.AbsoluteUri);
+            }
         }
     }
 }

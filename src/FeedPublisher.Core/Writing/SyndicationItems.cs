@@ -27,7 +27,7 @@ internal static class SyndicationItems
         {
             // Written as RSS <source url="..."> and Atom <source>: where a syndicated story came from.
             var sourceFeed = new SyndicationFeed { Title = new TextSyndicationContent(origin.Name), Id = origin.Url.AbsoluteUri };
-            sourceFeed.Links.Add(SyndicationLink.CreateSelfLink(origin.Url));
+            sourceFeed.Links.Add(SyndicationLink.CreateAlternateLink(origin.Url));
             item.SourceFeed = sourceFeed;
         }
 

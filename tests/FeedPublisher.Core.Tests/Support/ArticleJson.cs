@@ -4,7 +4,7 @@ using FeedPublisher.Core.Model;
 
 namespace FeedPublisher.Core.Tests.Support;
 
-/// <summary>An extracted article as readable, stable JSON for golden files.</summary>
+/// <summary>An extracted article (or the reason it was rejected) as readable, stable JSON for golden files.</summary>
 public static class ArticleJson
 {
     private static readonly JsonSerializerOptions Options = new()
@@ -18,8 +18,18 @@ public static class ArticleJson
         article.Id,
         article.Title,
         article.Path,
+        Url = article.Url?.AbsoluteUri,
+        Published = article.Published.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        Updated = article.Updated.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        article.Authors,
+        article.Categories,
+        article.Language,
+        Image = article.Image?.AbsoluteUri,
+        Origin = article.Origin is { } o ? new { o.Name, Url = o.Url.AbsoluteUri } : null,
         article.Summary,
         Sources = article.Sources.Select(s => new { s.Name, Url = s.Url.AbsoluteUri }),
         article.ContentHtml,
     }, Options) + "\n";
+
+    public static string Rejected(string reason) => JsonSerializer.Serialize(new { Rejected = reason }, Options) + "\n";
 }

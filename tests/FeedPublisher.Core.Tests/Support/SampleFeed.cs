@@ -36,6 +36,8 @@ public static class SampleFeed
             Updated = new DateTimeOffset(2018, 1, 3, 12, 0, 0, TimeSpan.FromHours(2)),
             Summary = "Stocks rose 1.2% & bonds < 4%.",
             ContentHtml = "<p>Stocks rose 1.2% &amp; bonds &lt; 4%.</p>\n",
+            Url = new Uri("https://markets.example.org/2018/01/sp-rises"),
+            Origin = new SourceLink("Associated Press", new Uri("https://apnews.com/")),
         },
     ];
 

@@ -1,0 +1,103 @@
+using System.Net;
+using System.Text;
+using System.Xml.Linq;
+using FeedPublisher.Core.Building;
+using FeedPublisher.Core.Html;
+using FeedPublisher.Core.Model;
+using FeedPublisher.Core.Tests.Support;
+using FeedPublisher.Core.Writing;
+using HtmlAgilityPack;
+
+namespace FeedPublisher.Core.Tests.Html;
+
+/// <summary>
+/// Filter-evasion vectors (TestData/Sanitizer/xss-vectors.txt): none may leave a script-capable
+/// element, an event handler, a style, or a javascript:/vbscript:/data: URL in the sanitized
+/// HTML, nor in the HTML that a feed reader finds in our RSS and Atom.
+/// </summary>
+public sealed class XssVectorTests
+{
+    private static readonly Uri Base = new("https://news.example.com/world/story");
+
+    private static readonly HashSet<string> ForbiddenElements = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "iframe", "frame", "object", "embed", "applet", "form", "svg", "math", "base", "meta", "link",
+        "input", "button", "textarea", "select", "video", "audio", "template", "noscript", "xmp", "plaintext",
+    };
+
+    public static IReadOnlyList<string> Vectors { get; } = Golden.Read("Sanitizer/xss-vectors.txt")
+        .Split('\n')
+        .Where(line => line.Trim().Length > 0 && !line.StartsWith('#'))
+        .Select(line => line.Replace("\\n", "\n", StringComparison.Ordinal).Replace("\\t", "\t", StringComparison.Ordinal)
+            .Replace("\\r", "\r", StringComparison.Ordinal).Replace("\\0", "\0", StringComparison.Ordinal))
+        .ToList();
+
+    public static TheoryData<int> VectorNumbers() => [.. Enumerable.Range(0, Vectors.Count)];
+
+    [Fact]
+    public void Vectors_AtLeastFifty()
+    {
+        Assert.True(Vectors.Count >= 50, $"{Vectors.Count} vectors");
+    }
+
+    [Theory]
+    [MemberData(nameof(VectorNumbers))]
+    public void Sanitize_Vector_LeavesNothingExecutable(int number)
+    {
+        AssertHarmless(Vectors[number], HtmlSanitizer.Sanitize(Vectors[number], Base));
+    }
+
+    [Fact]
+    public void Feeds_EveryVectorAsArticleBody_ContentInRssAndAtomIsHarmless()
+    {
+        // A vector that swallows the rest of the body (an unclosed <textarea>, say) leaves no text:
+        // that article is rejected, which is harmless too.
+        var articles = Vectors.Select((vector, i) => TryRead(i, vector)).OfType<Article>().ToList();
+        var feed = new FeedBuilder(new SiteInfo(Base, "Site", "Description", "en")).BuildMain(articles);
+
+        var rss = XDocument.Parse(Encoding.UTF8.GetString(new RssFeedWriter().Render(feed)));
+        var atom = XDocument.Parse(Encoding.UTF8.GetString(new AtomFeedWriter().Render(feed)));
+
+        var contents = rss.Descendants(FeedNamespaces.Content + "encoded").Concat(atom.Descendants(FeedNamespaces.Atom + "content")).ToList();
+        Assert.True(articles.Count > Vectors.Count / 2, $"only {articles.Count} of {Vectors.Count} vectors left an article");
+        Assert.Equal(2 * articles.Count, contents.Count);
+        foreach (var content in contents)
+        {
+            AssertHarmless("(in a feed)", content.Value);
+        }
+    }
+
+    private static Article? TryRead(int number, string vector)
+    {
+        try
+        {
+            return ArticlePipeline.Read($"xss-{number}.json", Encoding.UTF8.GetBytes(
+                $$"""{"title": "Vector {{number}}", "body_html": {{System.Text.Json.JsonSerializer.Serialize(vector + "<p>Text.</p>")}}}"""));
+        }
+        catch (FeedPublisher.Core.Reading.ArticleRejectedException)
+        {
+            return null;
+        }
+    }
+
+    private static void AssertHarmless(string vector, string html)
+    {
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        var document = new HtmlDocument();
+        document.LoadHtml(html);
+        foreach (var element in document.DocumentNode.Descendants().Where(n => n.NodeType == HtmlNodeType.Element))
+        {
+            Assert.False(ForbiddenElements.Contains(element.Name), $"<{element.Name}> survived {vector}: {html}");
+            foreach (var attribute in element.Attributes)
+            {
+                Assert.False(attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase), $"{attribute.Name} survived {vector}: {html}");
+                Assert.False(attribute.Name.Equals("style", StringComparison.OrdinalIgnoreCase), $"style survived {vector}: {html}");
+                var value = new string((WebUtility.HtmlDecode(attribute.Value) ?? "").Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).ToArray());
+                foreach (var scheme in new[] { "javascript:", "vbscript:", "data:" })
+                {
+                    Assert.False(value.StartsWith(scheme, StringComparison.OrdinalIgnoreCase), $"{scheme} survived {vector}: {html}");
+                }
+            }
+        }
+    }
+}
