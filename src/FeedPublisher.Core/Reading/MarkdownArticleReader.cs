@@ -18,7 +18,17 @@ public sealed class MarkdownArticleReader : IArticleReader
     public ArticleDraft Read(ArticleSource source)
     {
         var (metadata, body) = FrontMatter.Split(source.Text);
-        var document = Markdown.Parse(body, Pipeline);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(body, Pipeline);
+        }
+        catch (ArgumentException e)
+        {
+            // Markdig refuses absurd nesting rather than overflow the stack: so do we.
+            throw new ArticleRejectedException($"the Markdown cannot be read: {e.Message}");
+        }
+
         var heading = document.OfType<HeadingBlock>().FirstOrDefault(h => h.Level == 1);
         var fromBody = ArticleMetadata.Empty;
         if (heading is not null)

@@ -29,6 +29,7 @@ public sealed class FeedPublishingServiceTests : IDisposable
             ["Feeds:Directory"] = _temp.Combine("feeds"),
             ["Storage:ConnectionString"] = _temp.Combine("store.db"),
             ["Site:BaseUrl"] = "https://news.example.com/",
+            ["Articles:MaxBytes"] = "10000",
         }).Build();
         _services = new ServiceCollection().AddLogging().AddFeedPublisher(FeedPublisherSettings.Load(configuration)).BuildServiceProvider();
         _publisher = _services.GetRequiredService<FeedPublishingService>();
@@ -125,6 +126,69 @@ public sealed class FeedPublishingServiceTests : IDisposable
 
         var item = Assert.Single(ReadAtom().Items);
         Assert.Equal("https://news.example.com/world/asia/floods%202024", item.Links.Single(l => l.RelationshipType == "alternate").Uri.AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task Publish_RenamedFileWithExplicitId_KeepsIdentityAndPublicationDate()
+    {
+        Write("draft.md", "---\nid: world/story\n---\n# A Story\n\nBody.", FirstWrite);
+        await _publisher.PublishAsync(CancellationToken.None);
+        var before = Assert.Single(ReadAtom().Items);
+
+        File.Move(Path.Combine(_articles, "draft.md"), Path.Combine(_articles, "final.md"));
+        File.SetLastWriteTimeUtc(Path.Combine(_articles, "final.md"), FirstWrite.AddDays(1));
+        var report = await _publisher.PublishAsync(CancellationToken.None);
+
+        Assert.Empty(report.Ingest.Problems);
+        var after = Assert.Single(ReadAtom().Items);
+        Assert.Equal(before.Id, after.Id);
+        Assert.Equal(new DateTimeOffset(FirstWrite), after.PublishDate);
+    }
+
+    [Fact]
+    public async Task Publish_TwoFilesClaimingOneId_RejectsTheSecondNamingBoth()
+    {
+        Write("a.md", "---\nid: same\n---\n# First\n\nBody.", FirstWrite);
+        await _publisher.PublishAsync(CancellationToken.None);
+        Write("b.json", """{"id": "same", "title": "Second", "body_text": "Body."}""", FirstWrite.AddHours(1));
+
+        var report = await _publisher.PublishAsync(CancellationToken.None);
+
+        var problem = Assert.Single(report.Ingest.Problems);
+        Assert.EndsWith("b.json", problem.Path, StringComparison.Ordinal);
+        Assert.Contains("'same' is already the id of a.md", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(["First"], ReadAtom().Items.Select(i => i.Title.Text));
+    }
+
+    [Fact]
+    public async Task Publish_FileOverMaxBytes_IsRejectedUnreadWithTheLimit()
+    {
+        Write("huge.txt", "Huge\n\n" + new string('x', 20_000), FirstWrite);
+        Write("small.txt", "Small\n\nBody.", FirstWrite);
+
+        var report = await _publisher.PublishAsync(CancellationToken.None);
+
+        var problem = Assert.Single(report.Ingest.Problems);
+        Assert.Contains("over the limit of 10,000 (Articles:MaxBytes)", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(["Small"], ReadAtom().Items.Select(i => i.Title.Text));
+    }
+
+    [Fact]
+    public async Task Publish_EveryFormat_AllPublishedWithTheirSources()
+    {
+        Write("a.txt", "Text Story\n\nAccording to Reuters, text works.", FirstWrite);
+        Write("b.md", "# Markdown Story\n\nThe [BBC](https://www.bbc.co.uk/news/x?utm_source=y) reported it.", FirstWrite.AddMinutes(1));
+        Write("c.html", "<html><head><title>HTML Story</title></head><body><article><p>CNN reported it.</p></article></body></html>", FirstWrite.AddMinutes(2));
+        Write("d.json", """{"title": "JSON Story", "body_html": "<p>According to Bloomberg, JSON works.</p>"}""", FirstWrite.AddMinutes(3));
+
+        var report = await _publisher.PublishAsync(CancellationToken.None);
+
+        Assert.Empty(report.Ingest.Problems);
+        var items = ReadAtom().Items.ToDictionary(i => i.Title.Text, i => i.Links.Where(l => l.RelationshipType == "related").Select(l => l.Uri.AbsoluteUri).ToList());
+        Assert.Equal(["https://www.reuters.com/"], items["Text Story"]);
+        Assert.Equal(["https://www.bbc.co.uk/news/x"], items["Markdown Story"]);
+        Assert.Equal(["https://www.cnn.com/"], items["HTML Story"]);
+        Assert.Equal(["https://www.bloomberg.com/"], items["JSON Story"]);
     }
 
     private void Write(string relativePath, string text, DateTime lastWriteUtc)
