@@ -3,7 +3,7 @@ using FeedPublisher.Core.Model;
 namespace FeedPublisher.Core.Building;
 
 /// <summary>Builds the neutral <see cref="FeedDocument"/> for a set of articles, newest first.</summary>
-public sealed class FeedBuilder(SiteInfo site)
+public sealed class FeedBuilder(SiteInfo site, Uri? hub = null)
 {
     /// <summary>An empty feed still needs a date that does not come from the clock.</summary>
     private static readonly DateTimeOffset EmptyFeedDate = DateTimeOffset.UnixEpoch;
@@ -11,12 +11,12 @@ public sealed class FeedBuilder(SiteInfo site)
     public FeedDocument BuildMain(IReadOnlyList<Article> articles) =>
         Build(folder: "", site.Title, site.Description, articles);
 
-    public FeedDocument Build(string folder, string title, string description, IReadOnlyList<Article> articles)
+    public FeedDocument Build(string folder, string title, string description, IReadOnlyList<Article> articles, bool fullContent = true)
     {
         var entries = articles
             .OrderByDescending(a => a.Published)
             .ThenBy(a => a.Id, StringComparer.Ordinal)
-            .Select(ToEntry)
+            .Select(a => ToEntry(a, fullContent))
             .ToList();
         var home = folder.Length == 0 ? site.Root : new Uri(site.Root, folder + "/");
         return new FeedDocument
@@ -30,12 +30,13 @@ public sealed class FeedBuilder(SiteInfo site)
             Folder = folder,
             Updated = entries.Count == 0 ? EmptyFeedDate : entries.Max(e => e.Article.Updated),
             Entries = entries,
+            Hub = hub,
         };
     }
 
-    private FeedEntry ToEntry(Article article) => new(
+    private FeedEntry ToEntry(Article article, bool fullContent) => new(
         article with { Published = article.Published.ToUniversalTime(), Updated = article.Updated.ToUniversalTime() },
         StableId.ForArticle(article.Id),
         article.Url ?? new Uri(site.Root, article.Path),
-        SourceListHtml.Append(article.ContentHtml, article.Sources));
+        fullContent ? SourceListHtml.Append(article.ContentHtml, article.Sources) : null);
 }

@@ -16,6 +16,8 @@ public sealed record FeedDocument
     /// <summary>The newest change among the entries; the feed's own dates never come from the clock.</summary>
     public required DateTimeOffset Updated { get; init; }
     public required IReadOnlyList<FeedEntry> Entries { get; init; }
+    /// <summary>A WebSub hub that subscribers may use instead of polling.</summary>
+    public Uri? Hub { get; init; }
 
     /// <summary>The published URL of this feed in a given file name, e.g. "rss.xml".</summary>
     public Uri UrlOf(string fileName) => new(BaseUrl, Folder.Length == 0 ? fileName : $"{Folder}/{fileName}");

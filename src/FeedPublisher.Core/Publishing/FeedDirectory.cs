@@ -1,15 +1,22 @@
+using System.IO.Compression;
+
 namespace FeedPublisher.Core.Publishing;
 
 /// <summary>
-/// The feed directory. A file is replaced only when its bytes change, so its mtime (and with it
-/// ETag and Last-Modified) stays put when nothing changed; and it is replaced atomically: the
-/// bytes go to a temporary file in the same folder, are flushed to disk, then renamed over the
-/// target, so a reader or a crash never sees half a file.
+/// The feed directory, changed one publish at a time. A file is replaced only when its bytes
+/// change, so its mtime (and the ETag and Last-Modified derived from it) stays put otherwise.
+/// Every new file is first written in full to a temporary dotfile beside its target and flushed;
+/// then a journal lists the moves and deletions; then the files move into place (feeds first, the
+/// OPML and index last, as given) and the files of feeds that no longer exist are deleted. A kill
+/// at any moment leaves only complete files, and the next publish finishes an interrupted one
+/// from its journal. Paths that would leave the directory are refused.
 /// </summary>
 public sealed class FeedDirectory
 {
     /// <summary>Temporary files start with this: a dotfile that never carries a feed's name.</summary>
     public const string TemporaryPrefix = ".fp-tmp-";
+    public const string JournalName = ".fp-journal.json";
+    public const string ManifestName = ".fp-manifest";
 
     public FeedDirectory(string root)
     {
@@ -18,34 +25,41 @@ public sealed class FeedDirectory
 
     public string Root { get; }
 
-    public FileOutcome WriteIfChanged(string relativePath, byte[] bytes)
+    public IReadOnlyList<PublishedFile> Publish(IReadOnlyList<FeedFile> files)
     {
-        var target = Resolve(relativePath);
-        if (HasSameBytes(target, bytes))
-        {
-            return FileOutcome.Unchanged;
-        }
+        Directory.CreateDirectory(Root);
+        FinishInterruptedPublish();
+        RemoveStrayTemporaries();
 
-        var folder = Path.GetDirectoryName(target)!;
-        Directory.CreateDirectory(folder);
-        var temporary = Path.Combine(folder, TemporaryPrefix + Guid.NewGuid().ToString("N"));
-        try
+        var renames = new List<string[]>();
+        var results = new List<PublishedFile>();
+        foreach (var file in files)
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
+            var target = Resolve(file.RelativePath);
+            var changed = !HasSameBytes(target, file.Bytes);
+            if (changed)
             {
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
+                renames.Add([Relative(Stage(target, file.Bytes)), file.RelativePath]);
             }
 
-            File.Move(temporary, target, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
+            results.Add(new PublishedFile(file.RelativePath, file.Bytes.Length, changed ? FileOutcome.Written : FileOutcome.Unchanged));
+            if (file.Gzip && (changed || !File.Exists(target + ".gz")))
+            {
+                renames.Add([Relative(Stage(target + ".gz", Compress(file.Bytes))), file.RelativePath + ".gz"]);
+            }
         }
 
-        return FileOutcome.Written;
+        var manifest = files.SelectMany(f => f.Gzip ? [f.RelativePath, f.RelativePath + ".gz"] : new[] { f.RelativePath })
+            .Order(StringComparer.Ordinal).ToList();
+        var removals = ReadManifest().Except(manifest, StringComparer.Ordinal).ToList();
+        if (renames.Count > 0 || removals.Count > 0 || !ReadManifest().SequenceEqual(manifest))
+        {
+            var journal = new PublishJournal(renames, removals, manifest);
+            WriteAtomically(Path.Combine(Root, JournalName), journal.ToBytes());
+            Apply(journal);
+        }
+
+        return results;
     }
 
     /// <summary>The full path of a file in the directory; a path that would leave it is refused.</summary>
@@ -58,6 +72,87 @@ public sealed class FeedDirectory
         }
 
         return full;
+    }
+
+    private void Apply(PublishJournal journal)
+    {
+        foreach (var rename in journal.Renames)
+        {
+            var temporary = Resolve(rename[0]);
+            if (File.Exists(temporary))
+            {
+                File.Move(temporary, Resolve(rename[1]), overwrite: true);
+            }
+        }
+
+        foreach (var removal in journal.Removals)
+        {
+            var path = Resolve(removal);
+            File.Delete(path);
+            RemoveEmptyFolders(Path.GetDirectoryName(path)!);
+        }
+
+        WriteAtomically(Path.Combine(Root, ManifestName), System.Text.Encoding.UTF8.GetBytes(string.Join('\n', journal.Manifest)));
+        File.Delete(Path.Combine(Root, JournalName));
+    }
+
+    private void FinishInterruptedPublish()
+    {
+        if (PublishJournal.Read(Path.Combine(Root, JournalName)) is { } journal)
+        {
+            Apply(journal);
+        }
+    }
+
+    private void RemoveStrayTemporaries()
+    {
+        foreach (var stray in Directory.EnumerateFiles(Root, TemporaryPrefix + "*", SearchOption.AllDirectories))
+        {
+            File.Delete(stray);
+        }
+    }
+
+    private List<string> ReadManifest()
+    {
+        var path = Path.Combine(Root, ManifestName);
+        return File.Exists(path) ? File.ReadAllText(path).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList() : [];
+    }
+
+    /// <summary>Writes bytes to a new temporary file beside <paramref name="target"/>, flushed to disk.</summary>
+    private static string Stage(string target, byte[] bytes)
+    {
+        var folder = Path.GetDirectoryName(target)!;
+        Directory.CreateDirectory(folder);
+        var temporary = Path.Combine(folder, TemporaryPrefix + Guid.NewGuid().ToString("N"));
+        using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None);
+        stream.Write(bytes);
+        stream.Flush(flushToDisk: true);
+        return temporary;
+    }
+
+    private static void WriteAtomically(string path, byte[] bytes) => File.Move(Stage(path, bytes), path, overwrite: true);
+
+    private void RemoveEmptyFolders(string folder)
+    {
+        while (folder.Length > Root.Length && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            Directory.Delete(folder);
+            folder = Path.GetDirectoryName(folder)!;
+        }
+    }
+
+    private string Relative(string fullPath) => Path.GetRelativePath(Root, fullPath).Replace('\\', '/');
+
+    /// <summary>gzip at the smallest size; the same bytes always compress to the same bytes.</summary>
+    private static byte[] Compress(byte[] bytes)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            gzip.Write(bytes);
+        }
+
+        return buffer.ToArray();
     }
 
     private static bool HasSameBytes(string path, byte[] bytes)

@@ -1,5 +1,6 @@
 using FeedPublisher.Core.Building;
 using FeedPublisher.Core.Ingesting;
+using FeedPublisher.Core.Model;
 using FeedPublisher.Core.Storing;
 using FeedPublisher.Core.Writing;
 using Microsoft.Extensions.Logging;
@@ -7,17 +8,20 @@ using Microsoft.Extensions.Logging;
 namespace FeedPublisher.Core.Publishing;
 
 /// <summary>
-/// One publish: ingest what changed, ask the store for what the feeds show, render every format,
-/// and put the files in place. The CLI, the scheduled job and the file watcher all call this, and
-/// never two publishes run at once in a process.
+/// One publish: ingest what changed, plan the feeds, ask the store for exactly what each shows,
+/// render every format (and the OPML and index page), and put the files in place together. The
+/// CLI, the scheduled job and the file watcher all call this, never two at once in a process.
 /// </summary>
 public sealed class FeedPublishingService(
     ArticleIngestor ingestor,
     IArticleStore store,
+    FeedPlanner planner,
     FeedBuilder builder,
     IEnumerable<IFeedWriter> writers,
     FeedDirectory directory,
     PublishSettings settings,
+    SiteInfo site,
+    WebSubNotifier webSub,
     TimeProvider time,
     ILogger<FeedPublishingService> logger) : IDisposable
 {
@@ -31,16 +35,28 @@ public sealed class FeedPublishingService(
         {
             var started = time.GetTimestamp();
             var ingest = await ingestor.IngestAsync(cancellationToken);
-            var latest = await store.GetLatestAsync(settings.MaxItems, cancellationToken);
-            var feed = builder.BuildMain(latest);
-            var files = _writers
-                .Select(writer => (writer.FileName, Bytes: writer.Render(feed)))
-                .Select(f => new PublishedFile(f.FileName, f.Bytes.Length, directory.WriteIfChanged(f.FileName, f.Bytes)))
-                .ToList();
+            var feeds = new List<PublishedFeed>();
+            foreach (var spec in await planner.PlanAsync(cancellationToken))
+            {
+                var articles = await store.GetLatestAsync(spec.Query, spec.MaxItems, cancellationToken);
+                feeds.Add(new PublishedFeed(spec.Group, builder.Build(spec.Folder, spec.Title, spec.Description, articles, spec.FullContent)));
+            }
 
-            var report = new PublishReport(ingest, await store.CountAsync(cancellationToken), feed.Entries.Count, files, time.GetElapsedTime(started));
+            var files = feeds.SelectMany(RenderFeed).ToList();
+            files.Add(new FeedFile(OpmlWriter.FileName, OpmlWriter.Render(site, feeds), settings.Gzip));
+            files.Add(new FeedFile(IndexPageWriter.FileName, IndexPageWriter.Render(site, feeds), settings.Gzip));
+            var published = directory.Publish(files);
+
+            if (settings.WebSubHub is { } hub)
+            {
+                var changed = published.Where(f => f.Outcome == FileOutcome.Written && IsFeedFile(f.RelativePath))
+                    .Select(f => new Uri(site.Root, f.RelativePath)).ToList();
+                await webSub.NotifyAsync(hub, changed, cancellationToken);
+            }
+
+            var report = new PublishReport(ingest, await store.CountAsync(cancellationToken), feeds[0].Feed.Entries.Count, feeds.Count, published, time.GetElapsedTime(started));
             PublishLog.Published(logger, (long)report.Elapsed.TotalMilliseconds, ingest.Files, ingest.Added, ingest.Updated,
-                ingest.Removed, ingest.Rejected, report.ArticlesInStore, report.FeedItems, report.Written, files.Count);
+                ingest.Removed, ingest.Rejected, report.ArticlesInStore, report.Feeds, report.Written, published.Count);
             return report;
         }
         finally
@@ -50,4 +66,21 @@ public sealed class FeedPublishingService(
     }
 
     public void Dispose() => _oneAtATime.Dispose();
+
+    private IEnumerable<FeedFile> RenderFeed(PublishedFeed feed)
+    {
+        foreach (var writer in _writers)
+        {
+            var path = feed.Feed.Folder.Length == 0 ? writer.FileName : $"{feed.Feed.Folder}/{writer.FileName}";
+            var (bytes, items) = FeedRenderer.Render(writer, feed.Feed, settings.MaxBytes);
+            if (items < feed.Feed.Entries.Count)
+            {
+                PublishLog.Trimmed(logger, path, feed.Feed.Entries.Count - items, settings.MaxBytes);
+            }
+
+            yield return new FeedFile(path, bytes, settings.Gzip);
+        }
+    }
+
+    private bool IsFeedFile(string path) => _writers.Any(w => path.EndsWith(w.FileName, StringComparison.Ordinal));
 }

@@ -5,6 +5,9 @@ namespace FeedPublisher.Core.Publishing;
 internal static partial class PublishLog
 {
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Published in {ElapsedMs} ms: {Files} article files ({Added} added, {Updated} updated, {Removed} removed, {Rejected} skipped), {Articles} articles in store, {Items} in the main feed, {Written} of {Total} feed files written")]
-    public static partial void Published(ILogger logger, long elapsedMs, int files, int added, int updated, int removed, int rejected, int articles, int items, int written, int total);
+        Message = "Published in {ElapsedMs} ms: {Files} article files ({Added} added, {Updated} updated, {Removed} removed, {Rejected} skipped), {Articles} articles in store, {Feeds} feeds, {Written} of {Total} files written")]
+    public static partial void Published(ILogger logger, long elapsedMs, int files, int added, int updated, int removed, int rejected, int articles, int feeds, int written, int total);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Path}: the {Dropped} oldest items were left out to stay under {MaxBytes} bytes (Feeds:MaxBytes)")]
+    public static partial void Trimmed(ILogger logger, string path, int dropped, long maxBytes);
 }

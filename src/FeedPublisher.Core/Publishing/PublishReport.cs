@@ -2,8 +2,8 @@ using FeedPublisher.Core.Ingesting;
 
 namespace FeedPublisher.Core.Publishing;
 
-/// <summary>What one publish did: the ingest, the articles the main feed shows, and every file.</summary>
-public sealed record PublishReport(IngestReport Ingest, int ArticlesInStore, int FeedItems, IReadOnlyList<PublishedFile> Files, TimeSpan Elapsed)
+/// <summary>What one publish did: the ingest, the articles in store and in the main feed, how many feeds, and every file.</summary>
+public sealed record PublishReport(IngestReport Ingest, int ArticlesInStore, int FeedItems, int Feeds, IReadOnlyList<PublishedFile> Files, TimeSpan Elapsed)
 {
     public int Written => Files.Count(f => f.Outcome == FileOutcome.Written);
 }

@@ -1,7 +1,18 @@
 namespace FeedPublisher.Core.Publishing;
 
-/// <summary>How many items a feed shows.</summary>
-public sealed record PublishSettings(int MaxItems)
+/// <summary>
+/// What a publish produces: how many items a feed shows, the largest file a feed may be (older
+/// items are dropped to fit), operator-defined feeds, whether to write .gz siblings for static
+/// servers, and the WebSub hub to announce changes to.
+/// </summary>
+public sealed record PublishSettings(int MaxItems, long MaxBytes = PublishSettings.DefaultMaxBytes)
 {
     public const int DefaultMaxItems = 50;
+    public const long DefaultMaxBytes = 1_000_000;
+
+    public IReadOnlyList<NamedFeed> NamedFeeds { get; init; } = [];
+
+    public bool Gzip { get; init; } = true;
+
+    public Uri? WebSubHub { get; init; }
 }

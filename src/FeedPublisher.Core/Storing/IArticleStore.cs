@@ -13,8 +13,11 @@ public interface IArticleStore
 
     Task ApplyAsync(StoreChanges changes, CancellationToken cancellationToken);
 
-    /// <summary>The newest articles, ordered by publication date descending, then id.</summary>
-    Task<IReadOnlyList<Article>> GetLatestAsync(int count, CancellationToken cancellationToken);
+    /// <summary>The newest articles that a feed shows, ordered by publication date descending, then id.</summary>
+    Task<IReadOnlyList<Article>> GetLatestAsync(ArticleQuery query, int count, CancellationToken cancellationToken);
+
+    /// <summary>The categories or authors that have articles, by slug.</summary>
+    Task<IReadOnlyList<FeedTerm>> GetTermsAsync(TermKind kind, CancellationToken cancellationToken);
 
     Task<int> CountAsync(CancellationToken cancellationToken);
 }

@@ -25,6 +25,10 @@ public sealed class AtomFeedWriter : IFeedWriter
         syndication.AttributeExtensions.Add(new XmlQualifiedName("lang", FeedNamespaces.Xml.NamespaceName), feed.Language);
         syndication.Authors.Add(new SyndicationPerson { Name = feed.Title });
         syndication.Links.Add(new SyndicationLink(feed.UrlOf(FileName), "self", null, "application/atom+xml", 0));
+        if (feed.Hub is { } hub)
+        {
+            syndication.Links.Add(new SyndicationLink(hub, "hub", null, null, 0));
+        }
 
         return FeedXml.ToBytes(FeedXml.ToDocument(new Atom10FeedFormatter(syndication)));
     }
@@ -32,7 +36,10 @@ public sealed class AtomFeedWriter : IFeedWriter
     private static SyndicationItem ToItem(FeedEntry entry)
     {
         var item = SyndicationItems.Create(entry);
-        item.Content = new TextSyndicationContent(entry.ContentHtml, TextSyndicationContentKind.Html);
+        if (entry.ContentHtml is not null)
+        {
+            item.Content = new TextSyndicationContent(entry.ContentHtml, TextSyndicationContentKind.Html);
+        }
         foreach (var author in entry.Article.Authors)
         {
             item.Authors.Add(new SyndicationPerson { Name = author });

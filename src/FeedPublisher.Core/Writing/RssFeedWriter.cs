@@ -25,6 +25,10 @@ public sealed class RssFeedWriter : IFeedWriter
             new XAttribute("href", feed.UrlOf(FileName).AbsoluteUri),
             new XAttribute("rel", "self"),
             new XAttribute("type", "application/rss+xml")));
+        if (feed.Hub is { } hub)
+        {
+            syndication.ElementExtensions.Add(new XElement(FeedNamespaces.Atom + "link", new XAttribute("href", hub.AbsoluteUri), new XAttribute("rel", "hub")));
+        }
 
         var document = FeedXml.ToDocument(new Rss20FeedFormatter(syndication, serializeExtensionsAsAtom: true));
         FixItems(document, feed);
@@ -40,7 +44,11 @@ public sealed class RssFeedWriter : IFeedWriter
             item.ElementExtensions.Add(new XElement(FeedNamespaces.DublinCore + "creator", author));
         }
 
-        item.ElementExtensions.Add(new XElement(FeedNamespaces.Content + "encoded", entry.ContentHtml));
+        if (entry.ContentHtml is not null)
+        {
+            item.ElementExtensions.Add(new XElement(FeedNamespaces.Content + "encoded", entry.ContentHtml));
+        }
+
         return item;
     }
 

@@ -35,7 +35,11 @@ public sealed class SqliteArticleStore : IArticleStore
         var store = new SqliteArticleStore(builder.ToString());
         using var connection = store.Connect();
         Execute(connection, "PRAGMA journal_mode = WAL;");
-        SqliteMigrator.Migrate(connection);
+        if (SqliteMigrator.Migrate(connection) < 3)
+        {
+            SqliteTermBackfill.Run(connection);
+        }
+
         return store;
     }
 
@@ -65,12 +69,42 @@ public sealed class SqliteArticleStore : IArticleStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<Article>> GetLatestAsync(int count, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Article>> GetLatestAsync(int count, CancellationToken cancellationToken) =>
+        GetLatestAsync(ArticleQuery.All, count, cancellationToken);
+
+    public async Task<IReadOnlyList<Article>> GetLatestAsync(ArticleQuery query, int count, CancellationToken cancellationToken)
     {
         await using var connection = Connect();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {ArticleColumns} FROM articles ORDER BY published DESC, id LIMIT $count";
+        command.CommandText = SqliteArticleQueries.Latest(query, ArticleColumns);
         command.Parameters.AddWithValue("$count", count);
+        command.Parameters.AddWithValue("$categories", StoredJson.WriteNames(query.CategorySlugs));
+        command.Parameters.AddWithValue("$authors", StoredJson.WriteNames(query.AuthorSlugs));
+        return await ReadArticlesAsync(command, count, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<FeedTerm>> GetTermsAsync(TermKind kind, CancellationToken cancellationToken)
+    {
+        await using var connection = Connect();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT t.slug, t.name, count(*) FROM terms t
+            JOIN article_terms a ON a.kind = t.kind AND a.slug = t.slug
+            WHERE t.kind = $kind GROUP BY t.slug, t.name ORDER BY t.slug
+            """;
+        command.Parameters.AddWithValue("$kind", SqliteTermWriter.KindName(kind));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var terms = new List<FeedTerm>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            terms.Add(new FeedTerm(kind, reader.GetString(0), reader.GetString(1), reader.GetInt32(2)));
+        }
+
+        return terms;
+    }
+
+    private static async Task<IReadOnlyList<Article>> ReadArticlesAsync(SqliteCommand command, int count, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var articles = new List<Article>(Math.Min(count, 1000));
         while (await reader.ReadAsync(cancellationToken))

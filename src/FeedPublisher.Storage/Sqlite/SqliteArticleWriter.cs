@@ -16,11 +16,13 @@ internal static class SqliteArticleWriter
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
+            DELETE FROM article_terms WHERE article_id IN (SELECT id FROM articles WHERE source_path = $source_path AND id <> $id);
             DELETE FROM articles WHERE source_path = $source_path AND id <> $id;
             INSERT INTO articles (id, source_path, file_length, file_mtime, content_hash, title, path, published, updated,
-                                  summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image)
+                                  summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, seq)
             VALUES ($id, $source_path, $file_length, $file_mtime, $content_hash, $title, $path, $published, $updated,
-                    $summary, $content_html, $authors, $categories, $sources, $url, $origin_name, $origin_url, $language, $image)
+                    $summary, $content_html, $authors, $categories, $sources, $url, $origin_name, $origin_url, $language, $image,
+                    (SELECT coalesce(max(seq), 0) + 1 FROM articles))
             ON CONFLICT (id) DO UPDATE SET
                 source_path = excluded.source_path, file_length = excluded.file_length, file_mtime = excluded.file_mtime,
                 content_hash = excluded.content_hash, title = excluded.title, path = excluded.path,
@@ -55,6 +57,7 @@ internal static class SqliteArticleWriter
             p.AddWithValue("$language", (object?)article.Language ?? DBNull.Value);
             p.AddWithValue("$image", (object?)article.Image?.AbsoluteUri ?? DBNull.Value);
             await command.ExecuteNonQueryAsync(cancellationToken);
+            await SqliteTermWriter.ReplaceAsync(connection, transaction, article, cancellationToken);
         }
     }
 
@@ -77,7 +80,10 @@ internal static class SqliteArticleWriter
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "DELETE FROM articles WHERE source_path = $path";
+        command.CommandText = """
+            DELETE FROM article_terms WHERE article_id IN (SELECT id FROM articles WHERE source_path = $path);
+            DELETE FROM articles WHERE source_path = $path;
+            """;
         var path = command.Parameters.Add("$path", SqliteType.Text);
         foreach (var removed in removedPaths)
         {

@@ -14,7 +14,8 @@ internal static class SqliteMigrator
 
     public static IReadOnlyList<(int Version, string Script)> Migrations { get; } = LoadMigrations();
 
-    public static void Migrate(SqliteConnection connection)
+    /// <summary>Brings the schema up to date; returns the version the store had before.</summary>
+    public static int Migrate(SqliteConnection connection)
     {
         var current = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
         var latest = Migrations.Count == 0 ? 0 : Migrations[^1].Version;
@@ -32,6 +33,8 @@ internal static class SqliteMigrator
             command.ExecuteNonQuery();
             transaction.Commit();
         }
+
+        return current;
     }
 
     private static object? Scalar(SqliteConnection connection, string sql)

@@ -17,11 +17,10 @@ public static class PublishReportPrinter
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Published {report.FeedItems} of {report.ArticlesInStore} articles to {Path.GetFullPath(feedDirectory)} in {report.Elapsed.TotalMilliseconds:F0} ms:"));
-        foreach (var file in report.Files)
+            $"Published {report.Feeds} feeds ({report.FeedItems} of {report.ArticlesInStore} articles in the main feed) to {Path.GetFullPath(feedDirectory)} in {report.Elapsed.TotalMilliseconds:F0} ms: {report.Written} of {report.Files.Count} files written"));
+        foreach (var file in report.Files.Where(f => f.Outcome == FileOutcome.Written))
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {file.RelativePath,-12} {file.Bytes,10:N0} bytes  {file.Outcome.ToString().ToLowerInvariant()}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {file.RelativePath,-40} {file.Bytes,10:N0} bytes"));
         }
     }
 }

@@ -42,6 +42,29 @@ internal static class SettingsValidator
             yield return $"Feeds:MaxItems: must be between 1 and 10000, not {s.Feeds.MaxItems}";
         }
 
+        if (s.Feeds.MaxBytes < 10_000)
+        {
+            yield return $"Feeds:MaxBytes: must be at least 10000, not {s.Feeds.MaxBytes}";
+        }
+
+        if (s.Feeds.WebSubHub.Length > 0 && !IsHttpUrl(s.Feeds.WebSubHub))
+        {
+            yield return $"Feeds:WebSubHub: '{s.Feeds.WebSubHub}' is not an absolute http(s) URL";
+        }
+
+        foreach (var (name, feed) in s.Feeds.Named)
+        {
+            if (!Core.Building.Slug.IsValid(name) || name is Core.Publishing.FeedPlanner.CategoriesFolder or Core.Publishing.FeedPlanner.AuthorsFolder or "archive")
+            {
+                yield return $"Feeds:Named:{name}: the name is the feed's folder: lower-case letters, digits and hyphens, not 'categories', 'authors' or 'archive'";
+            }
+
+            if (feed.MaxItems is < 1 or > 10_000)
+            {
+                yield return $"Feeds:Named:{name}:MaxItems: must be between 1 and 10000, not {feed.MaxItems}";
+            }
+        }
+
         if (!string.Equals(s.Storage.Provider, StorageOptions.Sqlite, StringComparison.OrdinalIgnoreCase))
         {
             yield return $"Storage:Provider: '{s.Storage.Provider}' is not a known provider (known: {StorageOptions.Sqlite})";

@@ -9,6 +9,7 @@ using FeedPublisher.Core.Storing;
 using FeedPublisher.Core.Writing;
 using FeedPublisher.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace FeedPublisher.Hosting;
 
@@ -35,11 +36,24 @@ public static class FeedPublisherServices
         services.AddSingleton(new IngestSettings(settings.Articles.Directory, settings.Articles.MaxBytes));
         services.AddSingleton<ArticleIngestor>();
 
-        services.AddSingleton(new FeedBuilder(site));
+        var feeds = settings.Feeds;
+        var hub = feeds.WebSubHub.Length > 0 ? new Uri(feeds.WebSubHub) : null;
+        services.AddSingleton(site);
+        services.AddSingleton(new FeedBuilder(site, hub));
         services.AddSingleton<IFeedWriter, RssFeedWriter>();
         services.AddSingleton<IFeedWriter, AtomFeedWriter>();
-        services.AddSingleton(new FeedDirectory(settings.Feeds.Directory));
-        services.AddSingleton(new PublishSettings(settings.Feeds.MaxItems));
+        services.AddSingleton<IFeedWriter, JsonFeedWriter>();
+        services.AddSingleton(new FeedDirectory(feeds.Directory));
+        services.AddSingleton(new PublishSettings(feeds.MaxItems, feeds.MaxBytes)
+        {
+            Gzip = feeds.Gzip,
+            WebSubHub = hub,
+            NamedFeeds = feeds.Named.Select(n => new NamedFeed(
+                n.Key, n.Value.Title.Length > 0 ? n.Value.Title : $"{site.Title}: {n.Key}", n.Value.Description.Length > 0 ? n.Value.Description : site.Description,
+                n.Value.Categories, n.Value.Authors, n.Value.MaxItems, n.Value.FullContent)).OrderBy(n => n.Name, StringComparer.Ordinal).ToList(),
+        });
+        services.AddSingleton<FeedPlanner>();
+        services.AddSingleton(sp => new WebSubNotifier(new HttpClient { Timeout = TimeSpan.FromSeconds(10) }, sp.GetRequiredService<ILogger<WebSubNotifier>>()));
         services.AddSingleton<FeedPublishingService>();
         return services;
     }

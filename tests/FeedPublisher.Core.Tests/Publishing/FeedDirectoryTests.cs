@@ -1,52 +1,131 @@
+using System.IO.Compression;
 using FeedPublisher.Core.Publishing;
 
 namespace FeedPublisher.Core.Tests.Publishing;
 
 public sealed class FeedDirectoryTests : IDisposable
 {
+    private static readonly DateTime Past = new(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
     private readonly string _root = Directory.CreateTempSubdirectory("fp-feeds-").FullName;
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    [Fact]
-    public void WriteIfChanged_NewFile_IsWritten()
-    {
-        var directory = new FeedDirectory(_root);
+    private string PathOf(string relative) => Path.Combine(_root, relative);
 
-        Assert.Equal(FileOutcome.Written, directory.WriteIfChanged("rss.xml", [1, 2, 3]));
-        Assert.Equal([1, 2, 3], File.ReadAllBytes(Path.Combine(_root, "rss.xml")));
+    private static FeedFile File(string path, params byte[] bytes) => new(path, bytes, Gzip: false);
+
+    [Fact]
+    public void Publish_NewFiles_AreWritten()
+    {
+        var results = new FeedDirectory(_root).Publish([File("rss.xml", 1, 2, 3), File("categories/world/rss.xml", 4)]);
+
+        Assert.All(results, r => Assert.Equal(FileOutcome.Written, r.Outcome));
+        Assert.Equal([1, 2, 3], System.IO.File.ReadAllBytes(PathOf("rss.xml")));
+        Assert.Equal([4], System.IO.File.ReadAllBytes(PathOf("categories/world/rss.xml")));
     }
 
     [Fact]
-    public void WriteIfChanged_SameBytes_LeavesFileAndMtimeAlone()
+    public void Publish_SameBytes_LeavesFileAndMtimeAlone()
     {
         var directory = new FeedDirectory(_root);
-        directory.WriteIfChanged("rss.xml", [1, 2, 3]);
-        var path = Path.Combine(_root, "rss.xml");
-        var past = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        File.SetLastWriteTimeUtc(path, past);
+        directory.Publish([File("rss.xml", 1, 2, 3)]);
+        System.IO.File.SetLastWriteTimeUtc(PathOf("rss.xml"), Past);
 
-        Assert.Equal(FileOutcome.Unchanged, directory.WriteIfChanged("rss.xml", [1, 2, 3]));
-        Assert.Equal(past, File.GetLastWriteTimeUtc(path));
+        var result = Assert.Single(directory.Publish([File("rss.xml", 1, 2, 3)]));
+
+        Assert.Equal(FileOutcome.Unchanged, result.Outcome);
+        Assert.Equal(Past, System.IO.File.GetLastWriteTimeUtc(PathOf("rss.xml")));
     }
 
     [Fact]
-    public void WriteIfChanged_DifferentBytes_ReplacesAndLeavesNoTemporaryFile()
+    public void Publish_DifferentBytes_ReplacesAndLeavesNoTemporaryOrJournal()
     {
         var directory = new FeedDirectory(_root);
-        directory.WriteIfChanged("categories/world/rss.xml", [1, 2, 3]);
+        directory.Publish([File("rss.xml", 1, 2, 3)]);
 
-        Assert.Equal(FileOutcome.Written, directory.WriteIfChanged("categories/world/rss.xml", [4, 5]));
-        Assert.Equal([4, 5], File.ReadAllBytes(Path.Combine(_root, "categories/world/rss.xml")));
+        directory.Publish([File("rss.xml", 4, 5)]);
+
+        Assert.Equal([4, 5], System.IO.File.ReadAllBytes(PathOf("rss.xml")));
         Assert.Empty(Directory.EnumerateFiles(_root, FeedDirectory.TemporaryPrefix + "*", SearchOption.AllDirectories));
+        Assert.False(System.IO.File.Exists(PathOf(FeedDirectory.JournalName)));
+    }
+
+    [Fact]
+    public void Publish_FeedNoLongerPublished_IsRemovedWithItsEmptyFolder()
+    {
+        var directory = new FeedDirectory(_root);
+        directory.Publish([File("rss.xml", 1), File("categories/gone/rss.xml", 2)]);
+
+        directory.Publish([File("rss.xml", 1)]);
+
+        Assert.False(Directory.Exists(PathOf("categories/gone")));
+        Assert.False(Directory.Exists(PathOf("categories")));
+        Assert.True(System.IO.File.Exists(PathOf("rss.xml")));
+    }
+
+    [Fact]
+    public void Publish_FilesNotOurs_AreNeverRemoved()
+    {
+        System.IO.File.WriteAllText(PathOf("README.md"), "mine");
+
+        new FeedDirectory(_root).Publish([File("rss.xml", 1)]);
+        new FeedDirectory(_root).Publish([File("atom.xml", 1)]);
+
+        Assert.True(System.IO.File.Exists(PathOf("README.md")));
+        Assert.False(System.IO.File.Exists(PathOf("rss.xml")));
+    }
+
+    [Fact]
+    public void Publish_Gzip_WritesADecompressibleSiblingOnlyWhenTheFileChanges()
+    {
+        var directory = new FeedDirectory(_root);
+        directory.Publish([new FeedFile("rss.xml", [7, 8, 9], Gzip: true)]);
+        System.IO.File.SetLastWriteTimeUtc(PathOf("rss.xml.gz"), Past);
+
+        directory.Publish([new FeedFile("rss.xml", [7, 8, 9], Gzip: true)]);
+
+        Assert.Equal(Past, System.IO.File.GetLastWriteTimeUtc(PathOf("rss.xml.gz")));
+        using var gzip = new GZipStream(System.IO.File.OpenRead(PathOf("rss.xml.gz")), CompressionMode.Decompress);
+        using var plain = new MemoryStream();
+        gzip.CopyTo(plain);
+        Assert.Equal([7, 8, 9], plain.ToArray());
+    }
+
+    [Fact]
+    public void Publish_AfterAKillBetweenJournalAndMoves_FinishesTheInterruptedPublish()
+    {
+        var directory = new FeedDirectory(_root);
+        directory.Publish([File("rss.xml", 1), File("old/rss.xml", 2)]);
+        // What a publish killed right after writing its journal leaves behind.
+        System.IO.File.WriteAllBytes(PathOf(FeedDirectory.TemporaryPrefix + "staged"), [9]);
+        System.IO.File.WriteAllText(PathOf(FeedDirectory.JournalName),
+            $$"""{"Renames":[["{{FeedDirectory.TemporaryPrefix}}staged","rss.xml"]],"Removals":["old/rss.xml"],"Manifest":["rss.xml"]}""");
+
+        var result = Assert.Single(directory.Publish([File("rss.xml", 9)]));
+
+        Assert.Equal(FileOutcome.Unchanged, result.Outcome);
+        Assert.Equal([9], System.IO.File.ReadAllBytes(PathOf("rss.xml")));
+        Assert.False(System.IO.File.Exists(PathOf("old/rss.xml")));
+        Assert.False(System.IO.File.Exists(PathOf(FeedDirectory.JournalName)));
+    }
+
+    [Fact]
+    public void Publish_StrayTemporaryFromAKillBeforeTheJournal_IsRemoved()
+    {
+        System.IO.File.WriteAllBytes(PathOf(FeedDirectory.TemporaryPrefix + "half"), [1]);
+
+        new FeedDirectory(_root).Publish([File("rss.xml", 1)]);
+
+        Assert.Empty(Directory.EnumerateFiles(_root, FeedDirectory.TemporaryPrefix + "*"));
     }
 
     [Theory]
     [InlineData("../escape.xml")]
     [InlineData("a/../../escape.xml")]
     [InlineData("/etc/passwd")]
-    public void WriteIfChanged_PathLeavingTheDirectory_IsRefused(string path)
+    public void Publish_PathLeavingTheDirectory_IsRefused(string path)
     {
-        Assert.Throws<ArgumentException>(() => new FeedDirectory(_root).WriteIfChanged(path, [1]));
+        Assert.Throws<ArgumentException>(() => new FeedDirectory(_root).Publish([File(path, 1)]));
     }
 }

@@ -8,7 +8,9 @@ namespace FeedPublisher.Core.Tests.Writing;
 
 public sealed class FeedWriterTests
 {
-    public static TheoryData<IFeedWriter> Writers() => [new RssFeedWriter(), new AtomFeedWriter()];
+    public static TheoryData<IFeedWriter> Writers() => [new RssFeedWriter(), new AtomFeedWriter(), new JsonFeedWriter()];
+
+    public static TheoryData<IFeedWriter> XmlWriters() => [new RssFeedWriter(), new AtomFeedWriter()];
 
     [Theory]
     [MemberData(nameof(Writers))]
@@ -37,7 +39,7 @@ public sealed class FeedWriterTests
     }
 
     [Theory]
-    [MemberData(nameof(Writers))]
+    [MemberData(nameof(XmlWriters))]
     public void Render_RoundTripsThroughSyndicationFeedLoad(IFeedWriter writer)
     {
         var document = SampleFeed.MainFeed();
@@ -88,6 +90,28 @@ public sealed class FeedWriterTests
 
         Assert.Equal(feed.Id, loaded.Id);
         Assert.Equal(new DateTimeOffset(2018, 1, 3, 10, 0, 0, TimeSpan.Zero), loaded.LastUpdatedTime);
+    }
+
+    [Fact]
+    public void JsonFeed_HasTheFieldsOfVersion11()
+    {
+        var feed = SampleFeed.MainFeed();
+        using var json = System.Text.Json.JsonDocument.Parse(new JsonFeedWriter().Render(feed));
+        var root = json.RootElement;
+
+        Assert.Equal("https://jsonfeed.org/version/1.1", root.GetProperty("version").GetString());
+        Assert.Equal("https://news.example.com/feed.json", root.GetProperty("feed_url").GetString());
+        Assert.Equal("https://news.example.com/", root.GetProperty("home_page_url").GetString());
+        var items = root.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(feed.Entries.Select(e => e.Id), items.Select(i => i.GetProperty("id").GetString()));
+        var kim = items.Single(i => i.GetProperty("title").GetString()!.StartsWith("Kim", StringComparison.Ordinal));
+        Assert.Equal("2018-01-01T09:30:00Z", kim.GetProperty("date_published").GetString());
+        Assert.Equal("2018-01-02T10:00:00Z", kim.GetProperty("date_modified").GetString());
+        Assert.Equal("Jane Doe", kim.GetProperty("authors")[0].GetProperty("name").GetString());
+        Assert.Equal(["World", "Korea"], kim.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal("en", kim.GetProperty("language").GetString());
+        Assert.Contains("Sources:", kim.GetProperty("content_html").GetString(), StringComparison.Ordinal);
+        Assert.Equal("https://www.cnbc.com/", kim.GetProperty("_sources")[0].GetProperty("url").GetString());
     }
 
     private static int CountOf(string text, string value) =>

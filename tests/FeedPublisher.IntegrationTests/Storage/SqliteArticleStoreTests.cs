@@ -29,7 +29,7 @@ public sealed class SqliteArticleStoreTests : IDisposable
 
         Assert.True(File.Exists(_file));
         Assert.Equal(0, await store.CountAsync(CancellationToken.None));
-        Assert.Equal(2L, Scalar("PRAGMA user_version"));
+        Assert.Equal(LatestSchemaVersion, Scalar("PRAGMA user_version"));
         Assert.Equal("wal", Scalar("PRAGMA journal_mode"));
     }
 
@@ -48,17 +48,19 @@ public sealed class SqliteArticleStoreTests : IDisposable
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
         Execute(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src/FeedPublisher.Storage/Sqlite/Migrations/001_articles.sql")) + """
-            INSERT INTO articles VALUES ('old', 'old.txt', 1, 1, 'h', 'Old', 'old', 0, 0, 'S', '<p>B</p>', '[]', '[]', '[]');
+            INSERT INTO articles VALUES ('old', 'old.txt', 1, 1, 'h', 'Old', 'old', 0, 0, 'S', '<p>B</p>', '["Zoë Ng"]', '["Zürich News"]', '[]');
             PRAGMA user_version = 1;
             """);
 
         var store = SqliteArticleStore.Open(_file);
 
-        Assert.Equal(2L, Scalar("PRAGMA user_version"));
+        Assert.Equal(LatestSchemaVersion, Scalar("PRAGMA user_version"));
         var article = Assert.Single(await store.GetLatestAsync(10, CancellationToken.None));
         Assert.Equal("Old", article.Title);
         Assert.Null(article.Url);
         Assert.Null(article.Origin);
+        Assert.Equal([new FeedTerm(TermKind.Category, "zurich-news", "Zürich News", 1)], await store.GetTermsAsync(TermKind.Category, CancellationToken.None));
+        Assert.Equal("Old", Assert.Single(await store.GetLatestAsync(ArticleQuery.For(TermKind.Author, "zoe-ng"), 10, CancellationToken.None)).Title);
     }
 
     [Fact]
@@ -116,6 +118,39 @@ public sealed class SqliteArticleStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Terms_SlugsAreKeptAndCollisionsNumbered_FeedsQueryByTerm()
+    {
+        var store = SqliteArticleStore.Open(_file);
+        var first = Stored("a", Day) is var a ? a with { Article = a.Article with { Categories = ["C++"], Authors = ["Ann"] } } : null!;
+        var second = Stored("b", Day.AddDays(1)) is var b ? b with { Article = b.Article with { Categories = ["C"], Authors = ["Ann"] } } : null!;
+
+        await store.ApplyAsync(Changes(first, second), CancellationToken.None);
+
+        var categories = await store.GetTermsAsync(TermKind.Category, CancellationToken.None);
+        Assert.Equal([("c", "C++", 1), ("c-2", "C", 1)], categories.Select(t => (t.Slug, t.Name, t.Articles)));
+        Assert.Equal(["b", "a"], (await store.GetLatestAsync(ArticleQuery.For(TermKind.Author, "ann"), 10, CancellationToken.None)).Select(x => x.Id));
+        Assert.Equal(["b"], (await store.GetLatestAsync(ArticleQuery.For(TermKind.Category, "c-2"), 10, CancellationToken.None)).Select(x => x.Id));
+        Assert.Equal(["b", "a"], (await store.GetLatestAsync(new ArticleQuery(["c", "c-2"], ["ann"]), 10, CancellationToken.None)).Select(x => x.Id));
+        Assert.Empty(await store.GetLatestAsync(new ArticleQuery(["c"], ["nobody"]), 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Terms_ArticleRemoved_TermHasNoFeedButKeepsItsSlug()
+    {
+        var store = SqliteArticleStore.Open(_file);
+        var only = Stored("a", Day) is var a ? a with { Article = a.Article with { Categories = ["C++"] } } : null!;
+        await store.ApplyAsync(Changes(only), CancellationToken.None);
+
+        await store.ApplyAsync(new StoreChanges([], [], ["a.txt"]), CancellationToken.None);
+        Assert.Empty(await store.GetTermsAsync(TermKind.Category, CancellationToken.None));
+        var other = Stored("b", Day) is var b ? b with { Article = b.Article with { Categories = ["C"] } } : null!;
+        await store.ApplyAsync(Changes(other, only), CancellationToken.None);
+
+        Assert.Equal(["c", "c-2"], (await store.GetTermsAsync(TermKind.Category, CancellationToken.None)).Select(t => t.Slug));
+        Assert.Equal("C++", (await store.GetTermsAsync(TermKind.Category, CancellationToken.None))[0].Name);
+    }
+
+    [Fact]
     public async Task Apply_SameIdAgain_UpdatesInPlace()
     {
         var store = SqliteArticleStore.Open(_file);
@@ -129,6 +164,9 @@ public sealed class SqliteArticleStoreTests : IDisposable
         Assert.Equal("Edited", article.Title);
         Assert.Equal(Day.AddDays(1), article.Updated);
     }
+
+    private static long LatestSchemaVersion =>
+        Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "src/FeedPublisher.Storage/Sqlite/Migrations"), "*.sql").Length;
 
     private static StoreChanges Changes(params StoredArticle[] saved) => new(saved, [], []);
 

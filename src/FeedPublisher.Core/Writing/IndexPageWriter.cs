@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text;
+using FeedPublisher.Core.Model;
+using static FeedPublisher.Core.Html.HtmlText;
+
+namespace FeedPublisher.Core.Writing;
+
+/// <summary>
+/// index.html, the feed directory's page for people: the feeds with their subscribe links, and
+/// the latest articles with their summaries and sources. No JavaScript; feed discovery through
+/// &lt;link rel="alternate"&gt;; deterministic, like every other file.
+/// </summary>
+public static class IndexPageWriter
+{
+    public const string FileName = "index.html";
+
+    private const int LatestShown = 20;
+
+    private const string Style = """
+        body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#222;background:#fff}
+        h1{margin-bottom:.2rem}h2{margin-top:2rem;border-bottom:1px solid #ddd}a{color:#0b57d0}
+        .lead{color:#555;margin-top:0}ul.feeds{padding-left:1.2rem}ul.feeds li{margin:.2rem 0}
+        .formats a{font-size:.85rem;margin-left:.5rem}.count{color:#777;font-size:.85rem}
+        article{margin:1.2rem 0;padding-bottom:1rem;border-bottom:1px solid #eee}article h3{margin:0}
+        time{color:#777;font-size:.85rem}.sources{font-size:.85rem;color:#555}
+        """;
+
+    public static byte[] Render(SiteInfo site, IReadOnlyList<PublishedFeed> feeds)
+    {
+        var main = feeds.First(f => f.Group == FeedGroup.Main).Feed;
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"").Append(Attr(site.Language)).Append("\">\n<head>\n<meta charset=\"utf-8\">\n");
+        html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        html.Append("<title>").Append(Text(site.Title)).Append("</title>\n");
+        foreach (var (fileName, label, mediaType) in FeedFormats.All)
+        {
+            html.Append("<link rel=\"alternate\" type=\"").Append(mediaType).Append("\" title=\"").Append(Attr($"{site.Title} ({label})"))
+                .Append("\" href=\"").Append(Attr(main.UrlOf(fileName).AbsoluteUri)).Append("\">\n");
+        }
+
+        html.Append("<style>").Append(Style).Append("</style>\n</head>\n<body>\n");
+        html.Append("<h1>").Append(Text(site.Title)).Append("</h1>\n<p class=\"lead\">").Append(Text(site.Description)).Append("</p>\n");
+        AppendFeeds(html, "Subscribe", feeds.Where(f => f.Group is FeedGroup.Main or FeedGroup.Named));
+        AppendFeeds(html, "Categories", feeds.Where(f => f.Group == FeedGroup.Category));
+        AppendFeeds(html, "Authors", feeds.Where(f => f.Group == FeedGroup.Author));
+        AppendLatest(html, main.Entries.Take(LatestShown));
+        html.Append("<p class=\"count\">Also as <a href=\"").Append(OpmlWriter.FileName).Append("\">OPML</a>, to subscribe to every feed at once.</p>\n");
+        html.Append("</body>\n</html>\n");
+        return Encoding.UTF8.GetBytes(html.ToString());
+    }
+
+    private static void AppendFeeds(StringBuilder html, string heading, IEnumerable<PublishedFeed> feeds)
+    {
+        var list = feeds.ToList();
+        if (list.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<h2>").Append(heading).Append("</h2>\n<ul class=\"feeds\">\n");
+        foreach (var feed in list.Select(f => f.Feed))
+        {
+            html.Append("<li>").Append(Text(feed.Title)).Append(" <span class=\"count\">(").Append(feed.Entries.Count.ToString(CultureInfo.InvariantCulture))
+                .Append(feed.Entries.Count == 1 ? " article" : " articles").Append(")</span><span class=\"formats\">");
+            foreach (var (fileName, label, _) in FeedFormats.All)
+            {
+                html.Append("<a href=\"").Append(Attr(feed.UrlOf(fileName).AbsoluteUri)).Append("\">").Append(label).Append("</a>");
+            }
+
+            html.Append("</span></li>\n");
+        }
+
+        html.Append("</ul>\n");
+    }
+
+    private static void AppendLatest(StringBuilder html, IEnumerable<FeedEntry> entries)
+    {
+        html.Append("<h2>Latest articles</h2>\n");
+        foreach (var entry in entries)
+        {
+            var article = entry.Article;
+            html.Append("<article>\n<h3><a href=\"").Append(Attr(entry.Link.AbsoluteUri)).Append("\">").Append(Text(article.Title)).Append("</a></h3>\n");
+            html.Append("<time datetime=\"").Append(article.Published.UtcDateTime.ToString("yyyy-MM-dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture)).Append("\">")
+                .Append(article.Published.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)).Append("</time>");
+            if (article.Authors.Count > 0)
+            {
+                html.Append(" · ").Append(Text(string.Join(", ", article.Authors)));
+            }
+
+            html.Append("\n<p>").Append(Text(article.Summary)).Append("</p>\n");
+            if (article.Sources.Count > 0)
+            {
+                html.Append("<p class=\"sources\">Sources: ");
+                html.AppendJoin(", ", article.Sources.Select(s => $"<a href=\"{Attr(s.Url.AbsoluteUri)}\">{Text(s.Name)}</a>"));
+                html.Append("</p>\n");
+            }
+
+            html.Append("</article>\n");
+        }
+    }
+
+    private static string Text(string text)
+    {
+        var html = new StringBuilder(text.Length);
+        AppendEncoded(html, text);
+        return html.ToString();
+    }
+
+    private static string Attr(string text)
+    {
+        var html = new StringBuilder(text.Length);
+        AppendAttribute(html, text);
+        return html.ToString();
+    }
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using FeedPublisher.Core.Model;
+
+namespace FeedPublisher.Core.Writing;
+
+/// <summary>
+/// JSON Feed 1.1 (https://jsonfeed.org/version/1.1). Keys in a fixed order, dates in RFC 3339,
+/// text unescaped where JSON allows it, so the file is byte-stable and readable. The sources are
+/// also given as the extension <c>_sources</c> for tools that want them as data.
+/// </summary>
+public sealed class JsonFeedWriter : IFeedWriter
+{
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public string FileName => "feed.json";
+
+    public byte[] Render(FeedDocument feed)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartObject();
+            json.WriteString("version", "https://jsonfeed.org/version/1.1");
+            json.WriteString("title", feed.Title);
+            json.WriteString("home_page_url", feed.HomePage.AbsoluteUri);
+            json.WriteString("feed_url", feed.UrlOf(FileName).AbsoluteUri);
+            json.WriteString("description", feed.Description);
+            json.WriteString("language", feed.Language);
+            WriteAuthors(json, [feed.Title]);
+            if (feed.Hub is { } hub)
+            {
+                json.WriteStartArray("hubs");
+                json.WriteStartObject();
+                json.WriteString("type", "WebSub");
+                json.WriteString("url", hub.AbsoluteUri);
+                json.WriteEndObject();
+                json.WriteEndArray();
+            }
+
+            json.WriteStartArray("items");
+            foreach (var entry in feed.Entries)
+            {
+                WriteItem(json, entry, feed.Language);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
+    }
+
+    private static void WriteItem(Utf8JsonWriter json, FeedEntry entry, string feedLanguage)
+    {
+        var article = entry.Article;
+        json.WriteStartObject();
+        json.WriteString("id", entry.Id);
+        json.WriteString("url", entry.Link.AbsoluteUri);
+        json.WriteString("title", article.Title);
+        if (entry.ContentHtml is not null)
+        {
+            json.WriteString("content_html", entry.ContentHtml);
+        }
+        else
+        {
+            json.WriteString("content_text", article.Summary);
+        }
+
+        json.WriteString("summary", article.Summary);
+        if (article.Image is { } image)
+        {
+            json.WriteString("image", image.AbsoluteUri);
+        }
+
+        json.WriteString("date_published", Rfc3339(article.Published));
+        json.WriteString("date_modified", Rfc3339(article.Updated));
+        if (article.Authors.Count > 0)
+        {
+            WriteAuthors(json, article.Authors);
+        }
+
+        if (article.Categories.Count > 0)
+        {
+            json.WriteStartArray("tags");
+            article.Categories.ToList().ForEach(json.WriteStringValue);
+            json.WriteEndArray();
+        }
+
+        json.WriteString("language", article.Language ?? feedLanguage);
+        if (article.Origin is { } origin)
+        {
+            json.WriteString("external_url", origin.Url.AbsoluteUri);
+        }
+
+        if (article.Sources.Count > 0)
+        {
+            json.WriteStartArray("_sources");
+            foreach (var source in article.Sources)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", source.Name);
+                json.WriteString("url", source.Url.AbsoluteUri);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteAuthors(Utf8JsonWriter json, IEnumerable<string> names)
+    {
+        json.WriteStartArray("authors");
+        foreach (var name in names)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", name);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static string Rfc3339(DateTimeOffset date) =>
+        date.UtcDateTime.ToString("yyyy-MM-dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture);
+}
