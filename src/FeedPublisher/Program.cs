@@ -5,11 +5,12 @@ return await CommandRunner.RunAsync(async () =>
 {
     var (commandArgs, configurationArgs) = ConfigurationArgs.Split(args);
     var options = new CommonOptions();
-    var root = new RootCommand("FeedPublisher: turns stored articles into RSS and Atom feeds and publishes them to a feed directory.\n"
+    var root = new RootCommand("FeedPublisher: turns stored articles into RSS, Atom and JSON feeds and publishes them to a feed directory.\n"
         + "Any configuration key can be given as --Section:Key=value.")
     {
         PublishCommand.Create(options, configurationArgs),
         RunCommand.Create(options, configurationArgs),
+        ValidateCommand.Create(options, configurationArgs),
     };
     foreach (var option in options.All)
     {

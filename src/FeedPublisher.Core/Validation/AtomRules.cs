@@ -1,0 +1,87 @@
+using System.Xml.Linq;
+using FeedPublisher.Core.Writing;
+
+namespace FeedPublisher.Core.Validation;
+
+/// <summary>Atom 1.0 (RFC 4287) as the W3C Feed Validation Service judges it.</summary>
+internal static class AtomRules
+{
+    private static readonly XNamespace A = FeedNamespaces.Atom;
+
+    public static IEnumerable<string> Check(XDocument document, string? expectedSelf)
+    {
+        var feed = document.Root!;
+        if (feed.Name != A + "feed")
+        {
+            yield return "the root must be an Atom <feed>";
+            yield break;
+        }
+
+        foreach (var problem in CheckIdAndUpdated(feed, "the feed"))
+        {
+            yield return problem;
+        }
+
+        if (feed.Attribute(XNamespace.Xml + "lang") is null)
+        {
+            yield return "the feed has no xml:lang";
+        }
+
+        var self = feed.Elements(A + "link").FirstOrDefault(l => (string?)l.Attribute("rel") == "self");
+        if (self is null || (expectedSelf is not null && (string?)self.Attribute("href") != expectedSelf))
+        {
+            yield return $"the self link must be the feed's published URL{(expectedSelf is null ? "" : " " + expectedSelf)}";
+        }
+
+        var feedHasAuthor = feed.Elements(A + "author").Any();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (entry, n) in feed.Elements(A + "entry").Select((e, i) => (e, i + 1)))
+        {
+            foreach (var problem in CheckIdAndUpdated(entry, $"entry {n}"))
+            {
+                yield return problem;
+            }
+
+            if (!ids.Add((string?)entry.Element(A + "id") ?? ""))
+            {
+                yield return $"entry {n}: its id is not unique";
+            }
+
+            if (!feedHasAuthor && !entry.Elements(A + "author").Any())
+            {
+                yield return $"entry {n}: no author, and none on the feed";
+            }
+
+            var title = (string?)entry.Element(A + "title") ?? "";
+            if (title.Trim().Length == 0 || FeedRules.HasMarkup(title))
+            {
+                yield return $"entry {n}: the title must be plain, non-empty text";
+            }
+
+            foreach (var link in entry.Elements(A + "link").Where(l => !FeedRules.IsAbsoluteHttp((string?)l.Attribute("href"))))
+            {
+                yield return $"entry {n}: link {(string?)link.Attribute("href")} is not absolute";
+            }
+
+            foreach (var url in FeedRules.NonAbsoluteUrlsInHtml((string?)entry.Element(A + "content") ?? ""))
+            {
+                yield return $"entry {n}: content has a URL that is not absolute: {url}";
+            }
+        }
+    }
+
+    private static IEnumerable<string> CheckIdAndUpdated(XElement element, string what)
+    {
+        var id = (string?)element.Element(A + "id") ?? "";
+        if (!(id.StartsWith("urn:", StringComparison.Ordinal) || id.StartsWith("tag:", StringComparison.Ordinal)) || !Uri.IsWellFormedUriString(id, UriKind.Absolute))
+        {
+            yield return $"{what}: <id> '{id}' must be a urn: or tag: URI";
+        }
+
+        var updated = (string?)element.Element(A + "updated") ?? "";
+        if (!FeedRules.IsRfc3339(updated))
+        {
+            yield return $"{what}: <updated> '{updated}' is not an RFC 3339 date";
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Xml.Linq;
+using FeedPublisher.Core.Writing;
+
+namespace FeedPublisher.Core.Validation;
+
+/// <summary>RSS 2.0 as the W3C Feed Validation Service judges it, plus what aggregators rely on.</summary>
+internal static class RssRules
+{
+    public static IEnumerable<string> Check(XDocument document, string? expectedSelf)
+    {
+        var root = document.Root!;
+        if (root.Name != "rss" || (string?)root.Attribute("version") != "2.0")
+        {
+            yield return "the root must be <rss version=\"2.0\">";
+            yield break;
+        }
+
+        var channel = root.Element("channel");
+        if (channel is null)
+        {
+            yield return "<channel> is missing";
+            yield break;
+        }
+
+        foreach (var required in new[] { "title", "link", "description" })
+        {
+            if (string.IsNullOrWhiteSpace((string?)channel.Element(required)))
+            {
+                yield return $"<channel> needs a <{required}>";
+            }
+        }
+
+        if (channel.Element("language") is null)
+        {
+            yield return "<channel> has no <language>";
+        }
+
+        var self = channel.Elements(FeedNamespaces.Atom + "link").FirstOrDefault(l => (string?)l.Attribute("rel") == "self");
+        if (self is null)
+        {
+            yield return "no <atom:link rel=\"self\">";
+        }
+        else if (expectedSelf is not null && (string?)self.Attribute("href") != expectedSelf)
+        {
+            yield return $"the self link is {(string?)self.Attribute("href")}, not the feed's published URL {expectedSelf}";
+        }
+
+        foreach (var date in channel.Elements("lastBuildDate").Concat(channel.Elements("item").Elements("pubDate")))
+        {
+            if (!FeedRules.IsRfc822(date.Value))
+            {
+                yield return $"<{date.Name.LocalName}> '{date.Value}' is not RFC 822 with a numeric zone or GMT";
+            }
+        }
+
+        var guids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (item, n) in channel.Elements("item").Select((item, i) => (item, i + 1)))
+        {
+            var title = (string?)item.Element("title") ?? "";
+            if (title.Trim().Length == 0 || FeedRules.HasMarkup(title))
+            {
+                yield return $"item {n}: the title must be plain, non-empty text";
+            }
+
+            if (!FeedRules.IsAbsoluteHttp((string?)item.Element("link")))
+            {
+                yield return $"item {n}: <link> must be an absolute URL";
+            }
+
+            var guid = item.Element("guid");
+            if (guid is null || (string?)guid.Attribute("isPermaLink") != "false" || !guids.Add(guid.Value))
+            {
+                yield return $"item {n}: needs a unique <guid isPermaLink=\"false\">";
+            }
+
+            foreach (var url in FeedRules.NonAbsoluteUrlsInHtml((string?)item.Element(FeedNamespaces.Content + "encoded") ?? ""))
+            {
+                yield return $"item {n}: content:encoded has a URL that is not absolute: {url}";
+            }
+        }
+    }
+}
