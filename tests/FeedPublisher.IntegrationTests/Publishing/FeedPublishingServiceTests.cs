@@ -23,16 +23,28 @@ public sealed class FeedPublishingServiceTests : IDisposable
     public FeedPublishingServiceTests()
     {
         _articles = _temp.CreateFolder("articles");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        (_services, _publisher) = CreatePublisher();
+    }
+
+    private (ServiceProvider Services, FeedPublishingService Publisher) CreatePublisher(params (string Key, string Value)[] extra)
+    {
+        var values = new Dictionary<string, string?>
         {
             ["Articles:Directory"] = _articles,
             ["Feeds:Directory"] = _temp.Combine("feeds"),
             ["Storage:ConnectionString"] = _temp.Combine("store.db"),
             ["Site:BaseUrl"] = "https://news.example.com/",
             ["Articles:MaxBytes"] = "10000",
-        }).Build();
-        _services = new ServiceCollection().AddLogging().AddFeedPublisher(FeedPublisherSettings.Load(configuration)).BuildServiceProvider();
-        _publisher = _services.GetRequiredService<FeedPublishingService>();
+        };
+        foreach (var (key, value) in extra)
+        {
+            values[key] = value;
+        }
+
+        var services = new ServiceCollection().AddLogging()
+            .AddFeedPublisher(FeedPublisherSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(values).Build()))
+            .BuildServiceProvider();
+        return (services, services.GetRequiredService<FeedPublishingService>());
     }
 
     public void Dispose()
@@ -189,6 +201,46 @@ public sealed class FeedPublishingServiceTests : IDisposable
         Assert.Equal(["https://www.bbc.co.uk/news/x"], items["Markdown Story"]);
         Assert.Equal(["https://www.cnn.com/"], items["HTML Story"]);
         Assert.Equal(["https://www.bloomberg.com/"], items["JSON Story"]);
+    }
+
+    [Fact]
+    public async Task Publish_CategoryLosesItsLastArticle_FeedLeavesDirectoryOpmlAndIndex()
+    {
+        Write("a.md", "---\ncategories: [Science]\n---\n# Science Story\n\nBody.", FirstWrite);
+        Write("b.md", "---\ncategories: [World]\n---\n# World Story\n\nBody.", FirstWrite);
+        await _publisher.PublishAsync(CancellationToken.None);
+        Assert.True(File.Exists(_temp.Combine("feeds", "categories", "science", "atom.xml")));
+
+        File.Delete(Path.Combine(_articles, "a.md"));
+        await _publisher.PublishAsync(CancellationToken.None);
+
+        Assert.False(Directory.Exists(_temp.Combine("feeds", "categories", "science")));
+        Assert.True(File.Exists(_temp.Combine("feeds", "categories", "world", "atom.xml")));
+        Assert.DoesNotContain("categories/science", File.ReadAllText(_temp.Combine("feeds", "feeds.opml")), StringComparison.Ordinal);
+        Assert.DoesNotContain("categories/science", File.ReadAllText(_temp.Combine("feeds", "index.html")), StringComparison.Ordinal);
+        Assert.Contains("categories/world/rss.xml", File.ReadAllText(_temp.Combine("feeds", "feeds.opml")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publish_WithWebSubHub_LinksTheHubAndPostsOnlyChangedFeeds()
+    {
+        using var hub = new RecordingHub();
+        var (services, publisher) = CreatePublisher(("Feeds:WebSubHub", hub.Url.AbsoluteUri));
+        using (services)
+        {
+            Write("a.md", "---\nauthors: [Ann]\n---\n# Story\n\nBody.", FirstWrite);
+            await publisher.PublishAsync(CancellationToken.None);
+            await publisher.PublishAsync(CancellationToken.None);
+            Write("b.md", "# Other\n\nBody.", FirstWrite.AddHours(1));
+            await publisher.PublishAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(2, hub.Bodies.Count);
+        Assert.StartsWith("hub.mode=publish&hub.url=", hub.Bodies[0], StringComparison.Ordinal);
+        Assert.Contains("hub.url=https://news.example.com/authors/ann/atom.xml", hub.Bodies[0], StringComparison.Ordinal);
+        Assert.Contains("hub.url=https://news.example.com/feed.json", hub.Bodies[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("authors/ann", hub.Bodies[1], StringComparison.Ordinal);
+        Assert.Contains($"href=\"{hub.Url.AbsoluteUri}\" rel=\"hub\"", File.ReadAllText(_temp.Combine("feeds", "rss.xml")), StringComparison.Ordinal);
     }
 
     private void Write(string relativePath, string text, DateTime lastWriteUtc)

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Xml;
+using FeedPublisher.IntegrationTests.Support;
+using Xunit.Abstractions;
+
+namespace FeedPublisher.IntegrationTests.Publishing;
+
+/// <summary>
+/// kill -9 at random moments of repeated publishes of a few thousand articles: after every kill,
+/// every file in the feed directory must be complete and parse; the next publish must finish the
+/// job and leave a valid directory with no temporary files.
+/// </summary>
+public sealed class KillDuringPublishTests(ITestOutputHelper output) : IDisposable
+{
+    private const int Articles = 3000;
+    private const int Kills = 8;
+
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Publish_KilledAtRandomMoments_LeavesOnlyCompleteFiles()
+    {
+        var articles = _temp.CreateFolder("articles");
+        var feeds = _temp.Combine("feeds");
+        string[] common = ["--articles", articles, "--feeds", feeds, "--store", _temp.Combine("store.db"), "--Feeds:Gzip=true"];
+        for (var i = 0; i < Articles; i++)
+        {
+            WriteArticle(articles, i, edition: 0);
+        }
+
+        var first = await FeedPublisherCli.RunAsync(_temp.Path, ["publish", .. common]);
+        Assert.True(first.ExitCode == 0, first.ToString());
+        EditArticles(articles, edition: 0);
+        var clock = Stopwatch.StartNew();
+        var timed = await FeedPublisherCli.RunAsync(_temp.Path, ["publish", .. common]);
+        Assert.True(timed.ExitCode == 0, timed.ToString());
+        var fullPublish = clock.Elapsed;
+
+        var seed = Environment.TickCount;
+        var random = new Random(seed);
+        output.WriteLine($"a publish of {Articles} articles with every seventh edited took {fullPublish.TotalMilliseconds:F0} ms; random seed {seed}");
+        for (var kill = 1; kill <= Kills; kill++)
+        {
+            EditArticles(articles, kill);
+
+            using var process = FeedPublisherCli.Start(_temp.Path, ["publish", .. common]);
+            var delay = TimeSpan.FromMilliseconds(random.Next(50, (int)Math.Max(200, fullPublish.TotalMilliseconds * 1.1)));
+            await Task.Delay(delay);
+            var killed = !process.HasExited;
+            if (killed)
+            {
+                process.Kill();
+            }
+
+            await process.WaitForExitAsync();
+            var staged = Directory.Exists(feeds) ? Directory.EnumerateFiles(feeds, ".fp-tmp-*", SearchOption.AllDirectories).Count() : 0;
+            output.WriteLine($"kill {kill}: after {delay.TotalMilliseconds:F0} ms, {(killed ? "killed" : "had already finished")}; "
+                + $"{staged} staged files and {(File.Exists(Path.Combine(feeds, ".fp-journal.json")) ? "a" : "no")} journal left behind");
+            AssertEveryFileComplete(feeds);
+        }
+
+        var last = await FeedPublisherCli.RunAsync(_temp.Path, ["publish", .. common]);
+        Assert.True(last.ExitCode == 0, last.ToString());
+        var validate = await FeedPublisherCli.RunAsync(_temp.Path, ["validate", .. common]);
+        Assert.True(validate.ExitCode == 0, validate.ToString());
+        Assert.Empty(Directory.EnumerateFiles(feeds, ".fp-tmp-*", SearchOption.AllDirectories));
+        Assert.Contains($"Edition {Kills + 1}", File.ReadAllText(Path.Combine(feeds, "rss.xml")), StringComparison.Ordinal);
+    }
+
+    private static void AssertEveryFileComplete(string feeds)
+    {
+        foreach (var file in Directory.EnumerateFiles(feeds, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.')))
+        {
+            var bytes = File.ReadAllBytes(file);
+            try
+            {
+                if (file.EndsWith(".json", StringComparison.Ordinal))
+                {
+                    using var _ = JsonDocument.Parse(bytes);
+                }
+                else if (file.EndsWith(".xml", StringComparison.Ordinal) || file.EndsWith(".opml", StringComparison.Ordinal))
+                {
+                    using var reader = XmlReader.Create(new MemoryStream(bytes), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
+                    while (reader.Read())
+                    {
+                    }
+                }
+                else if (file.EndsWith(".html", StringComparison.Ordinal))
+                {
+                    Assert.EndsWith("</html>\n", System.Text.Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+                }
+            }
+            catch (Exception e) when (e is XmlException or JsonException)
+            {
+                Assert.Fail($"{file} is incomplete after a kill: {e.Message}");
+            }
+        }
+    }
+
+    /// <summary>Edits enough articles that every feed changes, so a kill can land while files are written.</summary>
+    private static void EditArticles(string folder, int edition)
+    {
+        for (var i = 0; i < Articles; i += 7)
+        {
+            WriteArticle(folder, i, edition + 1);
+        }
+    }
+
+    private static void WriteArticle(string folder, int i, int edition)
+    {
+        var date = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(i).ToString("O", CultureInfo.InvariantCulture);
+        File.WriteAllText(Path.Combine(folder, $"a{i:D5}.md"), $"""
+            ---
+            title: "Article {i} & Edition {edition}"
+            date: {date}
+            author: Author {i % 20}
+            categories: [Topic {i % 10}, Topic {(i + 3) % 10}]
+            ---
+            Paragraph one of article {i}, edition {edition}. According to Reuters, it is a test.
+
+            Paragraph two with a [link](https://www.example.org/story/{i}?utm_source=x).
+            """);
+    }
+}
