@@ -47,9 +47,25 @@ public sealed class KillDuringPublishTests(ITestOutputHelper output) : IDisposab
         {
             EditArticles(articles, kill);
 
+            var leftovers = Staged(feeds).ToHashSet();
             using var process = FeedPublisherCli.Start(_temp.Path, ["publish", .. common]);
-            var delay = TimeSpan.FromMilliseconds(random.Next(50, (int)Math.Max(200, fullPublish.TotalMilliseconds * 1.1)));
-            await Task.Delay(delay);
+            var started = Stopwatch.StartNew();
+            if (kill % 2 == 0)
+            {
+                // Every other kill waits for the write phase (a newly staged file), then strikes within it.
+                while (!process.HasExited && started.Elapsed < TimeSpan.FromSeconds(30) && Staged(feeds).All(leftovers.Contains))
+                {
+                    await Task.Delay(1);
+                }
+
+                await Task.Delay(random.Next(0, 40));
+            }
+            else
+            {
+                await Task.Delay(random.Next(50, (int)Math.Max(200, fullPublish.TotalMilliseconds * 1.1)));
+            }
+
+            var delay = started.Elapsed;
             var killed = !process.HasExited;
             if (killed)
             {
@@ -57,7 +73,7 @@ public sealed class KillDuringPublishTests(ITestOutputHelper output) : IDisposab
             }
 
             await process.WaitForExitAsync();
-            var staged = Directory.Exists(feeds) ? Directory.EnumerateFiles(feeds, ".fp-tmp-*", SearchOption.AllDirectories).Count() : 0;
+            var staged = Staged(feeds).Count();
             output.WriteLine($"kill {kill}: after {delay.TotalMilliseconds:F0} ms, {(killed ? "killed" : "had already finished")}; "
                 + $"{staged} staged files and {(File.Exists(Path.Combine(feeds, ".fp-journal.json")) ? "a" : "no")} journal left behind");
             AssertEveryFileComplete(feeds);
@@ -70,6 +86,9 @@ public sealed class KillDuringPublishTests(ITestOutputHelper output) : IDisposab
         Assert.Empty(Directory.EnumerateFiles(feeds, ".fp-tmp-*", SearchOption.AllDirectories));
         Assert.Contains($"Edition {Kills + 1}", File.ReadAllText(Path.Combine(feeds, "rss.xml")), StringComparison.Ordinal);
     }
+
+    private static IEnumerable<string> Staged(string feeds) =>
+        Directory.Exists(feeds) ? Directory.EnumerateFiles(feeds, ".fp-tmp-*", SearchOption.AllDirectories) : [];
 
     private static void AssertEveryFileComplete(string feeds)
     {
