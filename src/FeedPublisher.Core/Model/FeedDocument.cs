@@ -19,6 +19,12 @@ public sealed record FeedDocument
     /// <summary>A WebSub hub that subscribers may use instead of polling.</summary>
     public Uri? Hub { get; init; }
 
+    /// <summary>Links to other documents of the same logical feed (RFC 5005 archives).</summary>
+    public IReadOnlyList<FeedLink> Links { get; init; } = [];
+
+    /// <summary>An RFC 5005 archive page: stable, marked with fh:archive.</summary>
+    public bool IsArchive { get; init; }
+
     /// <summary>The published URL of this feed in a given file name, e.g. "rss.xml".</summary>
     public Uri UrlOf(string fileName) => new(BaseUrl, Folder.Length == 0 ? fileName : $"{Folder}/{fileName}");
 }

@@ -36,6 +36,12 @@ public sealed class FeedDirectory
         foreach (var file in files)
         {
             var target = Resolve(file.RelativePath);
+            if (file.Bytes is null)
+            {
+                results.Add(new PublishedFile(file.RelativePath, new FileInfo(target).Length, FileOutcome.Unchanged));
+                continue;
+            }
+
             var changed = !HasSameBytes(target, file.Bytes);
             if (changed)
             {
@@ -61,6 +67,13 @@ public sealed class FeedDirectory
 
         return results;
     }
+
+    /// <summary>True when the directory holds this file (and its .gz sibling, when asked for).</summary>
+    public bool Holds(string relativePath, bool withGzip) =>
+        File.Exists(Resolve(relativePath)) && (!withGzip || File.Exists(Resolve(relativePath + ".gz")));
+
+    /// <summary>A file's bytes, or null when it is not there.</summary>
+    public byte[]? Read(string relativePath) => File.Exists(Resolve(relativePath)) ? File.ReadAllBytes(Resolve(relativePath)) : null;
 
     /// <summary>The full path of a file in the directory; a path that would leave it is refused.</summary>
     public string Resolve(string relativePath)

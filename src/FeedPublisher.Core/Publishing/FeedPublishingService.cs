@@ -16,6 +16,7 @@ public sealed class FeedPublishingService(
     ArticleIngestor ingestor,
     IArticleStore store,
     FeedPlanner planner,
+    ArchivePlanner archive,
     FeedBuilder builder,
     IEnumerable<IFeedWriter> writers,
     FeedDirectory directory,
@@ -42,7 +43,9 @@ public sealed class FeedPublishingService(
                 feeds.Add(new PublishedFeed(spec.Group, builder.Build(spec.Folder, spec.Title, spec.Description, articles, spec.FullContent)));
             }
 
-            var files = feeds.SelectMany(RenderFeed).ToList();
+            var (archiveFiles, archiveLinks) = await archive.PlanAsync(feeds[0].Feed, cancellationToken);
+            var files = feeds.SelectMany(feed => RenderFeed(feed, feed.Group == FeedGroup.Main ? archiveLinks : null)).ToList();
+            files.AddRange(archiveFiles);
             files.Add(new FeedFile(OpmlWriter.FileName, OpmlWriter.Render(site, feeds), settings.Gzip));
             files.Add(new FeedFile(IndexPageWriter.FileName, IndexPageWriter.Render(site, feeds), settings.Gzip));
             var published = directory.Publish(files);
@@ -67,12 +70,14 @@ public sealed class FeedPublishingService(
 
     public void Dispose() => _oneAtATime.Dispose();
 
-    private IEnumerable<FeedFile> RenderFeed(PublishedFeed feed)
+    /// <param name="links">Per file name, a link that only that format carries (the main feed's prev-archive).</param>
+    private IEnumerable<FeedFile> RenderFeed(PublishedFeed feed, IReadOnlyDictionary<string, FeedLink>? links)
     {
         foreach (var writer in _writers)
         {
             var path = feed.Feed.Folder.Length == 0 ? writer.FileName : $"{feed.Feed.Folder}/{writer.FileName}";
-            var (bytes, items) = FeedRenderer.Render(writer, feed.Feed, settings.MaxBytes);
+            var document = links?.GetValueOrDefault(writer.FileName) is { } link ? feed.Feed with { Links = [link] } : feed.Feed;
+            var (bytes, items) = FeedRenderer.Render(writer, document, settings.MaxBytes);
             if (items < feed.Feed.Entries.Count)
             {
                 PublishLog.Trimmed(logger, path, feed.Feed.Entries.Count - items, settings.MaxBytes);

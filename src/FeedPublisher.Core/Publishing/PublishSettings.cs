@@ -15,4 +15,7 @@ public sealed record PublishSettings(int MaxItems, long MaxBytes = PublishSettin
     public bool Gzip { get; init; } = true;
 
     public Uri? WebSubHub { get; init; }
+
+    /// <summary>Articles per RFC 5005 archive page of the main feed; null for no archive.</summary>
+    public int? ArchivePageSize { get; init; } = DefaultMaxItems;
 }

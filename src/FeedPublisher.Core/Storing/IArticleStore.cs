@@ -20,4 +20,14 @@ public interface IArticleStore
     Task<IReadOnlyList<FeedTerm>> GetTermsAsync(TermKind kind, CancellationToken cancellationToken);
 
     Task<int> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The archive pages of the main feed: articles in the order they entered the store, cut into
+    /// pages of <paramref name="pageSize"/>; each page with a fingerprint that changes when any of
+    /// its articles is added, edited or removed. One pass over an index, no article bodies.
+    /// </summary>
+    Task<IReadOnlyList<ArchivePage>> GetArchivePagesAsync(int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>The articles of one archive page, newest first.</summary>
+    Task<IReadOnlyList<Article>> GetArchivePageAsync(int page, int pageSize, CancellationToken cancellationToken);
 }

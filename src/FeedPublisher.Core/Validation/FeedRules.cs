@@ -16,9 +16,11 @@ internal static partial class FeedRules
 
     public static bool IsRfc3339(string text) => Rfc3339().IsMatch(text);
 
-    /// <summary>Elements with nothing in them at all: no text, no children, no attributes.</summary>
+    /// <summary>Elements with nothing in them at all: no text, no children, no attributes (RFC 5005's fh: markers are empty by design).</summary>
     public static IEnumerable<string> EmptyElements(XDocument document) =>
-        document.Descendants().Where(e => !e.HasAttributes && !e.HasElements && e.Value.Trim().Length == 0).Select(e => e.Name.LocalName);
+        document.Descendants()
+            .Where(e => !e.HasAttributes && !e.HasElements && e.Value.Trim().Length == 0 && e.Name.Namespace != Writing.FeedNamespaces.FeedHistory)
+            .Select(e => e.Name.LocalName);
 
     /// <summary>Namespace declarations anywhere but the root element.</summary>
     public static bool HasNestedNamespaceDeclarations(XDocument document) =>

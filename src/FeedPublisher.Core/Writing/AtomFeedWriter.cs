@@ -25,12 +25,20 @@ public sealed class AtomFeedWriter : IFeedWriter
         syndication.AttributeExtensions.Add(new XmlQualifiedName("lang", FeedNamespaces.Xml.NamespaceName), feed.Language);
         syndication.Authors.Add(new SyndicationPerson { Name = feed.Title });
         syndication.Links.Add(new SyndicationLink(feed.UrlOf(FileName), "self", null, "application/atom+xml", 0));
-        if (feed.Hub is { } hub)
+        foreach (var link in feed.Links.Concat(feed.Hub is { } hub ? [new FeedLink("hub", hub)] : []))
         {
-            syndication.Links.Add(new SyndicationLink(hub, "hub", null, null, 0));
+            syndication.Links.Add(new SyndicationLink(link.Href, link.Rel, null, null, 0));
         }
 
-        return FeedXml.ToBytes(FeedXml.ToDocument(new Atom10FeedFormatter(syndication)));
+        if (!feed.IsArchive)
+        {
+            return FeedXml.ToBytes(FeedXml.ToDocument(new Atom10FeedFormatter(syndication)));
+        }
+
+        syndication.ElementExtensions.Add(new System.Xml.Linq.XElement(FeedNamespaces.FeedHistory + "archive"));
+        var document = FeedXml.ToDocument(new Atom10FeedFormatter(syndication));
+        FeedXml.DeclareNamespacesOnRoot(document, ("fh", FeedNamespaces.FeedHistory));
+        return FeedXml.ToBytes(document);
     }
 
     private static SyndicationItem ToItem(FeedEntry entry)

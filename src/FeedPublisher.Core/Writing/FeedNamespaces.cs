@@ -9,4 +9,5 @@ public static class FeedNamespaces
     public static readonly XNamespace Content = "http://purl.org/rss/1.0/modules/content/";
     public static readonly XNamespace DublinCore = "http://purl.org/dc/elements/1.1/";
     public static readonly XNamespace Xml = XNamespace.Xml;
+    public static readonly XNamespace FeedHistory = "http://purl.org/syndication/history/1.0";
 }

@@ -47,6 +47,20 @@ internal static class FeedXml
         return buffer.ToArray();
     }
 
+    /// <summary>
+    /// Replaces every namespace declaration with one set on the root, with the prefixes readers
+    /// expect: Syndication declares namespaces where it first meets them, and as "a10".
+    /// </summary>
+    public static void DeclareNamespacesOnRoot(XDocument document, params (string Prefix, XNamespace Namespace)[] namespaces)
+    {
+        // Every declaration goes but the root's default namespace (Atom's own).
+        document.Descendants().Attributes().Where(a => a.IsNamespaceDeclaration && (a.Parent != document.Root || a.Name.LocalName != "xmlns")).Remove();
+        foreach (var (prefix, ns) in namespaces)
+        {
+            document.Root!.Add(new XAttribute(XNamespace.Xmlns + prefix, ns.NamespaceName));
+        }
+    }
+
     /// <summary>RFC 822 with "GMT", which every validator accepts (Syndication writes a bare "Z").</summary>
     public static string Rfc822(DateTimeOffset date) =>
         date.UtcDateTime.ToString("ddd, dd MMM yyyy HH':'mm':'ss 'GMT'", CultureInfo.InvariantCulture);

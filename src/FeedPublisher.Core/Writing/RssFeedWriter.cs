@@ -25,14 +25,20 @@ public sealed class RssFeedWriter : IFeedWriter
             new XAttribute("href", feed.UrlOf(FileName).AbsoluteUri),
             new XAttribute("rel", "self"),
             new XAttribute("type", "application/rss+xml")));
-        if (feed.Hub is { } hub)
+        foreach (var link in feed.Links.Concat(feed.Hub is { } hub ? [new FeedLink("hub", hub)] : []))
         {
-            syndication.ElementExtensions.Add(new XElement(FeedNamespaces.Atom + "link", new XAttribute("href", hub.AbsoluteUri), new XAttribute("rel", "hub")));
+            syndication.ElementExtensions.Add(new XElement(FeedNamespaces.Atom + "link", new XAttribute("href", link.Href.AbsoluteUri), new XAttribute("rel", link.Rel)));
+        }
+
+        if (feed.IsArchive)
+        {
+            syndication.ElementExtensions.Add(new XElement(FeedNamespaces.FeedHistory + "archive"));
         }
 
         var document = FeedXml.ToDocument(new Rss20FeedFormatter(syndication, serializeExtensionsAsAtom: true));
         FixItems(document, feed);
-        DeclareNamespacesOnRoot(document);
+        FeedXml.DeclareNamespacesOnRoot(document,
+            [("atom", FeedNamespaces.Atom), ("content", FeedNamespaces.Content), ("dc", FeedNamespaces.DublinCore), .. feed.IsArchive ? [("fh", FeedNamespaces.FeedHistory)] : Array.Empty<(string, XNamespace)>()]);
         return FeedXml.ToBytes(document);
     }
 
@@ -50,19 +56,6 @@ public sealed class RssFeedWriter : IFeedWriter
         }
 
         return item;
-    }
-
-    /// <summary>
-    /// Syndication declares the Atom namespace as "a10" and extension namespaces where it first
-    /// meets them; readers expect each declared once, on the root, with its usual prefix.
-    /// </summary>
-    private static void DeclareNamespacesOnRoot(XDocument document)
-    {
-        document.Descendants().Attributes().Where(a => a.IsNamespaceDeclaration).Remove();
-        document.Root!.Add(
-            new XAttribute(XNamespace.Xmlns + "atom", FeedNamespaces.Atom.NamespaceName),
-            new XAttribute(XNamespace.Xmlns + "content", FeedNamespaces.Content.NamespaceName),
-            new XAttribute(XNamespace.Xmlns + "dc", FeedNamespaces.DublinCore.NamespaceName));
     }
 
     /// <summary>

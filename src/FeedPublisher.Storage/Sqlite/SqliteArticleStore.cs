@@ -103,6 +103,38 @@ public sealed class SqliteArticleStore : IArticleStore
         return terms;
     }
 
+    public async Task<IReadOnlyList<ArchivePage>> GetArchivePagesAsync(int pageSize, CancellationToken cancellationToken)
+    {
+        await using var connection = Connect();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT (seq - 1) / $size + 1 AS page, count(*), sum(updated), sum(seq), (SELECT max(seq) FROM articles)
+            FROM articles GROUP BY page ORDER BY page
+            """;
+        command.Parameters.AddWithValue("$size", pageSize);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var pages = new List<ArchivePage>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var number = reader.GetInt32(0);
+            var lastSeq = reader.GetInt64(4);
+            pages.Add(new ArchivePage(number, reader.GetInt32(1), $"{reader.GetInt32(1)}-{reader.GetInt64(2)}-{reader.GetInt64(3)}",
+                Complete: (long)number * pageSize <= lastSeq));
+        }
+
+        return pages;
+    }
+
+    public async Task<IReadOnlyList<Article>> GetArchivePageAsync(int page, int pageSize, CancellationToken cancellationToken)
+    {
+        await using var connection = Connect();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {ArticleColumns} FROM articles WHERE seq > $first AND seq <= $last ORDER BY published DESC, id";
+        command.Parameters.AddWithValue("$first", (long)(page - 1) * pageSize);
+        command.Parameters.AddWithValue("$last", (long)page * pageSize);
+        return await ReadArticlesAsync(command, pageSize, cancellationToken);
+    }
+
     private static async Task<IReadOnlyList<Article>> ReadArticlesAsync(SqliteCommand command, int count, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

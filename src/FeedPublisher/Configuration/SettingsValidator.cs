@@ -42,6 +42,11 @@ internal static class SettingsValidator
             yield return $"Feeds:MaxItems: must be between 1 and 10000, not {s.Feeds.MaxItems}";
         }
 
+        if (s.Feeds.ArchivePageSize < 0 || s.Feeds.ArchivePageSize > s.Feeds.MaxItems)
+        {
+            yield return $"Feeds:ArchivePageSize: must be between 0 (no archive) and Feeds:MaxItems ({s.Feeds.MaxItems}), so that the main feed and the archive together hold every article; not {s.Feeds.ArchivePageSize}";
+        }
+
         if (s.Feeds.MaxBytes < 10_000)
         {
             yield return $"Feeds:MaxBytes: must be at least 10000, not {s.Feeds.MaxBytes}";

@@ -47,12 +47,14 @@ public static class FeedPublisherServices
         services.AddSingleton(new PublishSettings(feeds.MaxItems, feeds.MaxBytes)
         {
             Gzip = feeds.Gzip,
+            ArchivePageSize = feeds.ArchivePageSize > 0 ? feeds.ArchivePageSize : null,
             WebSubHub = hub,
             NamedFeeds = feeds.Named.Select(n => new NamedFeed(
                 n.Key, n.Value.Title.Length > 0 ? n.Value.Title : $"{site.Title}: {n.Key}", n.Value.Description.Length > 0 ? n.Value.Description : site.Description,
                 n.Value.Categories, n.Value.Authors, n.Value.MaxItems, n.Value.FullContent)).OrderBy(n => n.Name, StringComparer.Ordinal).ToList(),
         });
         services.AddSingleton<FeedPlanner>();
+        services.AddSingleton<ArchivePlanner>();
         services.AddSingleton(sp => new WebSubNotifier(new HttpClient { Timeout = TimeSpan.FromSeconds(10) }, sp.GetRequiredService<ILogger<WebSubNotifier>>()));
         services.AddSingleton<FeedPublishingService>();
         return services;

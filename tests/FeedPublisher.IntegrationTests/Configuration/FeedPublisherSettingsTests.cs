@@ -28,6 +28,7 @@ public sealed class FeedPublisherSettingsTests
             ("Articles:Directory", Path.GetTempPath()),
             ("Site:BaseUrl", "/relative"),
             ("Feeds:MaxItems", "0"),
+            ("Feeds:ArchivePageSize", "0"),
             ("Summary:MaxLength", "10")));
 
         Assert.Equal(3, e.Errors.Count);

@@ -243,6 +243,50 @@ public sealed class FeedPublishingServiceTests : IDisposable
         Assert.Contains($"href=\"{hub.Url.AbsoluteUri}\" rel=\"hub\"", File.ReadAllText(_temp.Combine("feeds", "rss.xml")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Publish_Archive_WalkingPrevArchiveFromTheMainFeedFindsEveryArticle()
+    {
+        var (services, publisher) = CreatePublisher(("Feeds:MaxItems", "2"), ("Feeds:ArchivePageSize", "2"));
+        using (services)
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                Write($"a{i}.txt", $"Story {i}\n\nBody {i}.", FirstWrite.AddHours(i));
+                await publisher.PublishAsync(CancellationToken.None);
+            }
+
+            var titles = new List<string>();
+            var document = ReadAtom();
+            titles.AddRange(document.Items.Select(i => i.Title.Text));
+            var pages = 0;
+            while (document.Links.FirstOrDefault(l => l.RelationshipType == "prev-archive") is { } previous)
+            {
+                Assert.StartsWith("https://news.example.com/archive/", previous.Uri.AbsoluteUri, StringComparison.Ordinal);
+                var path = _temp.Combine("feeds", previous.Uri.AbsolutePath.TrimStart('/'));
+                Assert.Contains("<fh:archive />", File.ReadAllText(path), StringComparison.Ordinal);
+                document = ReadAtom(path);
+                Assert.Equal("https://news.example.com/atom.xml", document.Links.Single(l => l.RelationshipType == "current").Uri.AbsoluteUri);
+                titles.AddRange(document.Items.Select(i => i.Title.Text));
+                pages++;
+            }
+
+            Assert.Equal(2, pages);
+            Assert.Equal(Enumerable.Range(0, 5).Select(i => $"Story {i}"), titles.Distinct().Order());
+            var page1 = _temp.Combine("feeds", "archive", "1", "atom.xml");
+            var page2 = _temp.Combine("feeds", "archive", "2", "atom.xml");
+            Assert.Equal("https://news.example.com/archive/2/atom.xml", ReadAtom(page1).Links.Single(l => l.RelationshipType == "next-archive").Uri.AbsoluteUri);
+            File.SetLastWriteTimeUtc(page1, FirstWrite);
+            File.SetLastWriteTimeUtc(page2, FirstWrite);
+
+            Write("a0.txt", "Story 0, Corrected\n\nBody.", FirstWrite.AddDays(1));
+            await publisher.PublishAsync(CancellationToken.None);
+
+            Assert.NotEqual(FirstWrite, File.GetLastWriteTimeUtc(page1));
+            Assert.Contains("Story 0, Corrected", File.ReadAllText(page1), StringComparison.Ordinal);
+            Assert.Equal(FirstWrite, File.GetLastWriteTimeUtc(page2));
+        }
+    }
+
     private void Write(string relativePath, string text, DateTime lastWriteUtc)
     {
         var path = Path.Combine(_articles, relativePath);
@@ -250,9 +294,9 @@ public sealed class FeedPublishingServiceTests : IDisposable
         File.SetLastWriteTimeUtc(path, lastWriteUtc);
     }
 
-    private SyndicationFeed ReadAtom()
+    private SyndicationFeed ReadAtom(string? path = null)
     {
-        using var reader = XmlReader.Create(_temp.Combine("feeds", "atom.xml"), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
+        using var reader = XmlReader.Create(path ?? _temp.Combine("feeds", "atom.xml"), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
         return SyndicationFeed.Load(reader);
     }
 }
