@@ -40,16 +40,16 @@ public static class IndexPageWriter
 
         html.Append("<style>").Append(Style).Append("</style>\n</head>\n<body>\n");
         html.Append("<h1>").Append(Text(site.Title)).Append("</h1>\n<p class=\"lead\">").Append(Text(site.Description)).Append("</p>\n");
-        AppendFeeds(html, "Subscribe", feeds.Where(f => f.Group is FeedGroup.Main or FeedGroup.Named));
-        AppendFeeds(html, "Categories", feeds.Where(f => f.Group == FeedGroup.Category));
-        AppendFeeds(html, "Authors", feeds.Where(f => f.Group == FeedGroup.Author));
+        AppendFeeds(html, "Subscribe", feeds.Where(f => f.Group is FeedGroup.Main or FeedGroup.Named), site.Title);
+        AppendFeeds(html, "Categories", feeds.Where(f => f.Group == FeedGroup.Category), site.Title);
+        AppendFeeds(html, "Authors", feeds.Where(f => f.Group == FeedGroup.Author), site.Title);
         AppendLatest(html, main.Entries.Take(LatestShown));
         html.Append("<p class=\"count\">Also as <a href=\"").Append(OpmlWriter.FileName).Append("\">OPML</a>, to subscribe to every feed at once.</p>\n");
         html.Append("</body>\n</html>\n");
         return Encoding.UTF8.GetBytes(html.ToString());
     }
 
-    private static void AppendFeeds(StringBuilder html, string heading, IEnumerable<PublishedFeed> feeds)
+    private static void AppendFeeds(StringBuilder html, string heading, IEnumerable<PublishedFeed> feeds, string siteTitle)
     {
         var list = feeds.ToList();
         if (list.Count == 0)
@@ -60,7 +60,9 @@ public static class IndexPageWriter
         html.Append("<h2>").Append(heading).Append("</h2>\n<ul class=\"feeds\">\n");
         foreach (var feed in list.Select(f => f.Feed))
         {
-            html.Append("<li>").Append(Text(feed.Title)).Append(" <span class=\"count\">(").Append(feed.Entries.Count.ToString(CultureInfo.InvariantCulture))
+            // Under "Categories", "Science" says it all; "Site: Science" is for feed readers' lists.
+            var label = feed.Title.StartsWith(siteTitle + ": ", StringComparison.Ordinal) ? feed.Title[(siteTitle.Length + 2)..] : feed.Title;
+            html.Append("<li>").Append(Text(label)).Append(" <span class=\"count\">(").Append(feed.Entries.Count.ToString(CultureInfo.InvariantCulture))
                 .Append(feed.Entries.Count == 1 ? " article" : " articles").Append(")</span><span class=\"formats\">");
             foreach (var (fileName, label, _) in FeedFormats.All)
             {
