@@ -61,8 +61,8 @@ public static class IndexPageWriter
         foreach (var feed in list.Select(f => f.Feed))
         {
             // Under "Categories", "Science" says it all; "Site: Science" is for feed readers' lists.
-            var label = feed.Title.StartsWith(siteTitle + ": ", StringComparison.Ordinal) ? feed.Title[(siteTitle.Length + 2)..] : feed.Title;
-            html.Append("<li>").Append(Text(label)).Append(" <span class=\"count\">(").Append(feed.Entries.Count.ToString(CultureInfo.InvariantCulture))
+            var name = feed.Title.StartsWith(siteTitle + ": ", StringComparison.Ordinal) ? feed.Title[(siteTitle.Length + 2)..] : feed.Title;
+            html.Append("<li>").Append(Text(name)).Append(" <span class=\"count\">(").Append(feed.Entries.Count.ToString(CultureInfo.InvariantCulture))
                 .Append(feed.Entries.Count == 1 ? " article" : " articles").Append(")</span><span class=\"formats\">");
             foreach (var (fileName, label, _) in FeedFormats.All)
             {
