@@ -10,7 +10,9 @@ return await CommandRunner.RunAsync(async () =>
     {
         PublishCommand.Create(options, configurationArgs),
         RunCommand.Create(options, configurationArgs),
+        ServeCommand.Create(options, configurationArgs),
         ValidateCommand.Create(options, configurationArgs),
+        ConfigCommand.Create(options, configurationArgs),
     };
     foreach (var option in options.All)
     {

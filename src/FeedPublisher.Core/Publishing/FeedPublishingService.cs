@@ -10,7 +10,8 @@ namespace FeedPublisher.Core.Publishing;
 /// <summary>
 /// One publish: ingest what changed, plan the feeds, ask the store for exactly what each shows,
 /// render every format (and the OPML and index page), and put the files in place together. The
-/// CLI, the scheduled job and the file watcher all call this, never two at once in a process.
+/// CLI, the scheduled job and the file watcher all call this, never two at once in a process, and
+/// never two at once on one feed directory across processes.
 /// </summary>
 public sealed class FeedPublishingService(
     ArticleIngestor ingestor,
@@ -23,6 +24,7 @@ public sealed class FeedPublishingService(
     PublishSettings settings,
     SiteInfo site,
     WebSubNotifier webSub,
+    PublishStatus status,
     TimeProvider time,
     ILogger<FeedPublishingService> logger) : IDisposable
 {
@@ -33,6 +35,25 @@ public sealed class FeedPublishingService(
     {
         await _oneAtATime.WaitAsync(cancellationToken);
         try
+        {
+            using var exclusive = await new DirectoryLock(directory.Root, settings.LockWait, logger).AcquireAsync(cancellationToken);
+            var report = await PublishOnceAsync(cancellationToken);
+            status.Succeeded(time.GetUtcNow(), report);
+            return report;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            status.Failed(time.GetUtcNow(), e);
+            throw;
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    private async Task<PublishReport> PublishOnceAsync(CancellationToken cancellationToken)
+    {
         {
             var started = time.GetTimestamp();
             var ingest = await ingestor.IngestAsync(cancellationToken);
@@ -61,10 +82,6 @@ public sealed class FeedPublishingService(
             PublishLog.Published(logger, (long)report.Elapsed.TotalMilliseconds, ingest.Files, ingest.Added, ingest.Updated,
                 ingest.Removed, ingest.Rejected, report.ArticlesInStore, report.Feeds, report.Written, published.Count);
             return report;
-        }
-        finally
-        {
-            _oneAtATime.Release();
         }
     }
 

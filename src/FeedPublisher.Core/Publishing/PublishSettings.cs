@@ -16,6 +16,9 @@ public sealed record PublishSettings(int MaxItems, long MaxBytes = PublishSettin
 
     public Uri? WebSubHub { get; init; }
 
+    /// <summary>How long a publish waits for another process's publish on the same directory.</summary>
+    public TimeSpan LockWait { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Articles per RFC 5005 archive page of the main feed; null for no archive.</summary>
     public int? ArchivePageSize { get; init; } = DefaultMaxItems;
 }

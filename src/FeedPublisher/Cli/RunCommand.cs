@@ -1,15 +1,16 @@
 using System.CommandLine;
 using FeedPublisher.Hosting;
 using FeedPublisher.Scheduling;
+using FeedPublisher.Serving;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace FeedPublisher.Cli;
 
 /// <summary>
-/// <c>run</c>: the service. Publishes at start and on the schedule until SIGTERM or Ctrl+C; a
-/// publish under way when the signal comes is finished first. Under systemd (Type=notify) it
-/// reports readiness and stopping.
+/// <c>run</c>: the service. Publishes at start, on the schedule and soon after article files
+/// change, and serves the feed directory, until SIGTERM or Ctrl+C; a publish under way when the
+/// signal comes is finished first. Under systemd (Type=notify) it reports readiness and stopping.
 /// </summary>
 public static class RunCommand
 {
@@ -25,6 +26,16 @@ public static class RunCommand
             builder.Services.AddSystemd();
             builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
             builder.Services.AddPublishSchedule(settings.Schedule);
+            if (settings.Schedule.WatchArticles)
+            {
+                builder.Services.AddHostedService<ArticleWatcher>();
+            }
+
+            if (settings.Serve.Enabled)
+            {
+                builder.Services.AddFeedServer(settings, publishing: true);
+            }
+
             using var host = builder.Build();
             // The host listens for SIGTERM and Ctrl+C itself and stops gracefully.
             await host.RunAsync(CancellationToken.None);

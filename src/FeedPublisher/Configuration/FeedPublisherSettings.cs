@@ -13,6 +13,7 @@ public sealed record FeedPublisherSettings(
     StorageOptions Storage,
     ScheduleOptions Schedule,
     SummaryOptions Summary,
+    ServeOptions Serve,
     IReadOnlyDictionary<string, Uri> Outlets)
 {
     public const string OutletsSection = "Outlets";
@@ -28,6 +29,7 @@ public sealed record FeedPublisherSettings(
             Bind<StorageOptions>(configuration, StorageOptions.Section, errors),
             Bind<ScheduleOptions>(configuration, ScheduleOptions.Section, errors),
             Bind<SummaryOptions>(configuration, SummaryOptions.Section, errors),
+            Bind<ServeOptions>(configuration, ServeOptions.Section, errors),
             BindOutlets(configuration.GetSection(OutletsSection), errors));
         errors.AddRange(SettingsValidator.Validate(settings));
         return errors.Count == 0 ? settings : throw new SettingsException(errors);

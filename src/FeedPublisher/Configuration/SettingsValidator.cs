@@ -85,6 +85,19 @@ internal static class SettingsValidator
             yield return $"Schedule:Publish: '{s.Schedule.Publish}' is not a Quartz cron expression (seconds first, e.g. '0 * * * * ?' for every minute)";
         }
 
+        if (s.Schedule.DebounceMilliseconds is < 50 or > 10_000)
+        {
+            yield return $"Schedule:DebounceMilliseconds: must be between 50 and 10000, not {s.Schedule.DebounceMilliseconds}";
+        }
+
+        foreach (var url in s.Serve.Urls.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!IsHttpUrl(url))
+            {
+                yield return $"Serve:Urls: '{url}' is not an http(s) URL to listen on (for example http://127.0.0.1:8080)";
+            }
+        }
+
         if (s.Summary.MaxLength is < 50 or > 5_000)
         {
             yield return $"Summary:MaxLength: must be between 50 and 5000, not {s.Summary.MaxLength}";

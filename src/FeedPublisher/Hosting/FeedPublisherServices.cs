@@ -20,6 +20,7 @@ public static class FeedPublisherServices
     {
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<PublishStatus>();
         services.AddSingleton<IArticleStore>(_ => SqliteArticleStore.Open(settings.Storage.ConnectionString));
 
         var site = new SiteInfo(new Uri(settings.Site.BaseUrl), settings.Site.Title, settings.Site.Description, settings.Site.Language);

@@ -1,0 +1,72 @@
+using FeedPublisher.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace FeedPublisher.Scheduling;
+
+/// <summary>
+/// Publishes soon after article files change. Changes are debounced: the publish starts once the
+/// folder has been quiet for Schedule:DebounceMilliseconds, and at the latest a little over a
+/// second after the first change, so a thousand files copied in make a handful of publishes, not
+/// a thousand. The publish is the scheduler's job, so it never overlaps a scheduled one.
+/// </summary>
+public sealed partial class ArticleWatcher(FeedPublisherSettings settings, ISchedulerFactory schedulers, ILogger<ArticleWatcher> logger) : BackgroundService
+{
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(1500);
+
+    private readonly SemaphoreSlim _changed = new(0);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var watcher = new FileSystemWatcher(Path.GetFullPath(settings.Articles.Directory))
+        {
+            IncludeSubdirectories = true,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+            InternalBufferSize = 64 * 1024,
+        };
+        watcher.Created += (_, _) => Signal();
+        watcher.Changed += (_, _) => Signal();
+        watcher.Deleted += (_, _) => Signal();
+        watcher.Renamed += (_, _) => Signal();
+        watcher.Error += (_, e) => { WatchError(logger, e.GetException().Message); Signal(); };
+        watcher.EnableRaisingEvents = true;
+        var quiet = TimeSpan.FromMilliseconds(settings.Schedule.DebounceMilliseconds);
+        var scheduler = await schedulers.GetScheduler(stoppingToken);
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await _changed.WaitAsync(stoppingToken);
+            var first = DateTime.UtcNow;
+            while (DateTime.UtcNow - first < MaxDelay && await _changed.WaitAsync(quiet, stoppingToken))
+            {
+                // Another change within the quiet time: keep gathering, up to MaxDelay.
+            }
+
+            Drain();
+            ChangesSeen(logger);
+            await scheduler.TriggerJob(PublishJob.Key, stoppingToken);
+        }
+    }
+
+    public override void Dispose()
+    {
+        _changed.Dispose();
+        base.Dispose();
+    }
+
+    private void Signal() => _changed.Release();
+
+    private void Drain()
+    {
+        while (_changed.CurrentCount > 0 && _changed.Wait(0))
+        {
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Article files changed; publishing")]
+    private static partial void ChangesSeen(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The article watcher lost events ({Reason}); publishing to catch up")]
+    private static partial void WatchError(ILogger logger, string reason);
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Net.Http.Headers;
+
+namespace FeedPublisher.Serving;
+
+/// <summary>
+/// Serves the feed directory the way aggregators want it: the right content type, a strong ETag
+/// and Last-Modified that change only with the bytes, 304 for If-None-Match and
+/// If-Modified-Since, Cache-Control from the schedule, HEAD, and the precompressed .gz sibling to
+/// clients that accept gzip.
+/// </summary>
+public sealed partial class FeedFileEndpoint(FeedFileResolver resolver, EntityTags tags, TimeSpan maxAge, ILogger<FeedFileEndpoint> logger)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        {
+            response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            response.Headers.Allow = "GET, HEAD";
+            return;
+        }
+
+        var file = resolver.Resolve(request.Path.Value ?? "/");
+        if (file is null)
+        {
+            response.StatusCode = StatusCodes.Status404NotFound;
+            Served(logger, request.Method, request.Path, 404);
+            return;
+        }
+
+        var gzip = AcceptsGzip(request) && !file.Name.EndsWith(".gz", StringComparison.Ordinal) ? Sibling(file) : null;
+        var body = gzip ?? file;
+        var etag = gzip is null ? tags.For(file) : tags.For(file)[..^1] + "-gz\"";
+        var lastModified = new DateTimeOffset(TruncateToSeconds(file.LastWriteTimeUtc), TimeSpan.Zero);
+
+        response.Headers.ETag = etag;
+        response.Headers.LastModified = lastModified.ToString("R", CultureInfo.InvariantCulture);
+        response.Headers.CacheControl = $"public, max-age={(int)maxAge.TotalSeconds}";
+        response.Headers.Vary = "Accept-Encoding";
+        if (NotModified(request, etag, lastModified))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            Served(logger, request.Method, request.Path, 304);
+            return;
+        }
+
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = ContentTypes.For(file.Name);
+        response.ContentLength = body.Length;
+        if (gzip is not null)
+        {
+            response.Headers.ContentEncoding = "gzip";
+        }
+
+        Served(logger, request.Method, request.Path, 200);
+        if (HttpMethods.IsGet(request.Method))
+        {
+            await response.SendFileAsync(body.FullName, context.RequestAborted);
+        }
+    }
+
+    /// <summary>If-None-Match wins over If-Modified-Since (RFC 9110 13.2.2).</summary>
+    private static bool NotModified(HttpRequest request, string etag, DateTimeOffset lastModified)
+    {
+        var ifNoneMatch = request.Headers.IfNoneMatch.ToString();
+        if (ifNoneMatch.Length > 0)
+        {
+            return ifNoneMatch.Trim() == "*" || ifNoneMatch.Split(',').Select(t => t.Trim().Replace("W/", "", StringComparison.Ordinal)).Contains(etag);
+        }
+
+        return DateTimeOffset.TryParse(request.Headers.IfModifiedSince.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since)
+            && lastModified <= since;
+    }
+
+    private static bool AcceptsGzip(HttpRequest request) =>
+        request.GetTypedHeaders().AcceptEncoding.Any(e => e.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) && e.Quality is not 0);
+
+    /// <summary>The .gz sibling, when the publisher wrote one at least as new as the file.</summary>
+    private static FileInfo? Sibling(FileInfo file)
+    {
+        var gz = new FileInfo(file.FullName + ".gz");
+        return gz.Exists && gz.LastWriteTimeUtc >= file.LastWriteTimeUtc ? gz : null;
+    }
+
+    private static DateTime TruncateToSeconds(DateTime time) => new(time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Method} {Path} {Status}")]
+    private static partial void Served(ILogger logger, string method, PathString path, int status);
+}

@@ -1,0 +1,44 @@
+namespace FeedPublisher.Serving;
+
+/// <summary>
+/// Maps a request path to a file in the feed directory, or to nothing (404). Nothing outside the
+/// directory is ever reachable: not through "..", not through encoded traversal (the path is
+/// checked after decoding), not through a symbolic link that leads out, and neither dotfiles
+/// (the publisher's temporary files, journal and manifest) nor folders are served.
+/// </summary>
+public sealed class FeedFileResolver(string root)
+{
+    private readonly string _root = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
+
+    public FileInfo? Resolve(string requestPath)
+    {
+        var path = requestPath is "" or "/" ? "/index.html" : requestPath;
+        if (path.Contains('\\', StringComparison.Ordinal) || path.Contains('\0', StringComparison.Ordinal) || path.Contains('%', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length == 0 || segments.Any(s => s.StartsWith('.')))
+        {
+            return null;
+        }
+
+        var current = _root;
+        foreach (var segment in segments)
+        {
+            current = Path.Combine(current, segment);
+            var entry = new FileInfo(current);
+            if (entry.LinkTarget is not null && !IsInside(entry.ResolveLinkTarget(returnFinalTarget: true)?.FullName))
+            {
+                return null;
+            }
+        }
+
+        var file = new FileInfo(current);
+        return file.Exists && IsInside(file.FullName) ? file : null;
+    }
+
+    private bool IsInside(string? fullPath) =>
+        fullPath is not null && Path.GetFullPath(fullPath).StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+}
