@@ -34,14 +34,15 @@ public sealed partial class FeedFileEndpoint(FeedFileResolver resolver, EntityTa
 
         var gzip = AcceptsGzip(request) && !file.Name.EndsWith(".gz", StringComparison.Ordinal) ? Sibling(file) : null;
         var body = gzip ?? file;
-        var etag = gzip is null ? tags.For(file) : tags.For(file)[..^1] + "-gz\"";
+        var plainTag = tags.For(file);
+        var etag = gzip is null ? plainTag : GzipTag(plainTag);
         var lastModified = new DateTimeOffset(TruncateToSeconds(file.LastWriteTimeUtc), TimeSpan.Zero);
 
         response.Headers.ETag = etag;
         response.Headers.LastModified = lastModified.ToString("R", CultureInfo.InvariantCulture);
         response.Headers.CacheControl = $"public, max-age={(int)maxAge.TotalSeconds}";
         response.Headers.Vary = "Accept-Encoding";
-        if (NotModified(request, etag, lastModified))
+        if (NotModified(request, [plainTag, GzipTag(plainTag)], lastModified))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             Served(logger, request.Method, request.Path, 304);
@@ -63,18 +64,23 @@ public sealed partial class FeedFileEndpoint(FeedFileResolver resolver, EntityTa
         }
     }
 
-    /// <summary>If-None-Match wins over If-Modified-Since (RFC 9110 13.2.2).</summary>
-    private static bool NotModified(HttpRequest request, string etag, DateTimeOffset lastModified)
+    /// <summary>
+    /// If-None-Match wins over If-Modified-Since (RFC 9110 13.2.2). Either encoding's tag counts:
+    /// both name the same version of the file, and a client that cached one need not fetch again.
+    /// </summary>
+    private static bool NotModified(HttpRequest request, string[] currentTags, DateTimeOffset lastModified)
     {
         var ifNoneMatch = request.Headers.IfNoneMatch.ToString();
         if (ifNoneMatch.Length > 0)
         {
-            return ifNoneMatch.Trim() == "*" || ifNoneMatch.Split(',').Select(t => t.Trim().Replace("W/", "", StringComparison.Ordinal)).Contains(etag);
+            return ifNoneMatch.Trim() == "*" || ifNoneMatch.Split(',').Select(t => t.Trim().Replace("W/", "", StringComparison.Ordinal)).Any(currentTags.Contains);
         }
 
         return DateTimeOffset.TryParse(request.Headers.IfModifiedSince.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since)
             && lastModified <= since;
     }
+
+    private static string GzipTag(string plainTag) => plainTag[..^1] + "-gz\"";
 
     private static bool AcceptsGzip(HttpRequest request) =>
         request.GetTypedHeaders().AcceptEncoding.Any(e => e.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) && e.Quality is not 0);

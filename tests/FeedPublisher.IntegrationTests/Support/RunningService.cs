@@ -45,7 +45,8 @@ public sealed class RunningService : IAsyncDisposable
     {
         var port = FreePort();
         var baseUrl = new Uri($"http://127.0.0.1:{port}/");
-        var process = FeedPublisherCli.Start(workingDirectory, [command, .. args, $"--Serve:Urls=http://127.0.0.1:{port}", "--Logging:LogLevel:FeedPublisher.Serving=Debug"]);
+        var process = FeedPublisherCli.Start(workingDirectory,
+            [command, .. args, $"--Serve:Urls=http://127.0.0.1:{port}", $"--Site:BaseUrl={baseUrl}", "--Logging:LogLevel:FeedPublisher.Serving=Debug"]);
         var service = new RunningService(process, baseUrl);
         var clock = Stopwatch.StartNew();
         while (true)
