@@ -20,8 +20,8 @@ public sealed class FeedsOptions
     /// <summary>A WebSub hub to link in every feed and to tell of changed feeds; empty for none.</summary>
     public string WebSubHub { get; set; } = "";
 
-    /// <summary>Articles per RFC 5005 archive page of the main feed (archive/N/); 0 for no archive. At most MaxItems.</summary>
-    public int ArchivePageSize { get; set; } = PublishSettings.DefaultMaxItems;
+    /// <summary>Articles per RFC 5005 archive page of the main feed (archive/N/): MaxItems when not set, 0 for no archive, never more than MaxItems.</summary>
+    public int? ArchivePageSize { get; set; }
 
     /// <summary>Operator-defined feeds, by folder name.</summary>
     public Dictionary<string, NamedFeedOptions> Named { get; set; } = [];

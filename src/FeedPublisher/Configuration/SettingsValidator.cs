@@ -26,6 +26,10 @@ internal static class SettingsValidator
         {
             yield return $"Articles:Directory: the folder '{Path.GetFullPath(s.Articles.Directory)}' does not exist";
         }
+        else if (FolderAccess.CannotRead(s.Articles.Directory) is { } readProblem)
+        {
+            yield return $"Articles:Directory: the folder '{Path.GetFullPath(s.Articles.Directory)}' cannot be read: {readProblem}";
+        }
 
         if (s.Articles.MaxBytes <= 0)
         {
@@ -36,13 +40,17 @@ internal static class SettingsValidator
         {
             yield return "Feeds:Directory: must not be empty";
         }
+        else if (FolderAccess.CannotWrite(s.Feeds.Directory) is { } writeProblem)
+        {
+            yield return $"Feeds:Directory: the folder '{Path.GetFullPath(s.Feeds.Directory)}' cannot be written: {writeProblem}";
+        }
 
         if (s.Feeds.MaxItems is < 1 or > 10_000)
         {
             yield return $"Feeds:MaxItems: must be between 1 and 10000, not {s.Feeds.MaxItems}";
         }
 
-        if (s.Feeds.ArchivePageSize < 0 || s.Feeds.ArchivePageSize > s.Feeds.MaxItems)
+        if (s.Feeds.ArchivePageSize is < 0 || s.Feeds.ArchivePageSize > s.Feeds.MaxItems)
         {
             yield return $"Feeds:ArchivePageSize: must be between 0 (no archive) and Feeds:MaxItems ({s.Feeds.MaxItems}), so that the main feed and the archive together hold every article; not {s.Feeds.ArchivePageSize}";
         }

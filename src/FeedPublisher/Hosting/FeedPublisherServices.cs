@@ -48,7 +48,7 @@ public static class FeedPublisherServices
         services.AddSingleton(new PublishSettings(feeds.MaxItems, feeds.MaxBytes)
         {
             Gzip = feeds.Gzip,
-            ArchivePageSize = feeds.ArchivePageSize > 0 ? feeds.ArchivePageSize : null,
+            ArchivePageSize = (feeds.ArchivePageSize ?? feeds.MaxItems) is > 0 and var size ? size : null,
             WebSubHub = hub,
             NamedFeeds = feeds.Named.Select(n => new NamedFeed(
                 n.Key, n.Value.Title.Length > 0 ? n.Value.Title : $"{site.Title}: {n.Key}", n.Value.Description.Length > 0 ? n.Value.Description : site.Description,

@@ -88,7 +88,7 @@ public sealed class RunCommandTests : IDisposable
             $"the publish under way when SIGTERM came did not finish:\n{log}");
         Assert.Empty(Directory.EnumerateFiles(_feeds, ".fp-tmp-*", SearchOption.AllDirectories));
         Assert.False(File.Exists(Path.Combine(_feeds, ".fp-journal.json")));
-        var validate = await FeedPublisherCli.RunAsync(_temp.Path, "validate", "--articles", _articles, "--feeds", _feeds);
+        var validate = await FeedPublisherCli.RunAsync(_temp.Path, "validate", "--articles", _articles, "--feeds", _feeds, "--base-url", service.BaseUrl.AbsoluteUri);
         Assert.True(validate.ExitCode == 0, validate.ToString());
     }
 
