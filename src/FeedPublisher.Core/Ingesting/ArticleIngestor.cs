@@ -23,7 +23,7 @@ public sealed class ArticleIngestor(
         .SelectMany(r => r.Extensions.Select(e => KeyValuePair.Create(e, r)))
         .ToDictionary(StringComparer.OrdinalIgnoreCase);
 
-    public async Task<IngestReport> IngestAsync(CancellationToken cancellationToken)
+    public async Task<IngestReport> IngestAsync(CancellationToken cancellationToken, IProgress<IngestProgress>? progress = null)
     {
         var root = Path.GetFullPath(settings.ArticlesDirectory);
         var known = await store.GetKnownFilesAsync(cancellationToken);
@@ -34,9 +34,10 @@ public sealed class ArticleIngestor(
         var problems = new List<ArticleProblem>();
         int added = 0, updated = 0, unchanged = 0;
 
-        foreach (var (info, relativePath) in files)
+        foreach (var (index, (info, relativePath)) in files.Index())
         {
             cancellationToken.ThrowIfCancellationRequested();
+            progress?.Report(new IngestProgress(index, files.Count));
             var shownPath = Path.Combine(settings.ArticlesDirectory, relativePath);
             var previous = known.GetValueOrDefault(relativePath);
             var lastWrite = new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero);
@@ -82,6 +83,7 @@ public sealed class ArticleIngestor(
             }
         }
 
+        progress?.Report(new IngestProgress(files.Count, files.Count));
         var seen = files.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
         var removed = known.Keys.Where(path => !seen.Contains(path)).Order(StringComparer.Ordinal).ToList();
         var changes = new StoreChanges(saved, touched, removed);

@@ -31,13 +31,14 @@ public sealed class FeedPublishingService(
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly IReadOnlyList<IFeedWriter> _writers = writers.ToList();
 
-    public async Task<PublishReport> PublishAsync(CancellationToken cancellationToken)
+    /// <param name="progress">Told how far the ingest is, for a progress display on a terminal.</param>
+    public async Task<PublishReport> PublishAsync(CancellationToken cancellationToken, IProgress<IngestProgress>? progress = null)
     {
         await _oneAtATime.WaitAsync(cancellationToken);
         try
         {
             using var exclusive = await new DirectoryLock(directory.Root, settings.LockWait, logger).AcquireAsync(cancellationToken);
-            var report = await PublishOnceAsync(cancellationToken);
+            var report = await PublishOnceAsync(cancellationToken, progress);
             status.Succeeded(time.GetUtcNow(), report);
             return report;
         }
@@ -52,11 +53,11 @@ public sealed class FeedPublishingService(
         }
     }
 
-    private async Task<PublishReport> PublishOnceAsync(CancellationToken cancellationToken)
+    private async Task<PublishReport> PublishOnceAsync(CancellationToken cancellationToken, IProgress<IngestProgress>? progress)
     {
         {
             var started = time.GetTimestamp();
-            var ingest = await ingestor.IngestAsync(cancellationToken);
+            var ingest = await ingestor.IngestAsync(cancellationToken, progress);
             var feeds = new List<PublishedFeed>();
             foreach (var spec in await planner.PlanAsync(cancellationToken))
             {

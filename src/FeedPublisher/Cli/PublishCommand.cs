@@ -15,7 +15,8 @@ public static class PublishCommand
         {
             var (builder, settings) = HostFactory.Create(configurationArgs, options.ToConfiguration(result));
             using var host = builder.Build();
-            var report = await host.Services.GetRequiredService<FeedPublishingService>().PublishAsync(cancellationToken);
+            var publisher = host.Services.GetRequiredService<FeedPublishingService>();
+            var report = await IngestProgressDisplay.RunAsync(progress => publisher.PublishAsync(cancellationToken, progress));
             PublishReportPrinter.Print(Console.Out, report, settings.Feeds.Directory);
             return ExitCodes.Success;
         }));

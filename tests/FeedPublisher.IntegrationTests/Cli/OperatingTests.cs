@@ -61,6 +61,25 @@ public sealed class OperatingTests : IDisposable
         Assert.DoesNotContain('\u001b', result.StandardOutput);
     }
 
+    [SkippableFact]
+    public async Task Publish_OnATerminal_ShowsIngestProgress()
+    {
+        Skip.IfNot(File.Exists("/usr/bin/script"), "util-linux's script is needed to give the program a terminal");
+        var command = $"dotnet {RepositoryPaths.FeedPublisherDll} publish --articles {_articles} --feeds {_feeds} --store {_temp.Combine("s.db")}";
+        using var process = Process.Start(new ProcessStartInfo("/usr/bin/script", ["-qec", command, "/dev/null"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["TERM"] = "xterm" },
+        })!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("Reading articles", output, StringComparison.Ordinal);
+        Assert.Contains("100%", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Publish_FeedDirectoryNotWritable_ExitsTwoNamingTheKey()
     {
