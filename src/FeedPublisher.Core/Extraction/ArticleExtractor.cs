@@ -54,7 +54,9 @@ public sealed class ArticleExtractor(Summarizer summarizer, SourceCollector sour
 
     /// <summary>Plain text from any source: entities decoded once, tags dropped, whitespace collapsed.</summary>
     private static string? CleanText(string? text) =>
-        text is null ? null : HtmlDecoding.DecodeLine(HtmlTextContent.Of(HtmlDocuments.Parse(text).DocumentNode));
+        text is null ? null
+        : text.AsSpan().IndexOfAny('<', '&') < 0 ? (TextHygiene.CleanLine(text) is { Length: > 0 } plain ? plain : null)
+        : HtmlDecoding.DecodeLine(HtmlTextContent.Of(HtmlDocuments.Parse(text).DocumentNode));
 
     private Uri? HttpUrl(Uri? url) =>
         url is null ? null : UrlPolicy.ResolveDecoded(url.OriginalString, siteRoot);

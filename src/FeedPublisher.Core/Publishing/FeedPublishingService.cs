@@ -1,4 +1,5 @@
 using FeedPublisher.Core.Building;
+using FeedPublisher.Core.Diagnostics;
 using FeedPublisher.Core.Ingesting;
 using FeedPublisher.Core.Model;
 using FeedPublisher.Core.Storing;
@@ -28,6 +29,9 @@ public sealed class FeedPublishingService(
     TimeProvider time,
     ILogger<FeedPublishingService> logger) : IDisposable
 {
+    /// <summary>Records what the directory was last published from (see <see cref="PublishKeyAsync"/>).</summary>
+    public const string PublishKeyFile = ".fp-published";
+
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly IReadOnlyList<IFeedWriter> _writers = writers.ToList();
 
@@ -57,20 +61,39 @@ public sealed class FeedPublishingService(
     {
         {
             var started = time.GetTimestamp();
-            var ingest = await ingestor.IngestAsync(cancellationToken, progress);
-            var feeds = new List<PublishedFeed>();
-            foreach (var spec in await planner.PlanAsync(cancellationToken))
+            var timings = new StageTimings();
+            var ingest = await ingestor.IngestAsync(cancellationToken, progress, timings);
+            var key = await timings.TimeAsync(StageTimings.Store, () => PublishKeyAsync(cancellationToken));
+            if (directory.Read(PublishKeyFile) is { } lastKey && lastKey.AsSpan().SequenceEqual(key) && directory.IsIntact())
             {
-                var articles = await store.GetLatestAsync(spec.Query, spec.MaxItems, cancellationToken);
-                feeds.Add(new PublishedFeed(spec.Group, builder.Build(spec.Folder, spec.Title, spec.Description, articles, spec.FullContent)));
+                // Same articles, same settings as the files on disk: they would come out byte for byte the same.
+                var unchanged = new PublishReport(ingest, await store.CountAsync(cancellationToken), 0, 0, directory.Current(), time.GetElapsedTime(started)) { Stages = timings.Totals };
+                PublishLog.NothingChanged(logger, (long)unchanged.Elapsed.TotalMilliseconds, ingest.Files, unchanged.ArticlesInStore);
+                return unchanged;
             }
 
-            var (archiveFiles, archiveLinks) = await archive.PlanAsync(feeds[0].Feed, cancellationToken);
-            var files = feeds.SelectMany(feed => RenderFeed(feed, feed.Group == FeedGroup.Main ? archiveLinks : null)).ToList();
-            files.AddRange(archiveFiles);
-            files.Add(new FeedFile(OpmlWriter.FileName, OpmlWriter.Render(site, feeds), settings.Gzip));
-            files.Add(new FeedFile(IndexPageWriter.FileName, IndexPageWriter.Render(site, feeds), settings.Gzip));
-            var published = directory.Publish(files);
+            var feeds = await timings.TimeAsync(StageTimings.Build, async () =>
+            {
+                var built = new List<PublishedFeed>();
+                foreach (var spec in await planner.PlanAsync(cancellationToken))
+                {
+                    var articles = await store.GetLatestAsync(spec.Query, spec.MaxItems, cancellationToken);
+                    built.Add(new PublishedFeed(spec.Group, builder.Build(spec.Folder, spec.Title, spec.Description, articles, spec.FullContent)));
+                }
+
+                return built;
+            });
+
+            var published = await timings.TimeAsync(StageTimings.Write, async () =>
+            {
+                var (archiveFiles, archiveLinks) = await archive.PlanAsync(feeds[0].Feed, cancellationToken);
+                var files = feeds.AsParallel().AsOrdered().SelectMany(feed => RenderFeed(feed, feed.Group == FeedGroup.Main ? archiveLinks : null)).ToList();
+                files.AddRange(archiveFiles);
+                files.Add(new FeedFile(OpmlWriter.FileName, OpmlWriter.Render(site, feeds), settings.Gzip));
+                files.Add(new FeedFile(IndexPageWriter.FileName, IndexPageWriter.Render(site, feeds), settings.Gzip));
+                files.Add(new FeedFile(PublishKeyFile, key, Gzip: false));
+                return directory.Publish(files);
+            });
 
             if (settings.WebSubHub is { } hub)
             {
@@ -79,7 +102,10 @@ public sealed class FeedPublishingService(
                 await webSub.NotifyAsync(hub, changed, cancellationToken);
             }
 
-            var report = new PublishReport(ingest, await store.CountAsync(cancellationToken), feeds[0].Feed.Entries.Count, feeds.Count, published, time.GetElapsedTime(started));
+            var report = new PublishReport(ingest, await store.CountAsync(cancellationToken), feeds[0].Feed.Entries.Count, feeds.Count, published, time.GetElapsedTime(started))
+            {
+                Stages = timings.Totals,
+            };
             PublishLog.Published(logger, (long)report.Elapsed.TotalMilliseconds, ingest.Files, ingest.Added, ingest.Updated,
                 ingest.Removed, ingest.Rejected, report.ArticlesInStore, report.Feeds, report.Written, published.Count);
             return report;
@@ -87,6 +113,14 @@ public sealed class FeedPublishingService(
     }
 
     public void Dispose() => _oneAtATime.Dispose();
+
+    /// <summary>What the feed directory's content depends on: the store's version and every setting that shapes the output.</summary>
+    private async Task<byte[]> PublishKeyAsync(CancellationToken cancellationToken)
+    {
+        var version = await store.GetVersionAsync(cancellationToken);
+        var shape = System.Text.Json.JsonSerializer.Serialize(new { site, settings.MaxItems, settings.MaxBytes, settings.Gzip, settings.WebSubHub, settings.ArchivePageSize, settings.NamedFeeds, Writers = _writers.Select(w => w.FileName), Version = GetType().Assembly.GetName().Version?.ToString() });
+        return System.Text.Encoding.UTF8.GetBytes($"{version}\n{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(shape)))}\n");
+    }
 
     /// <param name="links">Per file name, a link that only that format carries (the main feed's prev-archive).</param>
     private IEnumerable<FeedFile> RenderFeed(PublishedFeed feed, IReadOnlyDictionary<string, FeedLink>? links)

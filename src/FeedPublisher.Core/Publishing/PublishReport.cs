@@ -6,4 +6,7 @@ namespace FeedPublisher.Core.Publishing;
 public sealed record PublishReport(IngestReport Ingest, int ArticlesInStore, int FeedItems, int Feeds, IReadOnlyList<PublishedFile> Files, TimeSpan Elapsed)
 {
     public int Written => Files.Count(f => f.Outcome == FileOutcome.Written);
+
+    /// <summary>Time per stage (read, extract, store, build, write), summed over threads.</summary>
+    public IReadOnlyDictionary<string, TimeSpan> Stages { get; init; } = new Dictionary<string, TimeSpan>();
 }

@@ -21,6 +21,9 @@ public interface IArticleStore
 
     Task<int> CountAsync(CancellationToken cancellationToken);
 
+    /// <summary>A number that changes whenever the stored articles change (every <see cref="ApplyAsync"/> that changes something).</summary>
+    Task<long> GetVersionAsync(CancellationToken cancellationToken);
+
     /// <summary>
     /// The archive pages of the main feed: articles in the order they entered the store, cut into
     /// pages of <paramref name="pageSize"/>; each page with a fingerprint that changes when any of

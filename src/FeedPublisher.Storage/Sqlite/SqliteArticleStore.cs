@@ -66,6 +66,11 @@ public sealed class SqliteArticleStore : IArticleStore
         await SqliteArticleWriter.RemoveAsync(connection, transaction, changes.RemovedPaths, cancellationToken);
         await SqliteArticleWriter.UpsertAsync(connection, transaction, changes.Saved, cancellationToken);
         await SqliteArticleWriter.TouchAsync(connection, transaction, changes.Touched, cancellationToken);
+        if (changes.Saved.Count > 0 || changes.RemovedPaths.Count > 0)
+        {
+            await SqliteTermWriter.ExecuteAsync(connection, transaction, "UPDATE store_meta SET value = value + 1 WHERE key = 'version'", cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -129,7 +134,8 @@ public sealed class SqliteArticleStore : IArticleStore
     {
         await using var connection = Connect();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {ArticleColumns} FROM articles WHERE seq > $first AND seq <= $last ORDER BY published DESC, id";
+        // INDEXED BY: left alone, SQLite walks the whole published-date index to honour ORDER BY.
+        command.CommandText = $"SELECT {ArticleColumns} FROM articles INDEXED BY articles_by_seq WHERE seq > $first AND seq <= $last ORDER BY published DESC, id";
         command.Parameters.AddWithValue("$first", (long)(page - 1) * pageSize);
         command.Parameters.AddWithValue("$last", (long)page * pageSize);
         return await ReadArticlesAsync(command, pageSize, cancellationToken);
@@ -161,6 +167,14 @@ public sealed class SqliteArticleStore : IArticleStore
         }
 
         return articles;
+    }
+
+    public async Task<long> GetVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = Connect();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM store_meta WHERE key = 'version'";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async Task<int> CountAsync(CancellationToken cancellationToken)

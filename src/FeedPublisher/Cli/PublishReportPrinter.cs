@@ -6,6 +6,9 @@ namespace FeedPublisher.Cli;
 /// <summary>The human-readable report of one publish.</summary>
 public static class PublishReportPrinter
 {
+    /// <summary>A cold publish writes hundreds of files; the first ones tell enough.</summary>
+    private const int MaxFilesListed = 20;
+
     public static void Print(TextWriter output, PublishReport report, string feedDirectory)
     {
         var ingest = report.Ingest;
@@ -16,9 +19,17 @@ public static class PublishReportPrinter
             output.WriteLine($"  {problem}");
         }
 
+        if (report.Feeds == 0)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Nothing changed since the last publish to {Path.GetFullPath(feedDirectory)}: {report.Files.Count} files left as they are ({report.Elapsed.TotalMilliseconds:F0} ms)"));
+            return;
+        }
+
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Published {report.Feeds} feeds ({report.FeedItems} of {report.ArticlesInStore} articles in the main feed) to {Path.GetFullPath(feedDirectory)} in {report.Elapsed.TotalMilliseconds:F0} ms: {report.Written} of {report.Files.Count} files written"));
-        foreach (var file in report.Files.Where(f => f.Outcome == FileOutcome.Written))
+        output.WriteLine("Stages: " + string.Join(", ", report.Stages.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key} {s.Value.TotalMilliseconds:F0} ms"))));
+        foreach (var file in report.Files.Where(f => f.Outcome == FileOutcome.Written).Take(MaxFilesListed))
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {file.RelativePath,-40} {file.Bytes,10:N0} bytes"));
         }

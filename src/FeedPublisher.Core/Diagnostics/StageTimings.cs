@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace FeedPublisher.Core.Diagnostics;
+
+/// <summary>
+/// Wall time spent per stage of a publish (read, extract, store, build, write), summed over
+/// threads, so a slow publish says where its time went: the program's own profile.
+/// </summary>
+public sealed class StageTimings
+{
+    public const string Read = "read";
+    public const string Extract = "extract";
+    public const string Store = "store";
+    public const string Build = "build";
+    public const string Write = "write";
+
+    private readonly ConcurrentDictionary<string, long> _ticks = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, TimeSpan> Totals =>
+        _ticks.OrderBy(t => Array.IndexOf([Read, Extract, Store, Build, Write], t.Key))
+            .ToDictionary(t => t.Key, t => Stopwatch.GetElapsedTime(0, t.Value));
+
+    public T Time<T>(string stage, Func<T> work)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            Add(stage, started);
+        }
+    }
+
+    public async Task<T> TimeAsync<T>(string stage, Func<Task<T>> work)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            Add(stage, started);
+        }
+    }
+
+    private void Add(string stage, long started) => _ticks.AddOrUpdate(stage, Stopwatch.GetTimestamp() - started, (_, total) => total + Stopwatch.GetTimestamp() - started);
+}
