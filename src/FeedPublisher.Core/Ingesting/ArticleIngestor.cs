@@ -11,8 +11,8 @@ namespace FeedPublisher.Core.Ingesting;
 /// One pass over the articles folder into the store. Unchanged files cost a stat (length and
 /// mtime), touched ones a hash; only new or edited files are read and extracted, on every core.
 /// Identities are settled in path order, so the outcome never depends on thread timing. A file
-/// that fails is reported and skipped; the rest of the pass goes on. All changes land in one
-/// transaction.
+/// that fails is reported and skipped; the rest of the pass goes on. Changes are stored a chunk
+/// at a time (each chunk one transaction); a pass cut short is completed by the next one.
 /// </summary>
 public sealed class ArticleIngestor(
     IArticleStore store,
@@ -21,6 +21,9 @@ public sealed class ArticleIngestor(
     IngestSettings settings,
     ILogger<ArticleIngestor> logger)
 {
+    /// <summary>Files per chunk: enough to keep both cores busy, few enough to bound memory.</summary>
+    private const int ChunkSize = 2000;
+
     private readonly Dictionary<string, IArticleReader> _readers = readers
         .SelectMany(r => r.Extensions.Select(e => KeyValuePair.Create(e, r)))
         .ToDictionary(StringComparer.OrdinalIgnoreCase);
@@ -32,37 +35,56 @@ public sealed class ArticleIngestor(
         var known = await timings.TimeAsync(StageTimings.Store, () => store.GetKnownFilesAsync(cancellationToken));
         var files = timings.Time(StageTimings.Read, () => ArticleFiles(root).Select(info => new Candidate(info, Path.GetRelativePath(root, info.FullName).Replace('\\', '/'))).ToList());
 
-        // Read and parse every new or changed file, in parallel: pure work per file.
-        var done = 0;
-        timings.Time(StageTimings.Read, () => Parallel.ForEach(files, new ParallelOptions { CancellationToken = cancellationToken }, file =>
-        {
-            Read(file, known.GetValueOrDefault(file.RelativePath));
-            progress?.Report(new IngestProgress(Interlocked.Increment(ref done), files.Count));
-        }));
-
-        // Settle identities in path order: which file owns which id must not depend on timing.
+        // Files go through in chunks: read and parse in parallel, settle identities in path order,
+        // extract in parallel, store; memory holds one chunk of articles, never the whole archive.
         var claims = new IdentityClaims(known.Values, files.Select(f => f.RelativePath));
-        foreach (var file in files.Where(f => f.Draft is not null))
+        var problems = new List<ArticleProblem>();
+        var done = 0;
+        foreach (var chunk in files.Chunk(ChunkSize))
         {
-            try
+            timings.Time(StageTimings.Read, () => Parallel.ForEach(chunk, new ParallelOptions { CancellationToken = cancellationToken }, file =>
             {
-                file.Id = ArticleIdentity.Resolve(file.Draft!.Metadata, file.RelativePath);
-                claims.Claim(file.Id, file.RelativePath);
-                file.FirstPublished = claims.FirstPublished(file.Id);
+                Read(file, known.GetValueOrDefault(file.RelativePath));
+                progress?.Report(new IngestProgress(Interlocked.Increment(ref done), files.Count));
+            }));
+
+            foreach (var file in chunk.Where(f => f.Draft is not null))
+            {
+                try
+                {
+                    file.Id = ArticleIdentity.Resolve(file.Draft!.Metadata, file.RelativePath);
+                    claims.Claim(file.Id, file.RelativePath);
+                    file.FirstPublished = claims.FirstPublished(file.Id);
+                }
+                catch (ArticleRejectedException e)
+                {
+                    file.Reject(e.Message);
+                }
             }
-            catch (ArticleRejectedException e)
+
+            timings.Time(StageTimings.Extract, () => Parallel.ForEach(chunk.Where(f => f.Draft is not null), new ParallelOptions { CancellationToken = cancellationToken }, Extract));
+            problems.AddRange(chunk.SelectMany(f => f.Problems.Select(p => Report(new ArticleProblem(Path.Combine(settings.ArticlesDirectory, f.RelativePath), p.Message, p.Rejected)))));
+            var changes = new StoreChanges(
+                chunk.Where(f => f.Article is not null).Select(f => new StoredArticle(f.Article!, f.File!)).ToList(),
+                chunk.Where(f => f.Touched).Select(f => f.File!).ToList(),
+                []);
+            await ApplyAsync(changes, timings, cancellationToken);
+            foreach (var file in chunk)
             {
-                file.Reject(e.Message);
+                file.Release();
             }
         }
 
-        timings.Time(StageTimings.Extract, () => Parallel.ForEach(files.Where(f => f.Draft is not null), new ParallelOptions { CancellationToken = cancellationToken }, Extract));
-
-        var problems = files.SelectMany(f => f.Problems.Select(p => Report(new ArticleProblem(Path.Combine(settings.ArticlesDirectory, f.RelativePath), p.Message, p.Rejected)))).ToList();
-        var saved = files.Where(f => f.Article is not null).Select(f => new StoredArticle(f.Article!, f.File!)).ToList();
         var seen = files.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
         var removed = known.Keys.Where(path => !seen.Contains(path)).Order(StringComparer.Ordinal).ToList();
-        var changes = new StoreChanges(saved, files.Where(f => f.Touched).Select(f => f.File!).ToList(), removed);
+        await ApplyAsync(new StoreChanges([], [], removed), timings, cancellationToken);
+
+        return new IngestReport(files.Count, files.Count(f => f.Saved && !f.Known), files.Count(f => f.Saved && f.Known),
+            files.Count(f => f.Unchanged || f.Touched), removed.Count, problems);
+    }
+
+    private async Task ApplyAsync(StoreChanges changes, StageTimings timings, CancellationToken cancellationToken)
+    {
         if (!changes.IsEmpty)
         {
             await timings.TimeAsync(StageTimings.Store, async () =>
@@ -71,9 +93,6 @@ public sealed class ArticleIngestor(
                 return 0;
             });
         }
-
-        return new IngestReport(files.Count, files.Count(f => f.Article is not null && !f.Known), files.Count(f => f.Article is not null && f.Known),
-            files.Count(f => f.Unchanged || f.Touched), removed.Count, problems);
     }
 
     /// <summary>Skips an unchanged file by its length and mtime, a touched one by its hash; reads and parses the rest.</summary>
@@ -180,6 +199,17 @@ public sealed class ArticleIngestor(
         public DateTimeOffset? FirstPublished { get; set; }
         public Model.Article? Article { get; set; }
         public List<(string Message, bool Rejected)> Problems { get; } = [];
+
+        /// <summary>Whether the article went to the store; true after <see cref="Release"/> too.</summary>
+        public bool Saved { get; private set; }
+
+        /// <summary>Drops the parsed article once stored, so only one chunk is ever in memory.</summary>
+        public void Release()
+        {
+            Saved = Article is not null;
+            Draft = null;
+            Article = null;
+        }
 
         public void Reject(string reason)
         {

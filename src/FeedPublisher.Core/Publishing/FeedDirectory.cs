@@ -68,7 +68,7 @@ public sealed class FeedDirectory
         }
 
         var changed = !HasSameBytes(target, file.Bytes);
-        var rename = changed ? new[] { Relative(Stage(target, file.Bytes)), file.RelativePath } : null;
+        var rename = changed ? new[] { Relative(Stage(target, file.Bytes, LaterSecondThan(target))), file.RelativePath } : null;
         var gzipRename = file.Gzip && (changed || !File.Exists(target + ".gz"))
             ? new[] { Relative(Stage(target + ".gz", Compress(file.Bytes))), file.RelativePath + ".gz" }
             : null;
@@ -145,15 +145,40 @@ public sealed class FeedDirectory
         return File.Exists(path) ? File.ReadAllText(path).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList() : [];
     }
 
+    /// <summary>
+    /// HTTP dates have whole seconds: a new version written in the same second as the old one
+    /// would keep its Last-Modified, and an If-Modified-Since poller would miss it. So a new
+    /// version's mtime is always in a later second than the version it replaces.
+    /// </summary>
+    private static DateTime? LaterSecondThan(string target)
+    {
+        var old = new FileInfo(target);
+        if (!old.Exists)
+        {
+            return null;
+        }
+
+        var next = old.LastWriteTimeUtc.AddTicks(TimeSpan.TicksPerSecond - (old.LastWriteTimeUtc.Ticks % TimeSpan.TicksPerSecond));
+        return next > DateTime.UtcNow ? next : null;
+    }
+
     /// <summary>Writes bytes to a new temporary file beside <paramref name="target"/>, flushed to disk.</summary>
-    private static string Stage(string target, byte[] bytes)
+    private static string Stage(string target, byte[] bytes, DateTime? lastWrite = null)
     {
         var folder = Path.GetDirectoryName(target)!;
         Directory.CreateDirectory(folder);
         var temporary = Path.Combine(folder, TemporaryPrefix + Guid.NewGuid().ToString("N"));
-        using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None);
-        stream.Write(bytes);
-        stream.Flush(flushToDisk: true);
+        using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
+        {
+            stream.Write(bytes);
+            stream.Flush(flushToDisk: true);
+        }
+
+        if (lastWrite is { } time)
+        {
+            File.SetLastWriteTimeUtc(temporary, time);
+        }
+
         return temporary;
     }
 

@@ -52,6 +52,19 @@ public sealed class FeedDirectoryTests : IDisposable
     }
 
     [Fact]
+    public void Publish_NewVersionWithinTheSameSecond_GetsALaterSecond()
+    {
+        var directory = new FeedDirectory(_root);
+        directory.Publish([File("rss.xml", 1)]);
+        var first = System.IO.File.GetLastWriteTimeUtc(PathOf("rss.xml"));
+
+        directory.Publish([File("rss.xml", 2)]);
+
+        var second = System.IO.File.GetLastWriteTimeUtc(PathOf("rss.xml"));
+        Assert.True(second.Ticks / TimeSpan.TicksPerSecond > first.Ticks / TimeSpan.TicksPerSecond, $"{first:O} then {second:O}: Last-Modified would not change");
+    }
+
+    [Fact]
     public void Publish_FeedNoLongerPublished_IsRemovedWithItsEmptyFolder()
     {
         var directory = new FeedDirectory(_root);
