@@ -11,6 +11,7 @@ namespace FeedPublisher.Core.Ingesting;
 internal sealed class IdentityClaims
 {
     private readonly Dictionary<string, string> _owners = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _idOfPath = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _firstPublished = new(StringComparer.Ordinal);
 
     public IdentityClaims(IEnumerable<KnownFile> known, IEnumerable<string> existingPaths)
@@ -22,6 +23,7 @@ internal sealed class IdentityClaims
             if (existing.Contains(file.File.RelativePath))
             {
                 _owners[file.ArticleId] = file.File.RelativePath;
+                _idOfPath[file.File.RelativePath] = file.ArticleId;
             }
         }
     }
@@ -33,12 +35,14 @@ internal sealed class IdentityClaims
             throw new ArticleRejectedException($"its id '{id}' is already the id of {owner}");
         }
 
-        foreach (var previous in _owners.Where(o => o.Value == relativePath && o.Key != id).Select(o => o.Key).ToList())
+        // The file's previous id, if it changed, is free again.
+        if (_idOfPath.TryGetValue(relativePath, out var previous) && previous != id && _owners.GetValueOrDefault(previous) == relativePath)
         {
             _owners.Remove(previous);
         }
 
         _owners[id] = relativePath;
+        _idOfPath[relativePath] = id;
     }
 
     public DateTimeOffset? FirstPublished(string id) => _firstPublished.TryGetValue(id, out var date) ? date : null;

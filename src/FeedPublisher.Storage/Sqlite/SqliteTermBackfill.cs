@@ -23,9 +23,10 @@ internal static class SqliteTermBackfill
             }
         }
 
+        var slugs = new SqliteTermWriter.SlugCache();
         foreach (var (id, published, categories, authors) in rows)
         {
-            SqliteTermWriter.ReplaceAsync(connection, transaction, id, published, StoredJson.ReadNames(categories), StoredJson.ReadNames(authors), CancellationToken.None)
+            SqliteTermWriter.ReplaceAsync(connection, transaction, id, published, StoredJson.ReadNames(categories), StoredJson.ReadNames(authors), slugs, CancellationToken.None)
                 .GetAwaiter().GetResult();
         }
 

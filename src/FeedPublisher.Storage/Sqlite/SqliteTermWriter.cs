@@ -11,21 +11,37 @@ namespace FeedPublisher.Storage.Sqlite;
 /// </summary>
 internal static class SqliteTermWriter
 {
+    /// <summary>Slugs already looked up in this transaction: a batch of articles shares few terms.</summary>
+    internal sealed class SlugCache() : Dictionary<(TermKind Kind, string Name), string>(new NameComparer());
+
+    private sealed class NameComparer : IEqualityComparer<(TermKind Kind, string Name)>
+    {
+        public bool Equals((TermKind Kind, string Name) x, (TermKind Kind, string Name) y) =>
+            x.Kind == y.Kind && string.Equals(x.Name, y.Name, StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode((TermKind Kind, string Name) key) => HashCode.Combine(key.Kind, StringComparer.OrdinalIgnoreCase.GetHashCode(key.Name));
+    }
+
     public static string KindName(TermKind kind) => kind == TermKind.Category ? "category" : "author";
 
-    public static Task ReplaceAsync(SqliteConnection connection, SqliteTransaction transaction, Article article, CancellationToken cancellationToken) =>
-        ReplaceAsync(connection, transaction, article.Id, article.Published.ToUnixTimeMilliseconds(), article.Categories, article.Authors, cancellationToken);
+    public static Task ReplaceAsync(SqliteConnection connection, SqliteTransaction transaction, Article article, SlugCache slugs, CancellationToken cancellationToken) =>
+        ReplaceAsync(connection, transaction, article.Id, article.Published.ToUnixTimeMilliseconds(), article.Categories, article.Authors, slugs, cancellationToken);
 
     public static async Task ReplaceAsync(
         SqliteConnection connection, SqliteTransaction transaction, string articleId, long published,
-        IReadOnlyList<string> categories, IReadOnlyList<string> authors, CancellationToken cancellationToken)
+        IReadOnlyList<string> categories, IReadOnlyList<string> authors, SlugCache slugs, CancellationToken cancellationToken)
     {
         await ExecuteAsync(connection, transaction, "DELETE FROM article_terms WHERE article_id = $id", cancellationToken, ("$id", articleId));
         foreach (var (kind, names) in new[] { (TermKind.Category, categories), (TermKind.Author, authors) })
         {
             foreach (var name in names)
             {
-                var slug = await SlugForAsync(connection, transaction, kind, name, cancellationToken);
+                if (!slugs.TryGetValue((kind, name), out var slug))
+                {
+                    slug = await SlugForAsync(connection, transaction, kind, name, cancellationToken);
+                    slugs[(kind, name)] = slug;
+                }
+
                 await ExecuteAsync(connection, transaction,
                     "INSERT OR IGNORE INTO article_terms (kind, slug, published, article_id) VALUES ($kind, $slug, $published, $id)",
                     cancellationToken, ("$kind", KindName(kind)), ("$slug", slug), ("$published", published), ("$id", articleId));

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# The performance harness (docs/performance.md): publishes a generated corpus of N Markdown
+# articles and prints a table of wall time, CPU time and peak RSS for
+#   cold       empty store and feed directory, `publish` as a whole process
+#   no change  `publish` again
+#   new / edit one new or one edited article, as a `publish` process
+#   service    one new / one edited article inside `run`: from the file's write to the changed
+#              feed being in place (the watcher's debounce included, and reported apart)
+# and the program's own stage breakdown of the cold run.
+# Usage: bench/run.sh N [work-folder]     (CI runs it with N=1000 to keep it working)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:?usage: bench/run.sh N [work-folder]}
+work=${2:-$(mktemp -d)}
+corpus="$work/corpus-$n"
+port=$((18100 + RANDOM % 500))
+debounce=200
+
+dotnet build src/FeedPublisher -c Release -nologo -v quiet >/dev/null
+bin="dotnet src/FeedPublisher/bin/Release/net10.0/feedpublisher.dll"
+[ -d "$corpus" ] || /usr/bin/python3 bench/generate_corpus.py "$n" "$corpus"
+rm -rf "$work/state" "$work/feeds"
+common=(--articles "$corpus" --feeds "$work/feeds" --store "$work/state/store.db" --Feeds:ArchivePageSize=0 --base-url "http://127.0.0.1:$port/")
+
+measure() { # label, then the command's own arguments
+  local label=$1; shift
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time" $bin publish "${common[@]}" "$@" >"$work/out" 2>"$work/err"
+  read -r wall user sys rss <"$work/time"
+  printf '| %s | %s s | %s s | %d MiB |\n' "$label" "$wall" "$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')" "$((rss / 1024))"
+}
+
+echo "N = $n articles ($(du -shL "$corpus" | cut -f1) of Markdown)"
+echo
+echo "| run | wall | CPU | peak RSS |"
+echo "|---|---|---|---|"
+measure "cold"
+grep '^Stages' "$work/out" >"$work/stages"
+measure "no change"
+new="$corpus/000/zz-new-article.md"
+printf -- '---\ntitle: A New Article\nauthor: Ada Okafor\ncategories: [World]\n---\n\nAccording to Reuters, something new happened.\n' >"$new"
+measure "one new article"
+first=$(find -L "$corpus" -name 'article-000000.md')
+printf '\nAn added paragraph.\n' >>"$first"
+measure "one edited article"
+rm -f "$new"
+$bin publish "${common[@]}" >/dev/null 2>&1
+
+# Inside the running service: the time from writing a file to the changed feed being in place.
+$bin run "${common[@]}" --Serve:Urls="http://127.0.0.1:$port" --Schedule:Publish="0 0 0 1 1 ? 2099" \
+  --Schedule:DebounceMilliseconds=$debounce >"$work/run.log" 2>&1 &
+service=$!
+trap 'kill $service 2>/dev/null || true' EXIT
+until curl -sf "http://127.0.0.1:$port/healthz" | grep -q '"result":"ok"'; do sleep 0.2; done
+in_service() { # label, file to write, text to wait for in categories/world/rss.xml or rss.xml
+  local label=$1 file=$2 marker=$3 start end
+  start=$(date +%s%N)
+  cat >"$file"
+  until grep -q "$marker" "$work/feeds/rss.xml" 2>/dev/null; do sleep 0.005; done
+  end=$(date +%s%N)
+  local total=$(( (end - start) / 1000000 ))
+  printf '| %s, inside the service | %d ms from the write (%d ms without the %d ms debounce) | | |\n' "$label" "$total" "$((total - debounce))" "$debounce"
+}
+printf -- '---\ntitle: Service Fresh Story\ndate: 2030-01-01T00:00:00Z\nauthor: Ada Okafor\n---\n\nThe BBC reported it.\n' | in_service "one new article" "$corpus/000/zz-service-new.md" "Service Fresh Story"
+printf -- '---\ntitle: Service Edited Story\ndate: 2030-01-01T00:00:00Z\nauthor: Ada Okafor\n---\n\nThe BBC reported it again.\n' | in_service "one edited article" "$corpus/000/zz-service-new.md" "Service Edited Story"
+kill -TERM $service; wait $service || true
+rm -f "$corpus/000/zz-service-new.md"
+echo
+echo "Cold run, by stage (summed over threads): $(sed 's/^Stages: //' "$work/stages")"
