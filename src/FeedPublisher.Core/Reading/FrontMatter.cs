@@ -58,22 +58,6 @@ public static class FrontMatter
             throw new ArticleRejectedException($"line {firstLine}: the front matter must be a set of 'key: value' lines");
         }
 
-        var keys = new YamlKeys(map, firstLine);
-        return new ArticleMetadata
-        {
-            Id = keys.Text("id"),
-            Title = keys.Text("title"),
-            Url = keys.Url("url"),
-            Date = keys.Date("date"),
-            Updated = keys.Date("updated"),
-            Authors = keys.List("authors", "author"),
-            Categories = keys.List("categories", "tags", "category"),
-            Summary = keys.Text("summary"),
-            SourceName = keys.Text("source"),
-            SourceUrl = keys.Url("source_url"),
-            Sources = keys.Sources("sources"),
-            Image = keys.Url("image"),
-            Language = keys.Text("language") ?? keys.Text("lang"),
-        };
+        return MetadataKeys.Read(new YamlKeys(map, firstLine));
     }
 }

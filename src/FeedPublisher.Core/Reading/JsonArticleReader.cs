@@ -33,22 +33,7 @@ public sealed class JsonArticleReader : IArticleReader
             }
 
             var keys = new JsonKeys(json.RootElement);
-            var metadata = new ArticleMetadata
-            {
-                Id = keys.Text("id"),
-                Title = keys.Text("title"),
-                Url = keys.Url("url"),
-                Date = keys.Date("date"),
-                Updated = keys.Date("updated"),
-                Authors = keys.List("authors", "author"),
-                Categories = keys.List("categories", "tags"),
-                Summary = keys.Text("summary"),
-                SourceName = keys.Text("source"),
-                SourceUrl = keys.Url("source_url"),
-                Sources = keys.Sources("sources"),
-                Image = keys.Url("image"),
-                Language = keys.Text("language"),
-            };
+            var metadata = MetadataKeys.Read(keys);
 
             return keys.Text("body_html") is { } html ? ArticleDraft.FromHtml(metadata, html)
                 : keys.Text("body_text") is { } text ? ArticleDraft.FromText(metadata, PlainTextParagraphs.Split(text))
@@ -57,7 +42,7 @@ public sealed class JsonArticleReader : IArticleReader
     }
 
     /// <summary>Typed reads of the object's keys.</summary>
-    private sealed class JsonKeys(JsonElement root)
+    private sealed class JsonKeys(JsonElement root) : IMetadataKeys
     {
         public string? Text(string key) => Get(key) switch
         {
@@ -74,7 +59,7 @@ public sealed class JsonArticleReader : IArticleReader
             ? DateParser.Parse(text) ?? throw Wrong(key, "a date such as 2024-05-01T09:30:00Z")
             : null;
 
-        public List<string> List(params string[] keys)
+        public IReadOnlyList<string> List(params string[] keys)
         {
             foreach (var key in keys)
             {
@@ -97,7 +82,7 @@ public sealed class JsonArticleReader : IArticleReader
             return [];
         }
 
-        public List<SourceLink> Sources(string key) => Get(key) switch
+        public IReadOnlyList<SourceLink> Sources(string key) => Get(key) switch
         {
             null => [],
             { ValueKind: JsonValueKind.Array } array => array.EnumerateArray().Select(item => item.ValueKind switch

@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace FeedPublisher.Core.Reading;
 
 /// <summary>Typed reads of front-matter keys; a value of the wrong kind rejects the file with its line.</summary>
-internal sealed class YamlKeys(YamlMappingNode map, int firstLine)
+internal sealed class YamlKeys(YamlMappingNode map, int firstLine) : IMetadataKeys
 {
     public string? Text(string key) => Node(key) switch
     {
