@@ -63,7 +63,8 @@ public sealed class FeedPublishingService(
             var started = time.GetTimestamp();
             var timings = new StageTimings();
             var ingest = await ingestor.IngestAsync(cancellationToken, progress, timings);
-            var key = await timings.TimeAsync(StageTimings.Store, () => PublishKeyAsync(cancellationToken));
+            var shape = ShapeHash();
+            var key = await timings.TimeAsync(StageTimings.Store, async () => System.Text.Encoding.UTF8.GetBytes($"{await store.GetVersionAsync(cancellationToken)}\n{shape}\n"));
             if (directory.Read(PublishKeyFile) is { } lastKey && lastKey.AsSpan().SequenceEqual(key) && directory.IsIntact())
             {
                 // Same articles, same settings as the files on disk: they would come out byte for byte the same.
@@ -72,13 +73,14 @@ public sealed class FeedPublishingService(
                 return unchanged;
             }
 
+            var previous = FeedFingerprints.Read(directory, shape);
+            var fingerprints = new FeedFingerprints(shape, []);
             var feeds = await timings.TimeAsync(StageTimings.Build, async () =>
             {
                 var built = new List<PublishedFeed>();
                 foreach (var spec in await planner.PlanAsync(cancellationToken))
                 {
-                    var articles = await store.GetLatestAsync(spec.Query, spec.MaxItems, cancellationToken);
-                    built.Add(new PublishedFeed(spec.Group, builder.Build(spec.Folder, spec.Title, spec.Description, articles, spec.FullContent)));
+                    built.Add(await BuildAsync(spec, previous, fingerprints, cancellationToken));
                 }
 
                 return built;
@@ -91,6 +93,7 @@ public sealed class FeedPublishingService(
                 files.AddRange(archiveFiles);
                 files.Add(new FeedFile(OpmlWriter.FileName, OpmlWriter.Render(site, feeds), settings.Gzip));
                 files.Add(new FeedFile(IndexPageWriter.FileName, IndexPageWriter.Render(site, feeds), settings.Gzip));
+                files.Add(new FeedFile(FeedFingerprints.FileName, fingerprints.ToBytes(), Gzip: false));
                 files.Add(new FeedFile(PublishKeyFile, key, Gzip: false));
                 return directory.Publish(files);
             });
@@ -114,20 +117,51 @@ public sealed class FeedPublishingService(
 
     public void Dispose() => _oneAtATime.Dispose();
 
-    /// <summary>What the feed directory's content depends on: the store's version and every setting that shapes the output.</summary>
-    private async Task<byte[]> PublishKeyAsync(CancellationToken cancellationToken)
+    /// <summary>A hash of every setting that shapes the output, beside the articles themselves.</summary>
+    private string ShapeHash()
     {
-        var version = await store.GetVersionAsync(cancellationToken);
         var shape = System.Text.Json.JsonSerializer.Serialize(new { site, settings.MaxItems, settings.MaxBytes, settings.Gzip, settings.WebSubHub, settings.ArchivePageSize, settings.NamedFeeds, Writers = _writers.Select(w => w.FileName), Version = GetType().Assembly.GetName().Version?.ToString() });
-        return System.Text.Encoding.UTF8.GetBytes($"{version}\n{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(shape)))}\n");
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(shape)));
     }
+
+    /// <summary>
+    /// A feed's document: in full when its articles changed (or for the main feed, which the index
+    /// page shows), else a document without entries whose files stay as they are.
+    /// </summary>
+    private async Task<PublishedFeed> BuildAsync(FeedSpec spec, FeedFingerprints previous, FeedFingerprints fingerprints, CancellationToken cancellationToken)
+    {
+        var versions = await store.GetLatestVersionsAsync(spec.Query, spec.MaxItems, cancellationToken);
+        var fingerprint = FeedFingerprints.Of(spec, versions);
+        fingerprints.Feeds[spec.Folder] = fingerprint;
+        var unchanged = spec.Group != FeedGroup.Main && previous.Feeds.GetValueOrDefault(spec.Folder) == fingerprint
+            && _writers.All(w => directory.Holds(FilePath(spec.Folder, w.FileName), settings.Gzip));
+        if (!unchanged)
+        {
+            var articles = await store.GetLatestAsync(spec.Query, spec.MaxItems, cancellationToken);
+            return new PublishedFeed(spec.Group, builder.Build(spec.Folder, spec.Title, spec.Description, articles, spec.FullContent));
+        }
+
+        // The newest update among the feed's articles, as the full build would compute it.
+        var updated = versions.Count == 0 ? DateTimeOffset.UnixEpoch
+            : DateTimeOffset.FromUnixTimeMilliseconds(versions.Max(v => long.Parse(v[(v.LastIndexOf('|') + 1)..], System.Globalization.CultureInfo.InvariantCulture)));
+        var outline = builder.Build(spec.Folder, spec.Title, spec.Description, [], spec.FullContent) with { Updated = updated };
+        return new PublishedFeed(spec.Group, outline, versions.Count, Kept: true);
+    }
+
+    private static string FilePath(string folder, string fileName) => folder.Length == 0 ? fileName : $"{folder}/{fileName}";
 
     /// <param name="links">Per file name, a link that only that format carries (the main feed's prev-archive).</param>
     private IEnumerable<FeedFile> RenderFeed(PublishedFeed feed, IReadOnlyDictionary<string, FeedLink>? links)
     {
         foreach (var writer in _writers)
         {
-            var path = feed.Feed.Folder.Length == 0 ? writer.FileName : $"{feed.Feed.Folder}/{writer.FileName}";
+            var path = FilePath(feed.Feed.Folder, writer.FileName);
+            if (feed.Kept)
+            {
+                yield return FeedFile.Keep(path, settings.Gzip);
+                continue;
+            }
+
             var document = links?.GetValueOrDefault(writer.FileName) is { } link ? feed.Feed with { Links = [link] } : feed.Feed;
             var (bytes, items) = FeedRenderer.Render(writer, document, settings.MaxBytes);
             if (items < feed.Feed.Entries.Count)

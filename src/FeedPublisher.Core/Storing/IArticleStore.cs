@@ -16,6 +16,13 @@ public interface IArticleStore
     /// <summary>The newest articles that a feed shows, ordered by publication date descending, then id.</summary>
     Task<IReadOnlyList<Article>> GetLatestAsync(ArticleQuery query, int count, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// What <see cref="GetLatestAsync"/> would return, in a few bytes per article: each article's
+    /// id, content hash and updated date, in feed order. Cheap enough to ask for every feed on
+    /// every publish, and enough to tell whether the feed's files can stay as they are.
+    /// </summary>
+    Task<IReadOnlyList<string>> GetLatestVersionsAsync(ArticleQuery query, int count, CancellationToken cancellationToken);
+
     /// <summary>The categories or authors that have articles, by slug.</summary>
     Task<IReadOnlyList<FeedTerm>> GetTermsAsync(TermKind kind, CancellationToken cancellationToken);
 

@@ -58,12 +58,12 @@ public static class IndexPageWriter
         }
 
         html.Append("<h2>").Append(heading).Append("</h2>\n<ul class=\"feeds\">\n");
-        foreach (var feed in list.Select(f => f.Feed))
+        foreach (var (feed, items) in list.Select(f => (f.Feed, f.Items)))
         {
             // Under "Categories", "Science" says it all; "Site: Science" is for feed readers' lists.
             var name = feed.Title.StartsWith(siteTitle + ": ", StringComparison.Ordinal) ? feed.Title[(siteTitle.Length + 2)..] : feed.Title;
-            html.Append("<li>").Append(Text(name)).Append(" <span class=\"count\">(").Append(feed.Entries.Count.ToString(CultureInfo.InvariantCulture))
-                .Append(feed.Entries.Count == 1 ? " article" : " articles").Append(")</span><span class=\"formats\">");
+            html.Append("<li>").Append(Text(name)).Append(" <span class=\"count\">(").Append(items.ToString(CultureInfo.InvariantCulture))
+                .Append(items == 1 ? " article" : " articles").Append(")</span><span class=\"formats\">");
             foreach (var (fileName, label, _) in FeedFormats.All)
             {
                 html.Append("<a href=\"").Append(Attr(feed.UrlOf(fileName).AbsoluteUri)).Append("\">").Append(label).Append("</a>");

@@ -10,6 +10,8 @@ namespace FeedPublisher.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteArticleStore : IArticleStore
 {
+    private const string VersionColumns = "id, content_hash, updated";
+
     private const string ArticleColumns = "id, title, path, published, updated, summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image";
 
     private readonly string _connectionString;
@@ -86,6 +88,24 @@ public sealed class SqliteArticleStore : IArticleStore
         command.Parameters.AddWithValue("$categories", StoredJson.WriteNames(query.CategorySlugs));
         command.Parameters.AddWithValue("$authors", StoredJson.WriteNames(query.AuthorSlugs));
         return await ReadArticlesAsync(command, count, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> GetLatestVersionsAsync(ArticleQuery query, int count, CancellationToken cancellationToken)
+    {
+        await using var connection = Connect();
+        await using var command = connection.CreateCommand();
+        command.CommandText = SqliteArticleQueries.Latest(query, VersionColumns);
+        command.Parameters.AddWithValue("$count", count);
+        command.Parameters.AddWithValue("$categories", StoredJson.WriteNames(query.CategorySlugs));
+        command.Parameters.AddWithValue("$authors", StoredJson.WriteNames(query.AuthorSlugs));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var versions = new List<string>(count);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            versions.Add($"{reader.GetString(0)}|{reader.GetString(1)}|{reader.GetInt64(2)}");
+        }
+
+        return versions;
     }
 
     public async Task<IReadOnlyList<FeedTerm>> GetTermsAsync(TermKind kind, CancellationToken cancellationToken)

@@ -287,6 +287,41 @@ public sealed class FeedPublishingServiceTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Publish_AfterChanges_WritesExactlyWhatAFullPublishWould()
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            Write($"a{i:D2}.md", $"---\ncategories: [Topic {i % 4}]\nauthors: [Author {i % 3}]\n---\n# Story {i}\n\nBody {i}.", FirstWrite.AddHours(i));
+        }
+
+        await _publisher.PublishAsync(CancellationToken.None);
+        Write("a05.md", "---\ncategories: [Topic 9]\nauthors: [Author 1]\n---\n# Story 5, Moved\n\nNew body.", FirstWrite.AddDays(3));
+        Write("a99.md", "---\ncategories: [Topic 2]\n---\n# A Late Story\n\nBody.", FirstWrite.AddDays(4));
+        File.Delete(Path.Combine(_articles, "a17.md"));
+        var incremental = await _publisher.PublishAsync(CancellationToken.None);
+
+        var (services, fresh) = CreatePublisher(("Feeds:Directory", _temp.Combine("fresh")));
+        using (services)
+        {
+            await fresh.PublishAsync(CancellationToken.None);
+        }
+
+        Assert.Contains(incremental.Files, f => f.Outcome == Core.Publishing.FileOutcome.Unchanged && f.RelativePath.StartsWith("authors/", StringComparison.Ordinal));
+        var kept = Files(_temp.Combine("feeds"));
+        var full = Files(_temp.Combine("fresh"));
+        Assert.Equal(full.Keys.Order(), kept.Keys.Order());
+        foreach (var (path, bytes) in full)
+        {
+            Assert.True(bytes.AsSpan().SequenceEqual(kept[path]), $"{path} differs between the incremental and the full publish");
+        }
+    }
+
+    private static Dictionary<string, byte[]> Files(string root) =>
+        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f) != ".fp-lock")
+            .ToDictionary(f => Path.GetRelativePath(root, f), File.ReadAllBytes);
+
     private void Write(string relativePath, string text, DateTime lastWriteUtc)
     {
         var path = Path.Combine(_articles, relativePath);

@@ -1,0 +1,36 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace FeedPublisher.Core.Publishing;
+
+/// <summary>
+/// What each feed's files were last rendered from: the settings that shape every file, and per
+/// feed a hash of its title, description and the versions (id, content hash, updated) of the
+/// articles it shows. A feed whose fingerprint is unchanged renders to the same bytes, so its
+/// files stay as they are without being rendered or read: a change costs work in proportion to
+/// the feeds it touches.
+/// </summary>
+internal sealed record FeedFingerprints(string Shape, Dictionary<string, string> Feeds)
+{
+    public const string FileName = ".fp-feeds.json";
+
+    public static FeedFingerprints Read(FeedDirectory directory, string shape)
+    {
+        var known = directory.Read(FileName) is { } bytes ? JsonSerializer.Deserialize<FeedFingerprints>(bytes) : null;
+        return known is not null && known.Shape == shape ? known : new FeedFingerprints(shape, []);
+    }
+
+    public static string Of(FeedSpec spec, IReadOnlyList<string> versions)
+    {
+        var text = new StringBuilder().AppendJoin('\n', spec.Folder, spec.Title, spec.Description, spec.FullContent.ToString(), spec.MaxItems.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var version in versions)
+        {
+            text.Append('\n').Append(version);
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(this with { Feeds = new Dictionary<string, string>(Feeds.OrderBy(f => f.Key, StringComparer.Ordinal)) });
+}
