@@ -29,7 +29,7 @@ public sealed class FeedPublishingService(
     TimeProvider time,
     ILogger<FeedPublishingService> logger) : IDisposable
 {
-    /// <summary>Records what the directory was last published from (see <see cref="PublishKeyAsync"/>).</summary>
+    /// <summary>Records what the directory was last published from: the store's version and the hash of the settings.</summary>
     public const string PublishKeyFile = ".fp-published";
 
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
@@ -59,60 +59,58 @@ public sealed class FeedPublishingService(
 
     private async Task<PublishReport> PublishOnceAsync(CancellationToken cancellationToken, IProgress<IngestProgress>? progress)
     {
+        var started = time.GetTimestamp();
+        var timings = new StageTimings();
+        var ingest = await ingestor.IngestAsync(cancellationToken, progress, timings);
+        var shape = ShapeHash();
+        var key = await timings.TimeAsync(StageTimings.Store, async () => System.Text.Encoding.UTF8.GetBytes($"{await store.GetVersionAsync(cancellationToken)}\n{shape}\n"));
+        if (directory.Read(PublishKeyFile) is { } lastKey && lastKey.AsSpan().SequenceEqual(key) && directory.IsIntact())
         {
-            var started = time.GetTimestamp();
-            var timings = new StageTimings();
-            var ingest = await ingestor.IngestAsync(cancellationToken, progress, timings);
-            var shape = ShapeHash();
-            var key = await timings.TimeAsync(StageTimings.Store, async () => System.Text.Encoding.UTF8.GetBytes($"{await store.GetVersionAsync(cancellationToken)}\n{shape}\n"));
-            if (directory.Read(PublishKeyFile) is { } lastKey && lastKey.AsSpan().SequenceEqual(key) && directory.IsIntact())
-            {
-                // Same articles, same settings as the files on disk: they would come out byte for byte the same.
-                var unchanged = new PublishReport(ingest, await store.CountAsync(cancellationToken), 0, 0, directory.Current(), time.GetElapsedTime(started)) { Stages = timings.Totals };
-                PublishLog.NothingChanged(logger, (long)unchanged.Elapsed.TotalMilliseconds, ingest.Files, unchanged.ArticlesInStore);
-                return unchanged;
-            }
-
-            var previous = FeedFingerprints.Read(directory, shape);
-            var fingerprints = new FeedFingerprints(shape, []);
-            var feeds = await timings.TimeAsync(StageTimings.Build, async () =>
-            {
-                var built = new List<PublishedFeed>();
-                foreach (var spec in await planner.PlanAsync(cancellationToken))
-                {
-                    built.Add(await BuildAsync(spec, previous, fingerprints, cancellationToken));
-                }
-
-                return built;
-            });
-
-            var published = await timings.TimeAsync(StageTimings.Write, async () =>
-            {
-                var (archiveFiles, archiveLinks) = await archive.PlanAsync(feeds[0].Feed, cancellationToken);
-                var files = feeds.AsParallel().AsOrdered().SelectMany(feed => RenderFeed(feed, feed.Group == FeedGroup.Main ? archiveLinks : null)).ToList();
-                files.AddRange(archiveFiles);
-                files.Add(new FeedFile(OpmlWriter.FileName, OpmlWriter.Render(site, feeds), settings.Gzip));
-                files.Add(new FeedFile(IndexPageWriter.FileName, IndexPageWriter.Render(site, feeds), settings.Gzip));
-                files.Add(new FeedFile(FeedFingerprints.FileName, fingerprints.ToBytes(), Gzip: false));
-                files.Add(new FeedFile(PublishKeyFile, key, Gzip: false));
-                return directory.Publish(files);
-            });
-
-            if (settings.WebSubHub is { } hub)
-            {
-                var changed = published.Where(f => f.Outcome == FileOutcome.Written && IsFeedFile(f.RelativePath))
-                    .Select(f => new Uri(site.Root, f.RelativePath)).ToList();
-                await webSub.NotifyAsync(hub, changed, cancellationToken);
-            }
-
-            var report = new PublishReport(ingest, await store.CountAsync(cancellationToken), feeds[0].Feed.Entries.Count, feeds.Count, published, time.GetElapsedTime(started))
-            {
-                Stages = timings.Totals,
-            };
-            PublishLog.Published(logger, (long)report.Elapsed.TotalMilliseconds, ingest.Files, ingest.Added, ingest.Updated,
-                ingest.Removed, ingest.Rejected, report.ArticlesInStore, report.Feeds, report.Written, published.Count);
-            return report;
+            // Same articles, same settings as the files on disk: they would come out byte for byte the same.
+            var unchanged = new PublishReport(ingest, await store.CountAsync(cancellationToken), 0, 0, directory.Current(), time.GetElapsedTime(started)) { Stages = timings.Totals };
+            PublishLog.NothingChanged(logger, (long)unchanged.Elapsed.TotalMilliseconds, ingest.Files, unchanged.ArticlesInStore);
+            return unchanged;
         }
+
+        var previous = FeedFingerprints.Read(directory, shape);
+        var fingerprints = new FeedFingerprints(shape, []);
+        var feeds = await timings.TimeAsync(StageTimings.Build, async () =>
+        {
+            var built = new List<PublishedFeed>();
+            foreach (var spec in await planner.PlanAsync(cancellationToken))
+            {
+                built.Add(await BuildAsync(spec, previous, fingerprints, cancellationToken));
+            }
+
+            return built;
+        });
+
+        var published = await timings.TimeAsync(StageTimings.Write, async () =>
+        {
+            var (archiveFiles, archiveLinks) = await archive.PlanAsync(feeds[0].Feed, cancellationToken);
+            var files = feeds.AsParallel().AsOrdered().SelectMany(feed => RenderFeed(feed, feed.Group == FeedGroup.Main ? archiveLinks : null)).ToList();
+            files.AddRange(archiveFiles);
+            files.Add(new FeedFile(OpmlWriter.FileName, OpmlWriter.Render(site, feeds), settings.Gzip));
+            files.Add(new FeedFile(IndexPageWriter.FileName, IndexPageWriter.Render(site, feeds), settings.Gzip));
+            files.Add(new FeedFile(FeedFingerprints.FileName, fingerprints.ToBytes(), Gzip: false));
+            files.Add(new FeedFile(PublishKeyFile, key, Gzip: false));
+            return directory.Publish(files);
+        });
+
+        if (settings.WebSubHub is { } hub)
+        {
+            var changed = published.Where(f => f.Outcome == FileOutcome.Written && IsFeedFile(f.RelativePath))
+                .Select(f => new Uri(site.Root, f.RelativePath)).ToList();
+            await webSub.NotifyAsync(hub, changed, cancellationToken);
+        }
+
+        var report = new PublishReport(ingest, await store.CountAsync(cancellationToken), feeds[0].Feed.Entries.Count, feeds.Count, published, time.GetElapsedTime(started))
+        {
+            Stages = timings.Totals,
+        };
+        PublishLog.Published(logger, (long)report.Elapsed.TotalMilliseconds, ingest.Files, ingest.Added, ingest.Updated,
+            ingest.Removed, ingest.Rejected, report.ArticlesInStore, report.Feeds, report.Written, published.Count);
+        return report;
     }
 
     public void Dispose() => _oneAtATime.Dispose();
