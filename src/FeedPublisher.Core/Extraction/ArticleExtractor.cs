@@ -22,7 +22,9 @@ public sealed class ArticleExtractor(Summarizer summarizer, SourceCollector sour
         var url = HttpUrl(metadata.Url);
         var articleUrl = url ?? new Uri(siteRoot, path);
 
-        var contentHtml = HtmlSanitizer.Sanitize(draft.BodyHtml is { } html ? HtmlJunkFilter.Clean(html) : HtmlText.Paragraphs(CleanParagraphs(draft.Paragraphs)), articleUrl).Trim() + "\n";
+        var contentHtml = (draft.BodyHtml is { } html
+            ? HtmlSanitizer.Sanitize(html, articleUrl, HtmlJunkFilter.RemoveJunk)
+            : HtmlSanitizer.Sanitize(HtmlText.Paragraphs(CleanParagraphs(draft.Paragraphs)), articleUrl)).Trim() + "\n";
         var body = HtmlBodyText.Read(contentHtml);
         if (body.Paragraphs.Count == 0)
         {

@@ -15,9 +15,9 @@ public static class HtmlJunkFilter
         "p", "li", "div", "h2", "h3", "h4", "h5", "h6", "section", "aside", "figure", "ul", "ol", "span", "small", "strong", "em",
     };
 
-    public static string Clean(string html)
+    /// <summary>Removes the junk blocks from a parsed document, in place.</summary>
+    public static void RemoveJunk(HtmlDocument document)
     {
-        var document = HtmlDocuments.Parse(html);
         var junk = document.DocumentNode.Descendants()
             .Where(n => n.NodeType == HtmlNodeType.Element && Blocks.Contains(n.Name) && IsJunk(n))
             .ToList();
@@ -25,8 +25,6 @@ public static class HtmlJunkFilter
         {
             block.Remove();
         }
-
-        return document.DocumentNode.OuterHtml;
     }
 
     private static bool IsJunk(HtmlNode block) =>

@@ -41,7 +41,7 @@ public static class HtmlSanitizer
 
     private static readonly HashSet<string> UrlAttributes = new(StringComparer.OrdinalIgnoreCase) { "href", "src", "cite" };
 
-    public static string Sanitize(string html, Uri baseUrl)
+    public static string Sanitize(string html, Uri baseUrl, Action<HtmlDocument>? transform = null)
     {
         HtmlDocument document;
         try
@@ -54,6 +54,8 @@ public static class HtmlSanitizer
             return "";
         }
 
+        // A transform of the parsed tree (junk removal) runs before, never after, the sanitizer.
+        transform?.Invoke(document);
         var output = new StringBuilder(html.Length);
         WriteChildren(output, document.DocumentNode, baseUrl, depth: 0);
         return output.ToString();
