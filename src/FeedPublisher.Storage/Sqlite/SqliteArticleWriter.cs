@@ -31,7 +31,7 @@ internal static class SqliteArticleWriter
                 sources = excluded.sources, url = excluded.url, origin_name = excluded.origin_name,
                 origin_url = excluded.origin_url, language = excluded.language, image = excluded.image
             """;
-        var slugs = new SqliteTermWriter.SlugCache();
+        using var terms = new SqliteTermWriter(connection, transaction);
         foreach (var (article, file) in saved)
         {
             // Same command text every row: Microsoft.Data.Sqlite keeps the statements prepared. The
@@ -58,7 +58,7 @@ internal static class SqliteArticleWriter
             p.AddWithValue("$language", (object?)article.Language ?? DBNull.Value);
             p.AddWithValue("$image", (object?)article.Image?.AbsoluteUri ?? DBNull.Value);
             await command.ExecuteNonQueryAsync(cancellationToken);
-            await SqliteTermWriter.ReplaceAsync(connection, transaction, article, slugs, cancellationToken);
+            terms.Replace(article);
         }
     }
 

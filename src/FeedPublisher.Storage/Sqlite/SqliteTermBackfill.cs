@@ -23,11 +23,12 @@ internal static class SqliteTermBackfill
             }
         }
 
-        var slugs = new SqliteTermWriter.SlugCache();
-        foreach (var (id, published, categories, authors) in rows)
+        using (var terms = new SqliteTermWriter(connection, transaction))
         {
-            SqliteTermWriter.ReplaceAsync(connection, transaction, id, published, StoredJson.ReadNames(categories), StoredJson.ReadNames(authors), slugs, CancellationToken.None)
-                .GetAwaiter().GetResult();
+            foreach (var (id, published, categories, authors) in rows)
+            {
+                terms.Replace(id, published, StoredJson.ReadNames(categories), StoredJson.ReadNames(authors));
+            }
         }
 
         transaction.Commit();
