@@ -82,22 +82,14 @@ public sealed class SqliteArticleStore : IArticleStore
     public async Task<IReadOnlyList<Article>> GetLatestAsync(ArticleQuery query, int count, CancellationToken cancellationToken)
     {
         await using var connection = Connect();
-        await using var command = connection.CreateCommand();
-        command.CommandText = SqliteArticleQueries.Latest(query, ArticleColumns);
-        command.Parameters.AddWithValue("$count", count);
-        command.Parameters.AddWithValue("$categories", StoredJson.WriteNames(query.CategorySlugs));
-        command.Parameters.AddWithValue("$authors", StoredJson.WriteNames(query.AuthorSlugs));
+        await using var command = LatestCommand(connection, query, count, ArticleColumns);
         return await ReadArticlesAsync(command, count, cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> GetLatestVersionsAsync(ArticleQuery query, int count, CancellationToken cancellationToken)
     {
         await using var connection = Connect();
-        await using var command = connection.CreateCommand();
-        command.CommandText = SqliteArticleQueries.Latest(query, VersionColumns);
-        command.Parameters.AddWithValue("$count", count);
-        command.Parameters.AddWithValue("$categories", StoredJson.WriteNames(query.CategorySlugs));
-        command.Parameters.AddWithValue("$authors", StoredJson.WriteNames(query.AuthorSlugs));
+        await using var command = LatestCommand(connection, query, count, VersionColumns);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var versions = new List<string>(count);
         while (await reader.ReadAsync(cancellationToken))
@@ -203,6 +195,17 @@ public sealed class SqliteArticleStore : IArticleStore
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM articles";
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The newest articles a feed shows, as the given columns.</summary>
+    private static SqliteCommand LatestCommand(SqliteConnection connection, ArticleQuery query, int count, string columns)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = SqliteArticleQueries.Latest(query, columns);
+        command.Parameters.AddWithValue("$count", count);
+        command.Parameters.AddWithValue("$categories", StoredJson.WriteNames(query.CategorySlugs));
+        command.Parameters.AddWithValue("$authors", StoredJson.WriteNames(query.AuthorSlugs));
+        return command;
     }
 
     private static Uri? OptionalUrl(SqliteDataReader reader, int column) =>
