@@ -8,11 +8,24 @@ namespace FeedPublisher.Core.Html;
 /// </summary>
 public static class HtmlText
 {
+    /// <summary>Text as HTML element content.</summary>
+    public static string Encode(string text) => Build(text, inAttribute: false);
+
+    /// <summary>Text as a double-quoted HTML attribute value.</summary>
+    public static string EncodeAttribute(string text) => Build(text, inAttribute: true);
+
     /// <summary>Appends text as HTML element content.</summary>
     public static void AppendEncoded(StringBuilder html, string text) => Append(html, text, inAttribute: false);
 
     /// <summary>Appends text as a double-quoted HTML attribute value.</summary>
     public static void AppendAttribute(StringBuilder html, string text) => Append(html, text, inAttribute: true);
+
+    private static string Build(string text, bool inAttribute)
+    {
+        var html = new StringBuilder(text.Length + 16);
+        Append(html, text, inAttribute);
+        return html.ToString();
+    }
 
     private static void Append(StringBuilder html, string text, bool inAttribute)
     {

@@ -4,6 +4,4 @@ namespace FeedPublisher.Core.Ingesting;
 public sealed record IngestReport(int Files, int Added, int Updated, int Unchanged, int Removed, IReadOnlyList<ArticleProblem> Problems)
 {
     public int Rejected => Problems.Count(p => p.Rejected);
-
-    public bool ChangedStore => Added + Updated + Removed > 0;
 }

@@ -48,8 +48,9 @@ public sealed class FeedDirectory
 
         var manifest = files.SelectMany(f => f.Gzip ? [f.RelativePath, f.RelativePath + ".gz"] : new[] { f.RelativePath })
             .Order(StringComparer.Ordinal).ToList();
-        var removals = ReadManifest().Except(manifest, StringComparer.Ordinal).ToList();
-        if (renames.Count > 0 || removals.Count > 0 || !ReadManifest().SequenceEqual(manifest))
+        var previous = ReadManifest();
+        var removals = previous.Except(manifest, StringComparer.Ordinal).ToList();
+        if (renames.Count > 0 || removals.Count > 0 || !previous.SequenceEqual(manifest))
         {
             var journal = new PublishJournal(renames, removals, manifest);
             WriteAtomically(Path.Combine(Root, JournalName), journal.ToBytes());

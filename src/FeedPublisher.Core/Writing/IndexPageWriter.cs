@@ -29,17 +29,17 @@ public static class IndexPageWriter
     {
         var main = feeds.First(f => f.Group == FeedGroup.Main).Feed;
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"").Append(Attr(site.Language)).Append("\">\n<head>\n<meta charset=\"utf-8\">\n");
+        html.Append("<!DOCTYPE html>\n<html lang=\"").Append(EncodeAttribute(site.Language)).Append("\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        html.Append("<title>").Append(Text(site.Title)).Append("</title>\n");
+        html.Append("<title>").Append(Encode(site.Title)).Append("</title>\n");
         foreach (var (fileName, label, mediaType) in FeedFormats.All)
         {
-            html.Append("<link rel=\"alternate\" type=\"").Append(mediaType).Append("\" title=\"").Append(Attr($"{site.Title} ({label})"))
-                .Append("\" href=\"").Append(Attr(main.UrlOf(fileName).AbsoluteUri)).Append("\">\n");
+            html.Append("<link rel=\"alternate\" type=\"").Append(mediaType).Append("\" title=\"").Append(EncodeAttribute($"{site.Title} ({label})"))
+                .Append("\" href=\"").Append(EncodeAttribute(main.UrlOf(fileName).AbsoluteUri)).Append("\">\n");
         }
 
         html.Append("<style>").Append(Style).Append("</style>\n</head>\n<body>\n");
-        html.Append("<h1>").Append(Text(site.Title)).Append("</h1>\n<p class=\"lead\">").Append(Text(site.Description)).Append("</p>\n");
+        html.Append("<h1>").Append(Encode(site.Title)).Append("</h1>\n<p class=\"lead\">").Append(Encode(site.Description)).Append("</p>\n");
         AppendFeeds(html, "Subscribe", feeds.Where(f => f.Group is FeedGroup.Main or FeedGroup.Named), site.Title);
         AppendFeeds(html, "Categories", feeds.Where(f => f.Group == FeedGroup.Category), site.Title);
         AppendFeeds(html, "Authors", feeds.Where(f => f.Group == FeedGroup.Author), site.Title);
@@ -62,11 +62,11 @@ public static class IndexPageWriter
         {
             // Under "Categories", "Science" says it all; "Site: Science" is for feed readers' lists.
             var name = feed.Title.StartsWith(siteTitle + ": ", StringComparison.Ordinal) ? feed.Title[(siteTitle.Length + 2)..] : feed.Title;
-            html.Append("<li>").Append(Text(name)).Append(" <span class=\"count\">(").Append(items.ToString(CultureInfo.InvariantCulture))
+            html.Append("<li>").Append(Encode(name)).Append(" <span class=\"count\">(").Append(items.ToString(CultureInfo.InvariantCulture))
                 .Append(items == 1 ? " article" : " articles").Append(")</span><span class=\"formats\">");
             foreach (var (fileName, label, _) in FeedFormats.All)
             {
-                html.Append("<a href=\"").Append(Attr(feed.UrlOf(fileName).AbsoluteUri)).Append("\">").Append(label).Append("</a>");
+                html.Append("<a href=\"").Append(EncodeAttribute(feed.UrlOf(fileName).AbsoluteUri)).Append("\">").Append(label).Append("</a>");
             }
 
             html.Append("</span></li>\n");
@@ -81,19 +81,19 @@ public static class IndexPageWriter
         foreach (var entry in entries)
         {
             var article = entry.Article;
-            html.Append("<article>\n<h3><a href=\"").Append(Attr(entry.Link.AbsoluteUri)).Append("\">").Append(Text(article.Title)).Append("</a></h3>\n");
+            html.Append("<article>\n<h3><a href=\"").Append(EncodeAttribute(entry.Link.AbsoluteUri)).Append("\">").Append(Encode(article.Title)).Append("</a></h3>\n");
             html.Append("<time datetime=\"").Append(article.Published.UtcDateTime.ToString("yyyy-MM-dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture)).Append("\">")
                 .Append(article.Published.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)).Append("</time>");
             if (article.Authors.Count > 0)
             {
-                html.Append(" · ").Append(Text(string.Join(", ", article.Authors)));
+                html.Append(" · ").Append(Encode(string.Join(", ", article.Authors)));
             }
 
-            html.Append("\n<p>").Append(Text(article.Summary)).Append("</p>\n");
+            html.Append("\n<p>").Append(Encode(article.Summary)).Append("</p>\n");
             if (article.Sources.Count > 0)
             {
                 html.Append("<p class=\"sources\">Sources: ");
-                html.AppendJoin(", ", article.Sources.Select(s => $"<a href=\"{Attr(s.Url.AbsoluteUri)}\">{Text(s.Name)}</a>"));
+                html.AppendJoin(", ", article.Sources.Select(s => $"<a href=\"{EncodeAttribute(s.Url.AbsoluteUri)}\">{Encode(s.Name)}</a>"));
                 html.Append("</p>\n");
             }
 
@@ -101,17 +101,4 @@ public static class IndexPageWriter
         }
     }
 
-    private static string Text(string text)
-    {
-        var html = new StringBuilder(text.Length);
-        AppendEncoded(html, text);
-        return html.ToString();
-    }
-
-    private static string Attr(string text)
-    {
-        var html = new StringBuilder(text.Length);
-        AppendAttribute(html, text);
-        return html.ToString();
-    }
 }
