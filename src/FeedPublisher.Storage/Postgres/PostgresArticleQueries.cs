@@ -1,0 +1,54 @@
+using FeedPublisher.Core.Model;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace FeedPublisher.Storage.Postgres;
+
+/// <summary>
+/// The SELECT behind each kind of feed, each written to read one index range in feed order, so
+/// that LIMIT stops the scan early: the main feed walks articles_by_published, a category's or
+/// author's feed walks its own range of article_terms_by_feed.
+/// </summary>
+internal static class PostgresArticleQueries
+{
+    public const string VersionColumns = "id, content_hash, updated";
+
+    public const string ArticleColumns = "id, title, path, published, updated, summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image";
+
+    public static NpgsqlCommand Latest(NpgsqlDataSource dataSource, ArticleQuery query, int count, string columns)
+    {
+        var command = dataSource.CreateCommand();
+        command.Parameters.Add(new NpgsqlParameter<int>("count", count));
+        var prefixed = string.Join(", ", columns.Split(", ").Select(c => "a." + c));
+        if (query.CategorySlugs.Count == 0 && query.AuthorSlugs.Count == 0)
+        {
+            command.CommandText = $"SELECT {columns} FROM articles ORDER BY published DESC, id LIMIT @count";
+        }
+        else if (query.CategorySlugs.Count + query.AuthorSlugs.Count == 1)
+        {
+            var kind = query.CategorySlugs.Count == 1 ? TermKind.Category : TermKind.Author;
+            command.CommandText = $"""
+                SELECT {prefixed} FROM article_terms t JOIN articles a ON a.id = t.article_id
+                WHERE t.kind = @kind AND t.slug = @slug
+                ORDER BY t.published DESC, t.article_id LIMIT @count
+                """;
+            command.Parameters.Add(new NpgsqlParameter<string>("kind", PostgresTermKinds.Name(kind)));
+            command.Parameters.Add(new NpgsqlParameter<string>("slug", query.CategorySlugs.Concat(query.AuthorSlugs).Single()));
+        }
+        else
+        {
+            command.CommandText = $"""
+                SELECT {prefixed} FROM articles a
+                WHERE (cardinality(@categories) = 0 OR EXISTS (SELECT 1 FROM article_terms t
+                           WHERE t.article_id = a.id AND t.kind = 'category' AND t.slug = ANY(@categories)))
+                  AND (cardinality(@authors) = 0 OR EXISTS (SELECT 1 FROM article_terms t
+                           WHERE t.article_id = a.id AND t.kind = 'author' AND t.slug = ANY(@authors)))
+                ORDER BY a.published DESC, a.id LIMIT @count
+                """;
+            command.Parameters.Add(new NpgsqlParameter("categories", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = query.CategorySlugs.ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("authors", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = query.AuthorSlugs.ToArray() });
+        }
+
+        return command;
+    }
+}

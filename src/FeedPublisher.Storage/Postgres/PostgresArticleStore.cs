@@ -1,0 +1,173 @@
+using System.Globalization;
+using FeedPublisher.Core.Model;
+using FeedPublisher.Core.Storing;
+using Npgsql;
+
+namespace FeedPublisher.Storage.Postgres;
+
+/// <summary>
+/// The shared store: a PostgreSQL database that several FeedPublisher processes (a cluster of
+/// nodes) can read and write at once. It behaves as <see cref="Sqlite.SqliteArticleStore"/> does,
+/// to the byte of every version string and feed. Writes take the writers' advisory lock, so
+/// applying the same changes from two nodes at once is safe and gives the same rows as applying
+/// them once; reads take no lock. Connections are pooled by the Npgsql data source.
+/// </summary>
+public sealed class PostgresArticleStore : IArticleStore, IDisposable, IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+
+    private PostgresArticleStore(NpgsqlDataSource dataSource) => _dataSource = dataSource;
+
+    /// <summary>
+    /// Connects and migrates the database to the latest schema. A server that cannot be reached or
+    /// refuses us throws <see cref="StoreUnavailableException"/>, which names it without the password.
+    /// </summary>
+    public static PostgresArticleStore Open(string connectionString)
+    {
+        if (!PostgresConnectionString.TryParse(connectionString, out var builder, out var error))
+        {
+            throw new ArgumentException($"Storage:ConnectionString is not a PostgreSQL connection string: {error}");
+        }
+
+        // Named in pg_stat_activity, so a DBA can tell our sessions apart.
+        builder.ApplicationName ??= "feedpublisher";
+        var dataSource = NpgsqlDataSource.Create(builder);
+        try
+        {
+            using var connection = PostgresConnectionErrors.Open(dataSource, builder);
+            PostgresMigrator.Migrate(connection);
+            return new PostgresArticleStore(dataSource);
+        }
+        catch
+        {
+            dataSource.Dispose();
+            throw;
+        }
+    }
+
+    public async Task<IReadOnlyDictionary<string, KnownFile>> GetKnownFilesAsync(CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT source_path, file_length, file_mtime, content_hash, id, published FROM articles");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var known = new Dictionary<string, KnownFile>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var file = new ArticleFile(reader.GetString(0), reader.GetInt64(1), new DateTimeOffset(reader.GetInt64(2), TimeSpan.Zero), reader.GetString(3));
+            known[file.RelativePath] = new KnownFile(file, reader.GetString(4), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)));
+        }
+
+        return known;
+    }
+
+    public async Task ApplyAsync(StoreChanges changes, CancellationToken cancellationToken)
+    {
+        if (changes.IsEmpty)
+        {
+            return;
+        }
+
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // One writer at a time. Under READ COMMITTED every statement after this one sees what the
+        // writer before us committed, so max(seq), the taken slugs and the version are current.
+        await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({PostgresLocks.Writers})", cancellationToken);
+        await PostgresArticleWriter.RemoveAsync(connection, transaction, changes.RemovedPaths, cancellationToken);
+        await PostgresArticleWriter.UpsertAsync(connection, transaction, changes.Saved, cancellationToken);
+        await PostgresArticleWriter.TouchAsync(connection, transaction, changes.Touched, cancellationToken);
+        if (changes.Saved.Count > 0 || changes.RemovedPaths.Count > 0)
+        {
+            await ExecuteAsync(connection, transaction, "UPDATE store_meta SET value = value + 1 WHERE key = 'version'", cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Article>> GetLatestAsync(ArticleQuery query, int count, CancellationToken cancellationToken)
+    {
+        await using var command = PostgresArticleQueries.Latest(_dataSource, query, count, PostgresArticleQueries.ArticleColumns);
+        return await PostgresArticleRows.ReadAsync(command, count, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> GetLatestVersionsAsync(ArticleQuery query, int count, CancellationToken cancellationToken)
+    {
+        await using var command = PostgresArticleQueries.Latest(_dataSource, query, count, PostgresArticleQueries.VersionColumns);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var versions = new List<string>(count);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            versions.Add(string.Create(CultureInfo.InvariantCulture, $"{reader.GetString(0)}|{reader.GetString(1)}|{reader.GetInt64(2)}"));
+        }
+
+        return versions;
+    }
+
+    public async Task<IReadOnlyList<FeedTerm>> GetTermsAsync(TermKind kind, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand("""
+            SELECT t.slug, t.name, count(*) FROM terms t
+            JOIN article_terms a ON a.kind = t.kind AND a.slug = t.slug
+            WHERE t.kind = @kind GROUP BY t.slug, t.name ORDER BY t.slug
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string>("kind", PostgresTermKinds.Name(kind)));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var terms = new List<FeedTerm>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            terms.Add(new FeedTerm(kind, reader.GetString(0), reader.GetString(1), checked((int)reader.GetInt64(2))));
+        }
+
+        return terms;
+    }
+
+    public async Task<int> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT count(*) FROM articles");
+        return checked((int)(long)(await command.ExecuteScalarAsync(cancellationToken))!);
+    }
+
+    public async Task<long> GetVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT value FROM store_meta WHERE key = 'version'");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task<IReadOnlyList<ArchivePage>> GetArchivePagesAsync(int pageSize, CancellationToken cancellationToken)
+    {
+        // The sums are numeric in PostgreSQL; they fit a bigint as they do in SQLite.
+        await using var command = _dataSource.CreateCommand("""
+            SELECT (seq - 1) / @size + 1 AS page, count(*), sum(updated)::bigint, sum(seq)::bigint, (SELECT max(seq) FROM articles)
+            FROM articles GROUP BY page ORDER BY page
+            """);
+        command.Parameters.Add(new NpgsqlParameter<long>("size", pageSize));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var pages = new List<ArchivePage>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var number = checked((int)reader.GetInt64(0));
+            var articles = checked((int)reader.GetInt64(1));
+            pages.Add(new ArchivePage(number, articles, string.Create(CultureInfo.InvariantCulture, $"{articles}-{reader.GetInt64(2)}-{reader.GetInt64(3)}"),
+                Complete: (long)number * pageSize <= reader.GetInt64(4)));
+        }
+
+        return pages;
+    }
+
+    public async Task<IReadOnlyList<Article>> GetArchivePageAsync(int page, int pageSize, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(
+            $"SELECT {PostgresArticleQueries.ArticleColumns} FROM articles WHERE seq > @first AND seq <= @last ORDER BY published DESC, id");
+        command.Parameters.Add(new NpgsqlParameter<long>("first", (long)(page - 1) * pageSize));
+        command.Parameters.Add(new NpgsqlParameter<long>("last", (long)page * pageSize));
+        return await PostgresArticleRows.ReadAsync(command, pageSize, cancellationToken);
+    }
+
+    public void Dispose() => _dataSource.Dispose();
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
