@@ -20,7 +20,7 @@ internal static class PostgresConnectionErrors
         }
         catch (NpgsqlException e) when (e is not PostgresException)
         {
-            var reason = e.InnerException is { } inner ? $"{e.Message}: {inner.Message}" : e.Message;
+            var reason = e.InnerException is { } inner && !e.Message.Contains(inner.Message, StringComparison.Ordinal) ? $"{e.Message}: {inner.Message}" : e.Message;
             throw new StoreUnavailableException($"cannot reach {PostgresConnectionString.Describe(builder)}: {reason}", e);
         }
     }

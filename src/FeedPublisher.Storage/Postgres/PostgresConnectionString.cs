@@ -23,7 +23,7 @@ public static class PostgresConnectionString
         if (!TryParse(connectionString, out var builder, out var error))
         {
             // The parser's message names the bad keyword, never its value, which may be a password.
-            return $"is not a PostgreSQL connection string: {error}; expected for example '{Example}'";
+            return $"is not a PostgreSQL connection string: {error?.TrimEnd('.')}; expected for example '{Example}'";
         }
 
         return string.IsNullOrWhiteSpace(builder.Host)
@@ -33,7 +33,9 @@ public static class PostgresConnectionString
 
     /// <summary>Where the store lives, for messages: host, port, database and user, without a password.</summary>
     public static string Describe(NpgsqlConnectionStringBuilder builder) =>
-        $"PostgreSQL at {builder.Host}:{builder.Port}, database '{builder.Database ?? builder.Username}', user '{builder.Username}'";
+        $"PostgreSQL at {builder.Host}:{builder.Port}"
+        + (builder.Database is { } database ? $", database '{database}'" : "")
+        + (builder.Username is { } user ? $", user '{user}'" : "");
 
     /// <summary>The connection string with its passwords replaced by ***; text that does not parse is hidden whole.</summary>
     public static string Redact(string connectionString)

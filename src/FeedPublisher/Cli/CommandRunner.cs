@@ -1,4 +1,5 @@
 using FeedPublisher.Configuration;
+using FeedPublisher.Storage;
 
 namespace FeedPublisher.Cli;
 
@@ -20,6 +21,12 @@ public static class CommandRunner
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.BadConfiguration;
+        }
+        catch (StoreUnavailableException e)
+        {
+            // Says which server and why; a stack trace would only bury that.
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.Failure;
         }
         catch (OperationCanceledException)
         {

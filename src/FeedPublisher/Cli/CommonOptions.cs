@@ -13,7 +13,7 @@ public sealed class CommonOptions
         [
             (Make("--articles", "DIR", "the stored articles folder (Articles:Directory)"), "Articles:Directory"),
             (Make("--feeds", "DIR", "the feed directory to publish to (Feeds:Directory)"), "Feeds:Directory"),
-            (Make("--store", "PATH-OR-CONNECTION-STRING", "the store: a SQLite file or connection string (Storage:ConnectionString)"), "Storage:ConnectionString"),
+            (Make("--store", "PATH-OR-CONNECTION-STRING", "the store: a SQLite file or connection string, or a PostgreSQL connection string with --Storage:Provider=Postgres (Storage:ConnectionString)"), "Storage:ConnectionString"),
             (Make("--base-url", "URL", "the URL the feed directory is published at (Site:BaseUrl)"), "Site:BaseUrl"),
         ];
     }

@@ -1,3 +1,4 @@
+using FeedPublisher.Storage.Postgres;
 using Quartz;
 
 namespace FeedPublisher.Configuration;
@@ -78,14 +79,18 @@ internal static class SettingsValidator
             }
         }
 
-        if (!string.Equals(s.Storage.Provider, StorageOptions.Sqlite, StringComparison.OrdinalIgnoreCase))
+        if (!s.Storage.IsSqlite && !s.Storage.IsPostgres)
         {
-            yield return $"Storage:Provider: '{s.Storage.Provider}' is not a known provider (known: {StorageOptions.Sqlite})";
+            yield return $"Storage:Provider: '{s.Storage.Provider}' is not a known provider (known: {StorageOptions.Sqlite}, {StorageOptions.Postgres})";
         }
 
         if (string.IsNullOrWhiteSpace(s.Storage.ConnectionString))
         {
             yield return "Storage:ConnectionString: must not be empty";
+        }
+        else if (s.Storage.IsPostgres && PostgresConnectionString.Problem(s.Storage.ConnectionString) is { } connectionProblem)
+        {
+            yield return $"Storage:ConnectionString: {connectionProblem} (set it in appsettings.json, with --Storage:ConnectionString=... or in the environment as Storage__ConnectionString)";
         }
 
         if (!CronExpression.TryParse(s.Schedule.Publish, out _))

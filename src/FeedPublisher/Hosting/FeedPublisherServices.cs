@@ -7,6 +7,7 @@ using FeedPublisher.Core.Publishing;
 using FeedPublisher.Core.Reading;
 using FeedPublisher.Core.Storing;
 using FeedPublisher.Core.Writing;
+using FeedPublisher.Storage.Postgres;
 using FeedPublisher.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -21,7 +22,9 @@ public static class FeedPublisherServices
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PublishStatus>();
-        services.AddSingleton<IArticleStore>(_ => SqliteArticleStore.Open(settings.Storage.ConnectionString));
+        services.AddSingleton<IArticleStore>(_ => settings.Storage.IsPostgres
+            ? PostgresArticleStore.Open(settings.Storage.ConnectionString)
+            : SqliteArticleStore.Open(settings.Storage.ConnectionString));
 
         var site = new SiteInfo(new Uri(settings.Site.BaseUrl), settings.Site.Title, settings.Site.Description, settings.Site.Language);
         services.AddSingleton<IArticleReader, TextArticleReader>();

@@ -7,7 +7,8 @@ namespace FeedPublisher.Hosting;
 
 /// <summary>
 /// Builds the generic host that every command runs in. Configuration comes, later winning, from
-/// appsettings.json beside the program, environment variables (Site__BaseUrl=...), the
+/// appsettings.json beside the program, environment variables (Site__BaseUrl=...,
+/// Storage__ConnectionString=..., the way to hand over a database password), the
 /// <c>--Section:Key=value</c> arguments, and the named options (--articles, --feeds, ...).
 /// </summary>
 public static class HostFactory

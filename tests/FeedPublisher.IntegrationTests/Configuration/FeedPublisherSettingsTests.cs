@@ -44,4 +44,36 @@ public sealed class FeedPublisherSettingsTests
 
         Assert.Equal(new Uri("https://dailyplanet.example/"), settings.Outlets["Daily Planet"]);
     }
+
+    [Fact]
+    public void Load_PostgresWithConnectionString_IsValid()
+    {
+        var settings = Load(("Articles:Directory", Path.GetTempPath()), ("Storage:Provider", "postgres"), ("Storage:ConnectionString", "Host=db;Database=feeds;Username=fp;Password=x"));
+
+        Assert.True(settings.Storage.IsPostgres);
+    }
+
+    [Theory]
+    [InlineData("state/feedpublisher.db", "looks like a SQLite file")]
+    [InlineData("Host=db;Port=five;Password=hunter2", "Couldn't set port")]
+    [InlineData("Database=feeds;Password=hunter2", "names no Host")]
+    [InlineData("Host=db;Password=\"hunter2", "is not a PostgreSQL connection string")]
+    public void Load_PostgresWithUnusableConnectionString_NamesTheKeyButNotThePassword(string connectionString, string reason)
+    {
+        var e = Assert.Throws<SettingsException>(() => Load(("Articles:Directory", Path.GetTempPath()), ("Storage:Provider", "Postgres"), ("Storage:ConnectionString", connectionString)));
+
+        var error = Assert.Single(e.Errors);
+        Assert.StartsWith("Storage:ConnectionString: ", error, StringComparison.Ordinal);
+        Assert.Contains(reason, error, StringComparison.Ordinal);
+        Assert.Contains("Storage__ConnectionString", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_UnknownProvider_NamesTheKnownOnes()
+    {
+        var e = Assert.Throws<SettingsException>(() => Load(("Articles:Directory", Path.GetTempPath()), ("Storage:Provider", "Oracle")));
+
+        Assert.Equal("Storage:Provider: 'Oracle' is not a known provider (known: Sqlite, Postgres)", Assert.Single(e.Errors));
+    }
 }

@@ -7,9 +7,13 @@ public static class FeedPublisherCli
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
-    public static async Task<CliResult> RunAsync(string workingDirectory, params string[] args)
+    public static Task<CliResult> RunAsync(string workingDirectory, params string[] args) =>
+        RunAsync(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs with these environment variables added to the test's own.</summary>
+    public static async Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Start(workingDirectory, args);
+        using var process = Start(workingDirectory, environment, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(Timeout);
@@ -18,7 +22,10 @@ public static class FeedPublisherCli
     }
 
     /// <summary>Starts a long-running command (run); the caller stops it.</summary>
-    public static Process Start(string workingDirectory, params string[] args)
+    public static Process Start(string workingDirectory, params string[] args) =>
+        Start(workingDirectory, new Dictionary<string, string>(), args);
+
+    private static Process Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -34,6 +41,11 @@ public static class FeedPublisherCli
         }
 
         info.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         return Process.Start(info) ?? throw new InvalidOperationException("could not start feedpublisher");
     }
 
