@@ -5,15 +5,24 @@ using NpgsqlTypes;
 namespace FeedPublisher.Storage.Postgres;
 
 /// <summary>
-/// The SELECT behind each kind of feed, each written to read one index range in feed order, so
-/// that LIMIT stops the scan early: the main feed walks articles_by_published, a category's or
-/// author's feed walks its own range of article_terms_by_feed.
+/// The SELECTs of the feeds and the archive. Each feed's is written to read one index range in feed
+/// order, so that LIMIT stops the scan early: the main feed walks articles_by_published, a
+/// category's or author's feed walks its own range of article_terms_by_feed.
 /// </summary>
 internal static class PostgresArticleQueries
 {
     public const string VersionColumns = "id, content_hash, updated";
 
     public const string ArticleColumns = "id, title, path, published, updated, summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image";
+
+    /// <summary>Every archive page's size and fingerprint (parameter @size), read off articles_by_seq alone. The sums are numeric in PostgreSQL; they fit a bigint as they do in SQLite.</summary>
+    public const string ArchivePages = """
+        SELECT (seq - 1) / @size + 1 AS page, count(*), sum(updated)::bigint, sum(seq)::bigint, (SELECT max(seq) FROM articles)
+        FROM articles GROUP BY page ORDER BY page
+        """;
+
+    /// <summary>The articles of one archive page, a range of articles_by_seq (parameters @first and @last).</summary>
+    public const string ArchivePage = $"SELECT {ArticleColumns} FROM articles WHERE seq > @first AND seq <= @last ORDER BY published DESC, id";
 
     public static NpgsqlCommand Latest(NpgsqlDataSource dataSource, ArticleQuery query, int count, string columns)
     {

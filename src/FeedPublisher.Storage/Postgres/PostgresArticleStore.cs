@@ -133,11 +133,7 @@ public sealed class PostgresArticleStore : IArticleStore, IDisposable, IAsyncDis
 
     public async Task<IReadOnlyList<ArchivePage>> GetArchivePagesAsync(int pageSize, CancellationToken cancellationToken)
     {
-        // The sums are numeric in PostgreSQL; they fit a bigint as they do in SQLite.
-        await using var command = _dataSource.CreateCommand("""
-            SELECT (seq - 1) / @size + 1 AS page, count(*), sum(updated)::bigint, sum(seq)::bigint, (SELECT max(seq) FROM articles)
-            FROM articles GROUP BY page ORDER BY page
-            """);
+        await using var command = _dataSource.CreateCommand(PostgresArticleQueries.ArchivePages);
         command.Parameters.Add(new NpgsqlParameter<long>("size", pageSize));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var pages = new List<ArchivePage>();
@@ -154,8 +150,7 @@ public sealed class PostgresArticleStore : IArticleStore, IDisposable, IAsyncDis
 
     public async Task<IReadOnlyList<Article>> GetArchivePageAsync(int page, int pageSize, CancellationToken cancellationToken)
     {
-        await using var command = _dataSource.CreateCommand(
-            $"SELECT {PostgresArticleQueries.ArticleColumns} FROM articles WHERE seq > @first AND seq <= @last ORDER BY published DESC, id");
+        await using var command = _dataSource.CreateCommand(PostgresArticleQueries.ArchivePage);
         command.Parameters.Add(new NpgsqlParameter<long>("first", (long)(page - 1) * pageSize));
         command.Parameters.Add(new NpgsqlParameter<long>("last", (long)page * pageSize));
         return await PostgresArticleRows.ReadAsync(command, pageSize, cancellationToken);

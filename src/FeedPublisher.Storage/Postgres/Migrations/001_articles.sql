@@ -10,7 +10,7 @@
 CREATE TABLE articles (
     id            text   COLLATE "C" NOT NULL PRIMARY KEY,
     source_path   text   COLLATE "C" NOT NULL UNIQUE,
-    seq           bigint NOT NULL UNIQUE,  -- order of arrival: archive pages never reshuffle
+    seq           bigint NOT NULL,         -- order of arrival: archive pages never reshuffle
     file_length   bigint NOT NULL,
     file_mtime    bigint NOT NULL,         -- .NET ticks, UTC: finer than ms, as file systems are
     content_hash  text   NOT NULL,
@@ -32,6 +32,10 @@ CREATE TABLE articles (
 
 -- The main feed's query: newest first, ties broken by id, read straight off the index.
 CREATE INDEX articles_by_published ON articles (published DESC, id);
+
+-- Archive pages are ranges of seq. With updated alongside, the fingerprints of all pages are one
+-- index-only scan, without reading the table's heap.
+CREATE UNIQUE INDEX articles_by_seq ON articles (seq) INCLUDE (updated);
 
 -- A term's slug is fixed when the term first appears, so a feed's URL never changes; a second name
 -- with the same slug gets "-2", "-3"... name_key is the name upper-cased by .NET's invariant
