@@ -63,9 +63,9 @@ internal static class PostgresArticleWriter
     }
 
     /// <summary>
-    /// The changes as the SQLite store, which applies them one by one, would leave them: a later
-    /// version of an article wins, and so does a later article for the same file. One statement
-    /// cannot touch a row twice, so the earlier ones are dropped here.
+    /// One statement cannot touch a row twice: of two versions of an article, or two articles for
+    /// one file, in the same changes, the later one wins, as when the SQLite store applies them one
+    /// by one. (Ingest never sends either; this keeps a caller's slip from failing a whole batch.)
     /// </summary>
     private static List<StoredArticle> LastOfEach(IReadOnlyList<StoredArticle> saved)
     {
