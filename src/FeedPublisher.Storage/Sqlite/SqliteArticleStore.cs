@@ -12,7 +12,7 @@ public sealed class SqliteArticleStore : IArticleStore
 {
     private const string VersionColumns = "id, content_hash, updated";
 
-    private const string ArticleColumns = "id, title, path, published, updated, summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image";
+    private const string ArticleColumns = "id, title, path, published, updated, summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, body_pending, source_path, content_hash";
 
     private readonly string _connectionString;
 
@@ -73,6 +73,19 @@ public sealed class SqliteArticleStore : IArticleStore
             await SqliteTermWriter.ExecuteAsync(connection, transaction, "UPDATE store_meta SET value = value + 1 WHERE key = 'version'", cancellationToken);
         }
 
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task SaveBodiesAsync(IReadOnlyList<RenderedBody> bodies, CancellationToken cancellationToken)
+    {
+        if (bodies.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = Connect();
+        await using var transaction = connection.BeginTransaction();
+        await SqliteArticleWriter.SaveBodiesAsync(connection, transaction, bodies, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -175,6 +188,7 @@ public sealed class SqliteArticleStore : IArticleStore
                 Origin = reader.IsDBNull(11) || OptionalUrl(reader, 12) is not { } originUrl ? null : new SourceLink(reader.GetString(11), originUrl),
                 Language = reader.IsDBNull(13) ? null : reader.GetString(13),
                 Image = OptionalUrl(reader, 14),
+                Pending = reader.GetInt64(15) == 0 ? null : new PendingBody(reader.GetString(16), reader.GetString(17)),
             });
         }
 
