@@ -10,9 +10,11 @@ namespace FeedPublisher.Core.Ingesting;
 
 /// <summary>
 /// One pass over the articles folder into the store. Unchanged files cost a stat (length and
-/// mtime), touched ones a hash; only new or edited files are read, on every core, and only their
-/// headers (<see cref="ArticleExtractor.Header"/>): bodies are rendered when a feed first shows
-/// the article (<see cref="ArticleBodies"/>), which for an archive is a small part of it.
+/// mtime), touched ones a hash; only new or edited files are read, on every core. Of a new file
+/// only the header is kept (<see cref="ArticleExtractor.Header"/>): its body is rendered when a
+/// feed first shows the article (<see cref="ArticleBodies"/>), which for an archive is a small
+/// part of it. An edited file is rendered in full at once, so that an edit that breaks its body is
+/// rejected here and the last good version stays published.
 /// Identities are settled in path order, so the outcome never depends on thread timing. A file
 /// that fails is reported and skipped; the rest of the pass goes on. Changes are stored a chunk
 /// at a time (each chunk one transaction); a pass cut short is completed by the next one.
@@ -53,6 +55,8 @@ public sealed class ArticleIngestor(
                 {
                     Extract(file, claims);
                 }
+
+                Parallel.ForEach(chunk.Where(f => f.Article is not null && f.Draft is not null), new ParallelOptions { CancellationToken = cancellationToken }, Render);
             });
             problems.AddRange(chunk.SelectMany(f => f.Problems.Select(p => new ArticleProblem(Path.Combine(settings.ArticlesDirectory, f.RelativePath), p.Message, p.Rejected)).Select(p => IngestLog.Report(logger, p))));
             var changes = new StoreChanges(
@@ -113,7 +117,15 @@ public sealed class ArticleIngestor(
                 file.Problems.Add((warning, false));
             }
 
-            file.Metadata = reader.ReadHeader(source);
+            if (previous is null)
+            {
+                file.Metadata = reader.ReadHeader(source);
+            }
+            else
+            {
+                file.Draft = reader.Read(source);
+                file.Metadata = file.Draft.Metadata;
+            }
         }
         catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
         {
@@ -133,6 +145,18 @@ public sealed class ArticleIngestor(
             claims.Claim(id, file.RelativePath);
             file.Article = extractor.Header(file.Metadata!, id, file.File!.LastWriteTime, claims.FirstPublished(id))
                 with { Pending = new PendingBody(file.RelativePath, file.File.ContentHash) };
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
+        {
+            file.Reject(Describe(e));
+        }
+    }
+
+    private void Render(Candidate file)
+    {
+        try
+        {
+            file.Article = extractor.WithBody(file.Article!, file.Draft!);
         }
         catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
         {
@@ -168,6 +192,7 @@ public sealed class ArticleIngestor(
         public bool Touched { get; set; }
         public ArticleFile? File { get; set; }
         public ArticleMetadata? Metadata { get; set; }
+        public ArticleDraft? Draft { get; set; }
         public Model.Article? Article { get; set; }
         public List<(string Message, bool Rejected)> Problems { get; } = [];
 
@@ -179,6 +204,7 @@ public sealed class ArticleIngestor(
         {
             Saved = Article is not null;
             Metadata = null;
+            Draft = null;
             Article = null;
         }
 
@@ -186,6 +212,7 @@ public sealed class ArticleIngestor(
         {
             Problems.Add((reason, true));
             Metadata = null;
+            Draft = null;
             Article = null;
         }
     }

@@ -129,6 +129,67 @@ public sealed class FeedPublishingServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Publish_GoodMarkdownTurnsBadInItsBody_KeepsLastGoodVersionAndReportsIt()
+    {
+        Write("story.md", "---\ntitle: A Story\n---\nBody.", FirstWrite);
+        await _publisher.PublishAsync(CancellationToken.None);
+
+        Write("story.md", "---\ntitle: A Story, Emptied\n---\n<!-- nothing -->", FirstWrite.AddHours(1));
+        var report = await _publisher.PublishAsync(CancellationToken.None);
+
+        var problem = Assert.Single(report.Ingest.Problems);
+        Assert.Equal("it has a title but no body text", problem.Message);
+        var item = Assert.Single(ReadAtom().Items);
+        Assert.Equal("A Story", item.Title.Text);
+        Assert.Contains("Body.", ((TextSyndicationContent)item.Content).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publish_NewArticleWithUnusableBody_IsReportedAndTheFeedGoesOn()
+    {
+        Write("good.md", "---\ntitle: Good\n---\nBody.", FirstWrite);
+        Write("empty.md", "---\ntitle: Empty\n---\n\n", FirstWrite.AddHours(1));
+
+        var report = await _publisher.PublishAsync(CancellationToken.None);
+
+        var problem = Assert.Single(report.Ingest.Problems);
+        Assert.True(problem.Rejected);
+        Assert.EndsWith("empty.md", problem.Path, StringComparison.Ordinal);
+        Assert.Equal("it has a title but no body text", problem.Message);
+        Assert.Equal(1, report.Ingest.Rejected);
+        Assert.Equal(["Good"], ReadAtom().Items.Select(i => i.Title.Text));
+        Assert.Equal(1, report.ArticlesInStore);
+    }
+
+    [Theory]
+    [InlineData("0", 3)]   // no archive: only what the feeds show is rendered
+    [InlineData("2", 1)]   // archive pages of 2: the complete pages are rendered too, the open one is not
+    public async Task Publish_ArticlesNoFeedShows_KeepOnlyTheirHeader(string archivePageSize, int pending)
+    {
+        var (services, publisher) = CreatePublisher(("Feeds:MaxItems", "2"), ("Feeds:ArchivePageSize", archivePageSize));
+        using (services)
+        {
+            for (var i = 0; i < 7; i++)
+            {
+                var date = i < 6 ? $"2024-01-0{i + 1}" : "2023-12-01";
+                Write($"a{i}.md", $"---\ntitle: Story {i}\ndate: {date}\ncategories: [{(i is 4 or 5 ? "New" : "Old")}]\n---\nBody {i}.", FirstWrite);
+            }
+
+            await publisher.PublishAsync(CancellationToken.None);
+        }
+
+        // Shown: a5, a4 (main and New), a3, a2 (Old). The archive pages by order of arrival: pages
+        // 1-3 (a0-a5) are complete, page 4 (a6, the oldest story, last to arrive) is still open.
+        using var connection = new SqliteConnection($"Data Source={_temp.Combine("store.db")}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT group_concat(id, ',') FROM (SELECT id FROM articles WHERE body_pending = 1 AND content_html = '' ORDER BY id)";
+        var ids = (command.ExecuteScalar() as string)?.Split(',') ?? [];
+        Assert.Equal(pending, ids.Length);
+        Assert.All(ids, id => Assert.Contains(id, (string[])["a0", "a1", "a6"]));
+    }
+
+    [Fact]
     public async Task Publish_SubfolderFile_IdentityAndLinkFollowItsPath()
     {
         Directory.CreateDirectory(Path.Combine(_articles, "world", "asia"));
