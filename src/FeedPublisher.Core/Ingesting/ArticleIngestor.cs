@@ -24,6 +24,7 @@ public sealed class ArticleIngestor(
     ArticleFileReader files,
     ArticleExtractor extractor,
     IngestSettings settings,
+    ChangedArticles changes,
     ILogger<ArticleIngestor> logger)
 {
     /// <summary>Files per chunk: enough to keep both cores busy, few enough to bound memory.</summary>
@@ -32,6 +33,22 @@ public sealed class ArticleIngestor(
     public async Task<IngestReport> IngestAsync(CancellationToken cancellationToken, IProgress<IngestProgress>? progress = null, StageTimings? timings = null)
     {
         timings ??= new StageTimings();
+        var changed = changes.Take();
+        try
+        {
+            return (changed is null ? null : await IngestChangedAsync(changed, timings, cancellationToken))
+                ?? await IngestAllAsync(progress, timings, cancellationToken);
+        }
+        catch
+        {
+            changes.Restore(changed);
+            throw;
+        }
+    }
+
+    /// <summary>The whole folder: every file is stat'ed, every known file that is gone leaves the store.</summary>
+    private async Task<IngestReport> IngestAllAsync(IProgress<IngestProgress>? progress, StageTimings timings, CancellationToken cancellationToken)
+    {
         var root = files.Root;
         var known = await timings.TimeAsync(StageTimings.Store, () => store.GetKnownFilesAsync(cancellationToken));
         var candidates = timings.Time(StageTimings.Read, () => ArticleFiles(root).Select(info => new Candidate(info, Path.GetRelativePath(root, info.FullName).Replace('\\', '/'))).ToList());
@@ -43,40 +60,96 @@ public sealed class ArticleIngestor(
         var done = 0;
         foreach (var chunk in candidates.Chunk(ChunkSize))
         {
-            timings.Time(StageTimings.Read, () => Parallel.ForEach(chunk, new ParallelOptions { CancellationToken = cancellationToken }, file =>
-            {
-                Read(file, known.GetValueOrDefault(file.RelativePath));
-                progress?.Report(new IngestProgress(Interlocked.Increment(ref done), candidates.Count));
-            }));
-
-            timings.Time(StageTimings.Extract, () =>
-            {
-                foreach (var file in chunk.Where(f => f.Metadata is not null))
-                {
-                    Extract(file, claims);
-                }
-
-                Parallel.ForEach(chunk.Where(f => f.Article is not null && f.Draft is not null), new ParallelOptions { CancellationToken = cancellationToken }, Render);
-            });
-            problems.AddRange(chunk.SelectMany(f => f.Problems.Select(p => new ArticleProblem(Path.Combine(settings.ArticlesDirectory, f.RelativePath), p.Message, p.Rejected)).Select(p => IngestLog.Report(logger, p))));
-            var changes = new StoreChanges(
-                chunk.Where(f => f.Article is not null).Select(f => new StoredArticle(f.Article!, f.File!)).ToList(),
-                chunk.Where(f => f.Touched).Select(f => f.File!).ToList(),
-                []);
-            await ApplyAsync(changes, timings, cancellationToken);
-            foreach (var file in chunk)
-            {
-                file.Release();
-            }
+            await IngestChunkAsync(chunk, known, claims, problems, () => progress?.Report(new IngestProgress(Interlocked.Increment(ref done), candidates.Count)), timings, cancellationToken);
         }
 
         var seen = candidates.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
         var removed = known.Keys.Where(path => !seen.Contains(path)).Order(StringComparer.Ordinal).ToList();
         await ApplyAsync(new StoreChanges([], [], removed), timings, cancellationToken);
-
-        return new IngestReport(candidates.Count, candidates.Count(f => f.Saved && !f.Known), candidates.Count(f => f.Saved && f.Known),
-            candidates.Count(f => f.Unchanged || f.Touched), removed.Count, problems);
+        return Report(candidates, removed.Count, problems);
     }
+
+    /// <summary>
+    /// Only the files the watcher saw change: the store is asked about those paths and the ids
+    /// they claim, nothing else. Null when the changes need the whole walk after all (a folder
+    /// moved or removed, more files than one chunk).
+    /// </summary>
+    private async Task<IngestReport?> IngestChangedAsync(IReadOnlyCollection<string> changed, StageTimings timings, CancellationToken cancellationToken)
+    {
+        var paths = changed.Where(path => !IsHidden(path)).Order(StringComparer.Ordinal).ToList();
+        if (paths.Count > ChunkSize || paths.Any(path => Directory.Exists(Path.Combine(files.Root, path)) || !files.Reads(Path.GetExtension(path))))
+        {
+            return null;
+        }
+
+        var candidates = paths.Select(path => new Candidate(files.Locate(path), path)).Where(c => c.Info.Exists).ToList();
+        var known = await timings.TimeAsync(StageTimings.Store, () => store.GetKnownFilesAsync(paths, [], cancellationToken));
+        timings.Time(StageTimings.Read, () => Parallel.ForEach(candidates, new ParallelOptions { CancellationToken = cancellationToken }, file => Read(file, known.GetValueOrDefault(file.RelativePath))));
+
+        // The ids these files claim may belong to files that did not change: ask for their owners.
+        var ids = candidates.Select(c => c.Metadata is null ? null : IdOrNull(c)).OfType<string>().ToList();
+        var owners = await timings.TimeAsync(StageTimings.Store, () => store.GetKnownFilesAsync([], ids, cancellationToken));
+        var claims = new IdentityClaims(known.Values.Concat(owners.Values),
+            candidates.Select(c => c.RelativePath).Concat(owners.Keys.Where(path => File.Exists(Path.Combine(files.Root, path)))));
+        var problems = new List<ArticleProblem>();
+        await IngestChunkAsync(candidates.ToArray(), known, claims, problems, onRead: null, timings, cancellationToken, alreadyRead: true);
+
+        var removed = paths.Where(path => known.ContainsKey(path) && !candidates.Any(c => c.RelativePath == path)).ToList();
+        await ApplyAsync(new StoreChanges([], [], removed), timings, cancellationToken);
+        return Report(candidates, removed.Count, problems);
+    }
+
+    private static string? IdOrNull(Candidate file)
+    {
+        try
+        {
+            return ArticleIdentity.Resolve(file.Metadata!, file.RelativePath);
+        }
+        catch (ArticleRejectedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Dotfiles and dot-folders are never articles (editors' swap files, .git).</summary>
+    private static bool IsHidden(string relativePath) => relativePath.Split('/').Any(segment => segment.StartsWith('.'));
+
+    private async Task IngestChunkAsync(Candidate[] chunk, IReadOnlyDictionary<string, KnownFile> known, IdentityClaims claims, List<ArticleProblem> problems,
+        Action? onRead, StageTimings timings, CancellationToken cancellationToken, bool alreadyRead = false)
+    {
+        if (!alreadyRead)
+        {
+            timings.Time(StageTimings.Read, () => Parallel.ForEach(chunk, new ParallelOptions { CancellationToken = cancellationToken }, file =>
+            {
+                Read(file, known.GetValueOrDefault(file.RelativePath));
+                onRead?.Invoke();
+            }));
+        }
+
+        timings.Time(StageTimings.Extract, () =>
+        {
+            foreach (var file in chunk.Where(f => f.Metadata is not null))
+            {
+                Extract(file, claims);
+            }
+
+            Parallel.ForEach(chunk.Where(f => f.Article is not null && f.Draft is not null), new ParallelOptions { CancellationToken = cancellationToken }, Render);
+        });
+        problems.AddRange(chunk.SelectMany(f => f.Problems.Select(p => new ArticleProblem(Path.Combine(settings.ArticlesDirectory, f.RelativePath), p.Message, p.Rejected)).Select(p => IngestLog.Report(logger, p))));
+        var changes = new StoreChanges(
+            chunk.Where(f => f.Article is not null).Select(f => new StoredArticle(f.Article!, f.File!)).ToList(),
+            chunk.Where(f => f.Touched).Select(f => f.File!).ToList(),
+            []);
+        await ApplyAsync(changes, timings, cancellationToken);
+        foreach (var file in chunk)
+        {
+            file.Release();
+        }
+    }
+
+    private static IngestReport Report(List<Candidate> candidates, int removed, List<ArticleProblem> problems) =>
+        new(candidates.Count, candidates.Count(f => f.Saved && !f.Known), candidates.Count(f => f.Saved && f.Known),
+            candidates.Count(f => f.Unchanged || f.Touched), removed, problems);
 
     private async Task ApplyAsync(StoreChanges changes, StageTimings timings, CancellationToken cancellationToken)
     {

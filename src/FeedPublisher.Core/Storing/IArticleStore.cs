@@ -11,6 +11,9 @@ public interface IArticleStore
     /// <summary>Every known file by relative path: small rows, used to skip unchanged files.</summary>
     Task<IReadOnlyDictionary<string, KnownFile>> GetKnownFilesAsync(CancellationToken cancellationToken);
 
+    /// <summary>The known files at these paths, and those holding these article ids, by relative path.</summary>
+    Task<IReadOnlyDictionary<string, KnownFile>> GetKnownFilesAsync(IReadOnlyCollection<string> paths, IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
     Task ApplyAsync(StoreChanges changes, CancellationToken cancellationToken);
 
     /// <summary>

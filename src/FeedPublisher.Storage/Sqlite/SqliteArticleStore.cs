@@ -10,6 +10,8 @@ namespace FeedPublisher.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteArticleStore : IArticleStore
 {
+    private const string KnownFileColumns = "source_path, file_length, file_mtime, content_hash, id, published";
+
     private const string VersionColumns = "id, content_hash, updated";
 
     private const string ArticleColumns = "id, title, path, published, updated, summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, body_pending, source_path, content_hash";
@@ -49,7 +51,25 @@ public sealed class SqliteArticleStore : IArticleStore
     {
         await using var connection = Connect();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT source_path, file_length, file_mtime, content_hash, id, published FROM articles";
+        command.CommandText = $"SELECT {KnownFileColumns} FROM articles";
+        return await ReadKnownFilesAsync(command, cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<string, KnownFile>> GetKnownFilesAsync(IReadOnlyCollection<string> paths, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        await using var connection = Connect();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {KnownFileColumns} FROM articles WHERE source_path IN (SELECT value FROM json_each($paths))
+            UNION SELECT {KnownFileColumns} FROM articles WHERE id IN (SELECT value FROM json_each($ids))
+            """;
+        command.Parameters.AddWithValue("$paths", StoredJson.WriteNames([.. paths]));
+        command.Parameters.AddWithValue("$ids", StoredJson.WriteNames([.. ids]));
+        return await ReadKnownFilesAsync(command, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyDictionary<string, KnownFile>> ReadKnownFilesAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var known = new Dictionary<string, KnownFile>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))

@@ -36,6 +36,7 @@ public static class FeedPublisherServices
             site.Root));
         services.AddSingleton(new IngestSettings(settings.Articles.Directory, settings.Articles.MaxBytes));
         services.AddSingleton<ArticleFileReader>();
+        services.AddSingleton<ChangedArticles>();
         services.AddSingleton<ArticleIngestor>();
         services.AddSingleton<ArticleBodies>();
 

@@ -190,6 +190,76 @@ public sealed class FeedPublishingServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Publish_WatchedChanges_LooksAtThoseFilesAloneAndLeaveNothingForAFullWalk()
+    {
+        var changes = _services.GetRequiredService<Core.Ingesting.ChangedArticles>();
+        changes.StartTracking();
+        for (var i = 0; i < 5; i++)
+        {
+            Write($"a{i}.md", $"---\ntitle: Story {i}\ncategories: [Topic {i % 2}]\n---\nBody {i}.", FirstWrite.AddHours(i));
+        }
+
+        Assert.Equal(5, (await _publisher.PublishAsync(CancellationToken.None)).Ingest.Files);
+
+        Write("a1.md", "---\ntitle: Story 1, Edited\ncategories: [Topic 7]\n---\nNew body.", FirstWrite.AddDays(1));
+        Write("new.md", "---\ntitle: A New Story\n---\nBody.", FirstWrite.AddDays(2));
+        File.Delete(Path.Combine(_articles, "a3.md"));
+        Write("unseen.md", "---\ntitle: Not Reported By The Watcher\n---\nBody.", FirstWrite.AddDays(3));
+        foreach (var path in (string[])["a1.md", "new.md", "a3.md"])
+        {
+            changes.Add(path);
+        }
+
+        var report = await _publisher.PublishAsync(CancellationToken.None);
+
+        Assert.Equal((2, 1, 1, 1), (report.Ingest.Files, report.Ingest.Added, report.Ingest.Updated, report.Ingest.Removed));
+        Assert.DoesNotContain("Not Reported By The Watcher", ReadAtom().Items.Select(i => i.Title.Text));
+        // A full walk afterwards finds the store and the feeds already as they should be.
+        File.Delete(Path.Combine(_articles, "unseen.md"));
+        changes.AddEverything();
+        var walk = await _publisher.PublishAsync(CancellationToken.None);
+        Assert.Equal((5, 0, 0, 0, 0), (walk.Ingest.Files, walk.Ingest.Added, walk.Ingest.Updated, walk.Ingest.Removed, walk.Written));
+    }
+
+    [Fact]
+    public async Task Publish_WatchedNewFileClaimingAnUnchangedFilesId_IsRejectedNamingBoth()
+    {
+        var changes = _services.GetRequiredService<Core.Ingesting.ChangedArticles>();
+        changes.StartTracking();
+        Write("first.md", "---\ntitle: First\nid: shared\n---\nBody.", FirstWrite);
+        await _publisher.PublishAsync(CancellationToken.None);
+
+        Write("second.md", "---\ntitle: Second\nid: shared\n---\nBody.", FirstWrite.AddHours(1));
+        changes.Add("second.md");
+        var report = await _publisher.PublishAsync(CancellationToken.None);
+
+        var problem = Assert.Single(report.Ingest.Problems);
+        Assert.Contains("first.md", problem.Message, StringComparison.Ordinal);
+        Assert.EndsWith("second.md", problem.Path, StringComparison.Ordinal);
+        Assert.Equal(["First"], ReadAtom().Items.Select(i => i.Title.Text));
+    }
+
+    [Fact]
+    public async Task Publish_WatchedFolderMove_WalksEverything()
+    {
+        var changes = _services.GetRequiredService<Core.Ingesting.ChangedArticles>();
+        changes.StartTracking();
+        Directory.CreateDirectory(Path.Combine(_articles, "world"));
+        Write("world/story.md", "---\ntitle: Story\n---\nBody.", FirstWrite);
+        Write("other.md", "---\ntitle: Other\n---\nBody.", FirstWrite);
+        await _publisher.PublishAsync(CancellationToken.None);
+
+        Directory.Move(Path.Combine(_articles, "world"), Path.Combine(_articles, "asia"));
+        changes.Add("world");
+        changes.Add("asia");
+        var report = await _publisher.PublishAsync(CancellationToken.None);
+
+        Assert.Equal(2, report.Ingest.Files);
+        Assert.Equal(1, report.Ingest.Removed);
+        Assert.Contains(ReadAtom().Items, i => i.Links.Any(l => l.Uri.AbsoluteUri.Contains("/asia/story", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Publish_SubfolderFile_IdentityAndLinkFollowItsPath()
     {
         Directory.CreateDirectory(Path.Combine(_articles, "world", "asia"));
