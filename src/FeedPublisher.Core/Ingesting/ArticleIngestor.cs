@@ -58,10 +58,17 @@ public sealed class ArticleIngestor(
         var claims = new IdentityClaims(known.Values, candidates.Select(f => f.RelativePath));
         var problems = new List<ArticleProblem>();
         var done = 0;
+        var storing = Task.CompletedTask;
         foreach (var chunk in candidates.Chunk(ChunkSize))
         {
-            await IngestChunkAsync(chunk, known, claims, problems, () => progress?.Report(new IngestProgress(Interlocked.Increment(ref done), candidates.Count)), timings, cancellationToken);
+            // One chunk is stored while the next is read: the store writes on one thread, reading
+            // keeps both cores busy, and memory holds two chunks at most.
+            var changes = ReadChunk(chunk, known, claims, problems, () => progress?.Report(new IngestProgress(Interlocked.Increment(ref done), candidates.Count)), timings, cancellationToken);
+            await storing;
+            storing = StoreChunkAsync(chunk, changes, timings, cancellationToken);
         }
+
+        await storing;
 
         var seen = candidates.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
         var removed = known.Keys.Where(path => !seen.Contains(path)).Order(StringComparer.Ordinal).ToList();
@@ -92,7 +99,8 @@ public sealed class ArticleIngestor(
         var claims = new IdentityClaims(known.Values.Concat(owners.Values),
             candidates.Select(c => c.RelativePath).Concat(owners.Keys.Where(path => File.Exists(Path.Combine(files.Root, path)))));
         var problems = new List<ArticleProblem>();
-        await IngestChunkAsync(candidates.ToArray(), known, claims, problems, onRead: null, timings, cancellationToken, alreadyRead: true);
+        var chunk = candidates.ToArray();
+        await StoreChunkAsync(chunk, ReadChunk(chunk, known, claims, problems, onRead: null, timings, cancellationToken, alreadyRead: true), timings, cancellationToken);
 
         var removed = paths.Where(path => known.ContainsKey(path) && !candidates.Any(c => c.RelativePath == path)).ToList();
         await ApplyAsync(new StoreChanges([], [], removed), timings, cancellationToken);
@@ -114,7 +122,8 @@ public sealed class ArticleIngestor(
     /// <summary>Dotfiles and dot-folders are never articles (editors' swap files, .git).</summary>
     private static bool IsHidden(string relativePath) => relativePath.Split('/').Any(segment => segment.StartsWith('.'));
 
-    private async Task IngestChunkAsync(Candidate[] chunk, IReadOnlyDictionary<string, KnownFile> known, IdentityClaims claims, List<ArticleProblem> problems,
+    /// <summary>Reads and extracts a chunk: what the store should then change.</summary>
+    private StoreChanges ReadChunk(Candidate[] chunk, IReadOnlyDictionary<string, KnownFile> known, IdentityClaims claims, List<ArticleProblem> problems,
         Action? onRead, StageTimings timings, CancellationToken cancellationToken, bool alreadyRead = false)
     {
         if (!alreadyRead)
@@ -136,10 +145,15 @@ public sealed class ArticleIngestor(
             Parallel.ForEach(chunk.Where(f => f.Article is not null && f.Draft is not null), new ParallelOptions { CancellationToken = cancellationToken }, Render);
         });
         problems.AddRange(chunk.SelectMany(f => f.Problems.Select(p => new ArticleProblem(Path.Combine(settings.ArticlesDirectory, f.RelativePath), p.Message, p.Rejected)).Select(p => IngestLog.Report(logger, p))));
-        var changes = new StoreChanges(
+        return new StoreChanges(
             chunk.Where(f => f.Article is not null).Select(f => new StoredArticle(f.Article!, f.File!)).ToList(),
             chunk.Where(f => f.Touched).Select(f => f.File!).ToList(),
             []);
+    }
+
+    private async Task StoreChunkAsync(Candidate[] chunk, StoreChanges changes, StageTimings timings, CancellationToken cancellationToken)
+    {
+        await Task.Yield(); // the caller goes on reading the next chunk meanwhile
         await ApplyAsync(changes, timings, cancellationToken);
         foreach (var file in chunk)
         {
