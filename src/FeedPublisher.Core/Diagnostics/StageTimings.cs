@@ -34,6 +34,12 @@ public sealed class StageTimings
         }
     }
 
+    public void Time(string stage, Action work) => Time(stage, () =>
+    {
+        work();
+        return 0;
+    });
+
     public async Task<T> TimeAsync<T>(string stage, Func<Task<T>> work)
     {
         var started = Stopwatch.GetTimestamp();

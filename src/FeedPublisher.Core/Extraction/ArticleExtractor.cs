@@ -8,20 +8,50 @@ namespace FeedPublisher.Core.Extraction;
 /// Turns a reader's draft into an article: the title cleaned, the body freed of junk and
 /// sanitized (always last), a summary from the lead unless one was given, every source, and the
 /// dates. Relative URLs resolve against the article's address below <paramref name="siteRoot"/>.
+/// The work comes in two parts, so that ingest can keep only the cheap <see cref="Header"/> of
+/// every article and render the body (<see cref="WithBody"/>) of those a feed shows.
 /// </summary>
 public sealed class ArticleExtractor(Summarizer summarizer, SourceCollector sources, OutletDirectory outlets, Uri siteRoot)
 {
     /// <param name="id">The article's identity (<see cref="ArticleIdentity.Resolve"/>).</param>
     /// <param name="fileTime">The file's last write time.</param>
     /// <param name="firstPublished">When the store first published this id, if it did.</param>
-    public Article Extract(ArticleDraft draft, string id, DateTimeOffset fileTime, DateTimeOffset? firstPublished)
-    {
-        var metadata = draft.Metadata;
-        var title = CleanText(metadata.Title) ?? throw new ArticleRejectedException("it has no title");
-        var path = ArticleIdentity.ToUrlPath(id);
-        var url = HttpUrl(metadata.Url);
-        var articleUrl = url ?? new Uri(siteRoot, path);
+    public Article Extract(ArticleDraft draft, string id, DateTimeOffset fileTime, DateTimeOffset? firstPublished) =>
+        WithBody(Header(draft.Metadata, id, fileTime, firstPublished), draft);
 
+    /// <summary>
+    /// What feeds need to choose and order the article, from its metadata alone: title, address,
+    /// dates, names, categories, and the summary when the file gives one. The body fields stay empty.
+    /// </summary>
+    public Article Header(ArticleMetadata metadata, string id, DateTimeOffset fileTime, DateTimeOffset? firstPublished)
+    {
+        var title = CleanText(metadata.Title) ?? throw new ArticleRejectedException("it has no title");
+        var (published, updated) = ArticleDates.Resolve(metadata, fileTime, firstPublished);
+        return new Article
+        {
+            Id = id,
+            Title = title,
+            Path = ArticleIdentity.ToUrlPath(id),
+            Url = HttpUrl(metadata.Url),
+            Published = published,
+            Updated = updated,
+            Summary = CleanText(metadata.Summary) is { } given ? summarizer.Shorten(given) : "",
+            ContentHtml = "",
+            Authors = metadata.Authors.Select(CleanText).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
+            Categories = metadata.Categories.Select(CleanText).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+            Origin = Origin(metadata),
+            Language = CleanText(metadata.Language),
+            Image = HttpUrl(metadata.Image),
+        };
+    }
+
+    /// <summary>
+    /// The header completed with its body: freed of junk and sanitized (always last), a summary
+    /// from the lead unless the file gave one, and every source.
+    /// </summary>
+    public Article WithBody(Article header, ArticleDraft draft)
+    {
+        var articleUrl = header.Url ?? new Uri(siteRoot, header.Path);
         var contentHtml = (draft.BodyHtml is { } html
             ? HtmlSanitizer.Sanitize(html, articleUrl, HtmlJunkFilter.RemoveJunk)
             : HtmlSanitizer.Sanitize(HtmlText.Paragraphs(CleanParagraphs(draft.Paragraphs)), articleUrl)).Trim() + "\n";
@@ -31,23 +61,12 @@ public sealed class ArticleExtractor(Summarizer summarizer, SourceCollector sour
             throw new ArticleRejectedException("it has a title but no body text");
         }
 
-        var (published, updated) = ArticleDates.Resolve(metadata, fileTime, firstPublished);
-        return new Article
+        return header with
         {
-            Id = id,
-            Title = title,
-            Path = path,
-            Url = url,
-            Published = published,
-            Updated = updated,
-            Summary = CleanText(metadata.Summary) is { } given ? summarizer.Shorten(given) : summarizer.Summarize(LeadFilter.Lead(body.Lead)),
+            Summary = header.Summary.Length > 0 ? header.Summary : summarizer.Summarize(LeadFilter.Lead(body.Lead)),
             ContentHtml = contentHtml,
-            Authors = metadata.Authors.Select(CleanText).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
-            Categories = metadata.Categories.Select(CleanText).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
-            Sources = sources.Collect(metadata.Sources, body.Links, string.Join("\n\n", body.Paragraphs), articleUrl, siteRoot),
-            Origin = Origin(metadata),
-            Language = CleanText(metadata.Language),
-            Image = HttpUrl(metadata.Image),
+            Sources = sources.Collect(draft.Metadata.Sources, body.Links, string.Join("\n\n", body.Paragraphs), articleUrl, siteRoot),
+            Pending = null,
         };
     }
 

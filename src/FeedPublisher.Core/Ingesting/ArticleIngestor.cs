@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using FeedPublisher.Core.Diagnostics;
 using FeedPublisher.Core.Extraction;
+using FeedPublisher.Core.Model;
 using FeedPublisher.Core.Reading;
 using FeedPublisher.Core.Storing;
 using Microsoft.Extensions.Logging;
@@ -9,79 +10,160 @@ namespace FeedPublisher.Core.Ingesting;
 
 /// <summary>
 /// One pass over the articles folder into the store. Unchanged files cost a stat (length and
-/// mtime), touched ones a hash; only new or edited files are read and extracted, on every core.
+/// mtime), touched ones a hash; only new or edited files are read, on every core. Of a new file
+/// only the header is kept (<see cref="ArticleExtractor.Header"/>): its body is rendered when a
+/// feed first shows the article (<see cref="ArticleBodies"/>), which for an archive is a small
+/// part of it. An edited file is rendered in full at once, so that an edit that breaks its body is
+/// rejected here and the last good version stays published.
 /// Identities are settled in path order, so the outcome never depends on thread timing. A file
 /// that fails is reported and skipped; the rest of the pass goes on. Changes are stored a chunk
 /// at a time (each chunk one transaction); a pass cut short is completed by the next one.
 /// </summary>
 public sealed class ArticleIngestor(
     IArticleStore store,
-    IEnumerable<IArticleReader> readers,
+    ArticleFileReader files,
     ArticleExtractor extractor,
     IngestSettings settings,
+    ChangedArticles changes,
     ILogger<ArticleIngestor> logger)
 {
     /// <summary>Files per chunk: enough to keep both cores busy, few enough to bound memory.</summary>
     private const int ChunkSize = 2000;
 
-    private readonly Dictionary<string, IArticleReader> _readers = readers
-        .SelectMany(r => r.Extensions.Select(e => KeyValuePair.Create(e, r)))
-        .ToDictionary(StringComparer.OrdinalIgnoreCase);
-
     public async Task<IngestReport> IngestAsync(CancellationToken cancellationToken, IProgress<IngestProgress>? progress = null, StageTimings? timings = null)
     {
         timings ??= new StageTimings();
-        var root = Path.GetFullPath(settings.ArticlesDirectory);
+        var changed = changes.Take();
+        try
+        {
+            return (changed is null ? null : await IngestChangedAsync(changed, timings, cancellationToken))
+                ?? await IngestAllAsync(progress, timings, cancellationToken);
+        }
+        catch
+        {
+            changes.Restore(changed);
+            throw;
+        }
+    }
+
+    /// <summary>The whole folder: every file is stat'ed, every known file that is gone leaves the store.</summary>
+    private async Task<IngestReport> IngestAllAsync(IProgress<IngestProgress>? progress, StageTimings timings, CancellationToken cancellationToken)
+    {
+        var root = files.Root;
         var known = await timings.TimeAsync(StageTimings.Store, () => store.GetKnownFilesAsync(cancellationToken));
-        var files = timings.Time(StageTimings.Read, () => ArticleFiles(root).Select(info => new Candidate(info, Path.GetRelativePath(root, info.FullName).Replace('\\', '/'))).ToList());
+        var candidates = timings.Time(StageTimings.Read, () => ArticleFiles(root).Select(info => new Candidate(info, Path.GetRelativePath(root, info.FullName).Replace('\\', '/'))).ToList());
 
         // Files go through in chunks: read and parse in parallel, settle identities in path order,
         // extract in parallel, store; memory holds one chunk of articles, never the whole archive.
-        var claims = new IdentityClaims(known.Values, files.Select(f => f.RelativePath));
+        var claims = new IdentityClaims(known.Values, candidates.Select(f => f.RelativePath));
         var problems = new List<ArticleProblem>();
         var done = 0;
-        foreach (var chunk in files.Chunk(ChunkSize))
+        var storing = Task.CompletedTask;
+        foreach (var chunk in candidates.Chunk(ChunkSize))
+        {
+            // One chunk is stored while the next is read: the store writes on one thread, reading
+            // keeps both cores busy, and memory holds two chunks at most.
+            var changes = ReadChunk(chunk, known, claims, problems, () => progress?.Report(new IngestProgress(Interlocked.Increment(ref done), candidates.Count)), timings, cancellationToken);
+            await storing;
+            storing = StoreChunkAsync(chunk, changes, timings, cancellationToken);
+        }
+
+        await storing;
+
+        var seen = candidates.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
+        var removed = known.Keys.Where(path => !seen.Contains(path)).Order(StringComparer.Ordinal).ToList();
+        await ApplyAsync(new StoreChanges([], [], removed), timings, cancellationToken);
+        return Report(candidates, removed.Count, problems);
+    }
+
+    /// <summary>
+    /// Only the files the watcher saw change: the store is asked about those paths and the ids
+    /// they claim, nothing else. Null when the changes need the whole walk after all (a folder
+    /// moved or removed, more files than one chunk).
+    /// </summary>
+    private async Task<IngestReport?> IngestChangedAsync(IReadOnlyCollection<string> changed, StageTimings timings, CancellationToken cancellationToken)
+    {
+        var paths = changed.Where(path => !IsHidden(path)).Order(StringComparer.Ordinal).ToList();
+        if (paths.Count > ChunkSize || paths.Any(path => Directory.Exists(Path.Combine(files.Root, path)) || !files.Reads(Path.GetExtension(path))))
+        {
+            return null;
+        }
+
+        var candidates = paths.Select(path => new Candidate(files.Locate(path), path)).Where(c => c.Info.Exists).ToList();
+        var known = await timings.TimeAsync(StageTimings.Store, () => store.GetKnownFilesAsync(paths, [], cancellationToken));
+        timings.Time(StageTimings.Read, () => Parallel.ForEach(candidates, new ParallelOptions { CancellationToken = cancellationToken }, file => Read(file, known.GetValueOrDefault(file.RelativePath))));
+
+        // The ids these files claim may belong to files that did not change: ask for their owners.
+        var ids = candidates.Select(c => c.Metadata is null ? null : IdOrNull(c)).OfType<string>().ToList();
+        var owners = await timings.TimeAsync(StageTimings.Store, () => store.GetKnownFilesAsync([], ids, cancellationToken));
+        var claims = new IdentityClaims(known.Values.Concat(owners.Values),
+            candidates.Select(c => c.RelativePath).Concat(owners.Keys.Where(path => File.Exists(Path.Combine(files.Root, path)))));
+        var problems = new List<ArticleProblem>();
+        var chunk = candidates.ToArray();
+        await StoreChunkAsync(chunk, ReadChunk(chunk, known, claims, problems, onRead: null, timings, cancellationToken, alreadyRead: true), timings, cancellationToken);
+
+        var removed = paths.Where(path => known.ContainsKey(path) && !candidates.Any(c => c.RelativePath == path)).ToList();
+        await ApplyAsync(new StoreChanges([], [], removed), timings, cancellationToken);
+        return Report(candidates, removed.Count, problems);
+    }
+
+    private static string? IdOrNull(Candidate file)
+    {
+        try
+        {
+            return ArticleIdentity.Resolve(file.Metadata!, file.RelativePath);
+        }
+        catch (ArticleRejectedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Dotfiles and dot-folders are never articles (editors' swap files, .git).</summary>
+    private static bool IsHidden(string relativePath) => relativePath.Split('/').Any(segment => segment.StartsWith('.'));
+
+    /// <summary>Reads and extracts a chunk: what the store should then change.</summary>
+    private StoreChanges ReadChunk(Candidate[] chunk, IReadOnlyDictionary<string, KnownFile> known, IdentityClaims claims, List<ArticleProblem> problems,
+        Action? onRead, StageTimings timings, CancellationToken cancellationToken, bool alreadyRead = false)
+    {
+        if (!alreadyRead)
         {
             timings.Time(StageTimings.Read, () => Parallel.ForEach(chunk, new ParallelOptions { CancellationToken = cancellationToken }, file =>
             {
                 Read(file, known.GetValueOrDefault(file.RelativePath));
-                progress?.Report(new IngestProgress(Interlocked.Increment(ref done), files.Count));
+                onRead?.Invoke();
             }));
-
-            foreach (var file in chunk.Where(f => f.Draft is not null))
-            {
-                try
-                {
-                    file.Id = ArticleIdentity.Resolve(file.Draft!.Metadata, file.RelativePath);
-                    claims.Claim(file.Id, file.RelativePath);
-                    file.FirstPublished = claims.FirstPublished(file.Id);
-                }
-                catch (ArticleRejectedException e)
-                {
-                    file.Reject(e.Message);
-                }
-            }
-
-            timings.Time(StageTimings.Extract, () => Parallel.ForEach(chunk.Where(f => f.Draft is not null), new ParallelOptions { CancellationToken = cancellationToken }, Extract));
-            problems.AddRange(chunk.SelectMany(f => f.Problems.Select(p => Report(new ArticleProblem(Path.Combine(settings.ArticlesDirectory, f.RelativePath), p.Message, p.Rejected)))));
-            var changes = new StoreChanges(
-                chunk.Where(f => f.Article is not null).Select(f => new StoredArticle(f.Article!, f.File!)).ToList(),
-                chunk.Where(f => f.Touched).Select(f => f.File!).ToList(),
-                []);
-            await ApplyAsync(changes, timings, cancellationToken);
-            foreach (var file in chunk)
-            {
-                file.Release();
-            }
         }
 
-        var seen = files.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
-        var removed = known.Keys.Where(path => !seen.Contains(path)).Order(StringComparer.Ordinal).ToList();
-        await ApplyAsync(new StoreChanges([], [], removed), timings, cancellationToken);
+        timings.Time(StageTimings.Extract, () =>
+        {
+            foreach (var file in chunk.Where(f => f.Metadata is not null))
+            {
+                Extract(file, claims);
+            }
 
-        return new IngestReport(files.Count, files.Count(f => f.Saved && !f.Known), files.Count(f => f.Saved && f.Known),
-            files.Count(f => f.Unchanged || f.Touched), removed.Count, problems);
+            Parallel.ForEach(chunk.Where(f => f.Article is not null && f.Draft is not null), new ParallelOptions { CancellationToken = cancellationToken }, Render);
+        });
+        problems.AddRange(chunk.SelectMany(f => f.Problems.Select(p => new ArticleProblem(Path.Combine(settings.ArticlesDirectory, f.RelativePath), p.Message, p.Rejected)).Select(p => IngestLog.Report(logger, p))));
+        return new StoreChanges(
+            chunk.Where(f => f.Article is not null).Select(f => new StoredArticle(f.Article!, f.File!)).ToList(),
+            chunk.Where(f => f.Touched).Select(f => f.File!).ToList(),
+            []);
     }
+
+    private async Task StoreChunkAsync(Candidate[] chunk, StoreChanges changes, StageTimings timings, CancellationToken cancellationToken)
+    {
+        await Task.Yield(); // the caller goes on reading the next chunk meanwhile
+        await ApplyAsync(changes, timings, cancellationToken);
+        foreach (var file in chunk)
+        {
+            file.Release();
+        }
+    }
+
+    private static IngestReport Report(List<Candidate> candidates, int removed, List<ArticleProblem> problems) =>
+        new(candidates.Count, candidates.Count(f => f.Saved && !f.Known), candidates.Count(f => f.Saved && f.Known),
+            candidates.Count(f => f.Unchanged || f.Touched), removed, problems);
 
     private async Task ApplyAsync(StoreChanges changes, StageTimings timings, CancellationToken cancellationToken)
     {
@@ -108,7 +190,7 @@ public sealed class ArticleIngestor(
 
         try
         {
-            var bytes = ReadBounded(file.Info);
+            var bytes = files.ReadBytes(file.Info);
             file.File = new ArticleFile(file.RelativePath, file.Info.Length, lastWrite, Convert.ToHexStringLower(SHA256.HashData(bytes)));
             if (previous is not null && previous.File.ContentHash == file.File.ContentHash)
             {
@@ -116,14 +198,21 @@ public sealed class ArticleIngestor(
                 return;
             }
 
-            var reader = _readers[file.Info.Extension];
-            var decoded = ArticleTextDecoder.Decode(bytes, sniffHtmlCharset: reader is HtmlArticleReader);
-            if (decoded.Warning is not null)
+            var (reader, source) = files.Decode(file.RelativePath, bytes, out var warning);
+            if (warning is not null)
             {
-                file.Problems.Add((decoded.Warning, false));
+                file.Problems.Add((warning, false));
             }
 
-            file.Draft = reader.Read(new ArticleSource(file.RelativePath, decoded.Text));
+            if (previous is null)
+            {
+                file.Metadata = reader.ReadHeader(source);
+            }
+            else
+            {
+                file.Draft = reader.Read(source);
+                file.Metadata = file.Draft.Metadata;
+            }
         }
         catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
         {
@@ -131,11 +220,30 @@ public sealed class ArticleIngestor(
         }
     }
 
-    private void Extract(Candidate file)
+    /// <summary>
+    /// Settles the file's identity (in path order, so the outcome never depends on thread timing)
+    /// and makes its header; cheap enough for one thread.
+    /// </summary>
+    private void Extract(Candidate file, IdentityClaims claims)
     {
         try
         {
-            file.Article = extractor.Extract(file.Draft!, file.Id!, file.File!.LastWriteTime, file.FirstPublished);
+            var id = ArticleIdentity.Resolve(file.Metadata!, file.RelativePath);
+            claims.Claim(id, file.RelativePath);
+            file.Article = extractor.Header(file.Metadata!, id, file.File!.LastWriteTime, claims.FirstPublished(id))
+                with { Pending = new PendingBody(file.RelativePath, file.File.ContentHash) };
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
+        {
+            file.Reject(Describe(e));
+        }
+    }
+
+    private void Render(Candidate file)
+    {
+        try
+        {
+            file.Article = extractor.WithBody(file.Article!, file.Draft!);
         }
         catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
         {
@@ -144,7 +252,7 @@ public sealed class ArticleIngestor(
     }
 
     /// <summary>Our own rejections and I/O errors speak for themselves; anything else is a bug of ours on one odd file.</summary>
-    private static string Describe(Exception e) =>
+    internal static string Describe(Exception e) =>
         e is ArticleRejectedException or IOException or UnauthorizedAccessException ? e.Message : $"could not be read ({e.GetType().Name}: {e.Message})";
 
     /// <summary>Supported files below the root in a stable order; dotfiles and dot-folders are skipped.</summary>
@@ -157,32 +265,8 @@ public sealed class ArticleIngestor(
 
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
         return new DirectoryInfo(root).EnumerateFiles("*", options)
-            .Where(f => _readers.ContainsKey(f.Extension))
+            .Where(f => files.Reads(f.Extension))
             .OrderBy(f => f.FullName, StringComparer.Ordinal);
-    }
-
-    private byte[] ReadBounded(FileInfo info)
-    {
-        if (info.Length > settings.MaxBytes)
-        {
-            throw new ArticleRejectedException($"the file is {info.Length:N0} bytes, over the limit of {settings.MaxBytes:N0} (Articles:MaxBytes)");
-        }
-
-        return File.ReadAllBytes(info.FullName);
-    }
-
-    private ArticleProblem Report(ArticleProblem problem)
-    {
-        if (problem.Rejected)
-        {
-            IngestLog.Rejected(logger, problem.Path, problem.Message);
-        }
-        else
-        {
-            IngestLog.Warning(logger, problem.Path, problem.Message);
-        }
-
-        return problem;
     }
 
     /// <summary>One article file on its way through the pass; each is touched by one thread at a time.</summary>
@@ -194,9 +278,8 @@ public sealed class ArticleIngestor(
         public bool Unchanged { get; set; }
         public bool Touched { get; set; }
         public ArticleFile? File { get; set; }
+        public ArticleMetadata? Metadata { get; set; }
         public ArticleDraft? Draft { get; set; }
-        public string? Id { get; set; }
-        public DateTimeOffset? FirstPublished { get; set; }
         public Model.Article? Article { get; set; }
         public List<(string Message, bool Rejected)> Problems { get; } = [];
 
@@ -207,6 +290,7 @@ public sealed class ArticleIngestor(
         public void Release()
         {
             Saved = Article is not null;
+            Metadata = null;
             Draft = null;
             Article = null;
         }
@@ -214,6 +298,7 @@ public sealed class ArticleIngestor(
         public void Reject(string reason)
         {
             Problems.Add((reason, true));
+            Metadata = null;
             Draft = null;
             Article = null;
         }

@@ -4,7 +4,9 @@ namespace FeedPublisher.Core.Model;
 /// One stored article as the feeds see it: plain-text title and summary, sanitized HTML body,
 /// and the sources it relies on. Its page is <see cref="Url"/> when the article names one (a
 /// canonical link), else <see cref="Path"/> below the site's base URL. <see cref="Origin"/> is
-/// the outlet the article itself came from, when it was syndicated.
+/// the outlet the article itself came from, when it was syndicated. While <see cref="Pending"/> is
+/// set, the body fields (<see cref="ContentHtml"/>, <see cref="Sources"/>, and <see cref="Summary"/>
+/// unless the file gave one) are still empty.
 /// </summary>
 public sealed record Article
 {
@@ -22,4 +24,5 @@ public sealed record Article
     public SourceLink? Origin { get; init; }
     public string? Language { get; init; }
     public Uri? Image { get; init; }
+    public PendingBody? Pending { get; init; }
 }

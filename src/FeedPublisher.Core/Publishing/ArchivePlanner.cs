@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FeedPublisher.Core.Building;
+using FeedPublisher.Core.Ingesting;
 using FeedPublisher.Core.Model;
 using FeedPublisher.Core.Storing;
 using FeedPublisher.Core.Writing;
@@ -13,7 +14,7 @@ namespace FeedPublisher.Core.Publishing;
 /// changed (an article in them edited or removed) or whose files are missing; the rest are kept
 /// as they are, which keeps a publish proportional to what changed, not to the archive's size.
 /// </summary>
-public sealed class ArchivePlanner(IArticleStore store, FeedBuilder builder, FeedDirectory directory, PublishSettings settings)
+public sealed class ArchivePlanner(IArticleStore store, ArticleBodies bodies, FeedBuilder builder, FeedDirectory directory, PublishSettings settings)
 {
     public const string Folder = "archive";
     private const string FingerprintsFile = Folder + "/.fingerprints.json";
@@ -22,7 +23,7 @@ public sealed class ArchivePlanner(IArticleStore store, FeedBuilder builder, Fee
 
     /// <summary>The archive's files, and the links that the main feed's RSS and Atom get to its newest page.</summary>
     public async Task<(IReadOnlyList<FeedFile> Files, IReadOnlyDictionary<string, FeedLink> MainFeedLinks)> PlanAsync(
-        FeedDocument main, CancellationToken cancellationToken)
+        FeedDocument main, ICollection<ArticleProblem> rejected, CancellationToken cancellationToken)
     {
         if (settings.ArchivePageSize is not { } size)
         {
@@ -50,7 +51,7 @@ public sealed class ArchivePlanner(IArticleStore store, FeedBuilder builder, Fee
                     continue;
                 }
 
-                var articles = await store.GetArchivePageAsync(page.Number, size, cancellationToken);
+                var articles = await bodies.CompleteAsync(c => store.GetArchivePageAsync(page.Number, size, c), rejected, cancellationToken);
                 var links = new List<FeedLink> { new("current", main.UrlOf(writer.FileName)) };
                 if (i > 0)
                 {

@@ -16,6 +16,7 @@ namespace FeedPublisher.Core.Publishing;
 /// </summary>
 public sealed class FeedPublishingService(
     ArticleIngestor ingestor,
+    ArticleBodies bodies,
     IArticleStore store,
     FeedPlanner planner,
     ArchivePlanner archive,
@@ -74,12 +75,13 @@ public sealed class FeedPublishingService(
 
         var previous = FeedFingerprints.Read(directory, shape);
         var fingerprints = new FeedFingerprints(shape, []);
+        var rejected = new List<ArticleProblem>();
         var feeds = await timings.TimeAsync(StageTimings.Build, async () =>
         {
             var built = new List<PublishedFeed>();
             foreach (var spec in await planner.PlanAsync(cancellationToken))
             {
-                built.Add(await BuildAsync(spec, previous, fingerprints, cancellationToken));
+                built.Add(await BuildAsync(spec, previous, fingerprints, rejected, cancellationToken));
             }
 
             return built;
@@ -87,7 +89,7 @@ public sealed class FeedPublishingService(
 
         var published = await timings.TimeAsync(StageTimings.Write, async () =>
         {
-            var (archiveFiles, archiveLinks) = await archive.PlanAsync(feeds[0].Feed, cancellationToken);
+            var (archiveFiles, archiveLinks) = await archive.PlanAsync(feeds[0].Feed, rejected, cancellationToken);
             var files = feeds.AsParallel().AsOrdered().SelectMany(feed => RenderFeed(feed, feed.Group == FeedGroup.Main ? archiveLinks : null)).ToList();
             files.AddRange(archiveFiles);
             files.Add(new FeedFile(OpmlWriter.FileName, OpmlWriter.Render(site, feeds), settings.Gzip));
@@ -104,6 +106,8 @@ public sealed class FeedPublishingService(
             await webSub.NotifyAsync(hub, changed, cancellationToken);
         }
 
+        // Bodies rendered on the way can still turn an article down: it is reported with the ingest's.
+        ingest = ingest with { Problems = [.. ingest.Problems, .. rejected] };
         var report = new PublishReport(ingest, await store.CountAsync(cancellationToken), feeds[0].Feed.Entries.Count, feeds.Count, published, time.GetElapsedTime(started))
         {
             Stages = timings.Totals,
@@ -126,7 +130,7 @@ public sealed class FeedPublishingService(
     /// A feed's document: in full when its articles changed (or for the main feed, which the index
     /// page shows), else a document without entries whose files stay as they are.
     /// </summary>
-    private async Task<PublishedFeed> BuildAsync(FeedSpec spec, FeedFingerprints previous, FeedFingerprints fingerprints, CancellationToken cancellationToken)
+    private async Task<PublishedFeed> BuildAsync(FeedSpec spec, FeedFingerprints previous, FeedFingerprints fingerprints, ICollection<ArticleProblem> rejected, CancellationToken cancellationToken)
     {
         var versions = await store.GetLatestVersionsAsync(spec.Query, spec.MaxItems, cancellationToken);
         var fingerprint = FeedFingerprints.Of(spec, versions);
@@ -135,7 +139,7 @@ public sealed class FeedPublishingService(
             && _writers.All(w => directory.Holds(FilePath(spec.Folder, w.FileName), settings.Gzip));
         if (!unchanged)
         {
-            var articles = await store.GetLatestAsync(spec.Query, spec.MaxItems, cancellationToken);
+            var articles = await bodies.CompleteAsync(c => store.GetLatestAsync(spec.Query, spec.MaxItems, c), rejected, cancellationToken);
             return new PublishedFeed(spec.Group, builder.Build(spec.Folder, spec.Title, spec.Description, articles, spec.FullContent));
         }
 

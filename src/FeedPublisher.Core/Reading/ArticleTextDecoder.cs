@@ -58,9 +58,18 @@ public static class ArticleTextDecoder
         }
     }
 
+    /// <summary>Control characters that prose never holds: C0 but line breaks and tabs, DEL, C1.</summary>
+    private static readonly System.Buffers.SearchValues<char> Controls = System.Buffers.SearchValues.Create(
+        Enumerable.Range(0, 0xA0).Select(c => (char)c).Where(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f')).ToArray());
+
     /// <summary>Text is binary when control characters, which prose never holds, are more than 1% of it.</summary>
     private static string RejectBinary(string text)
     {
+        if (text.AsSpan().IndexOfAny(Controls) < 0)
+        {
+            return text; // the usual case, found with one vectorized scan
+        }
+
         var controls = text.Count(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f'));
         if (controls > text.Length / 100)
         {

@@ -1,5 +1,3 @@
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace FeedPublisher.Core.Reading;
 
@@ -10,54 +8,73 @@ namespace FeedPublisher.Core.Reading;
 /// </summary>
 public static class FrontMatter
 {
+    private static readonly System.Buffers.SearchValues<char> LineEndings = System.Buffers.SearchValues.Create("\r\n\f\u0085\u2028\u2029");
+
     /// <summary>Splits off the front matter; the body keeps its line count, so later line numbers stay true.</summary>
     public static (ArticleMetadata Metadata, string Body) Split(string text)
     {
-        var lines = text.ReplaceLineEndings("\n").Split('\n');
-        if (lines.Length == 0 || lines[0].TrimEnd() != "---")
+        if (Locate(text) is not var (yaml, bodyStart, bodyLine))
         {
             return (ArticleMetadata.Empty, text);
         }
 
-        var end = Array.FindIndex(lines, 1, line => line.TrimEnd() is "---" or "...");
-        if (end < 0)
-        {
-            throw new ArticleRejectedException("line 1: the front matter opened by '---' is never closed by another '---'");
-        }
-
-        var yaml = string.Join('\n', lines[1..end]);
-        var body = new string('\n', end + 1) + string.Join('\n', lines[(end + 1)..]);
-        return (Parse(yaml, firstLine: 2), body);
+        return (Parse(yaml, firstLine: 2), new string('\n', bodyLine - 1) + text[bodyStart..].ReplaceLineEndings("\n"));
     }
 
-    private static ArticleMetadata Parse(string yaml, int firstLine)
+    /// <summary>The front matter alone, without touching the body: what a header-only read needs.</summary>
+    public static ArticleMetadata Read(string text) =>
+        Locate(text) is var (yaml, _, _) ? Parse(yaml, firstLine: 2) : ArticleMetadata.Empty;
+
+    /// <summary>
+    /// The YAML between the opening and closing lines, where the body starts, and the body's first
+    /// line number; null without front matter. Lines end where <see cref="string.ReplaceLineEndings()"/> says.
+    /// </summary>
+    private static (string Yaml, int BodyStart, int BodyLine)? Locate(string text)
     {
-        var stream = new YamlStream();
-        try
+        var (end, next) = NextLine(text, 0);
+        if (text.AsSpan(0, end).TrimEnd() is not "---")
         {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            throw new ArticleRejectedException($"line {firstLine - 1 + (int)e.Start.Line}: the front matter is not valid YAML: {e.Message}");
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner throws this, without a position, on some unclosed flow collections.
-            var lastLine = firstLine + yaml.Count(c => c == '\n');
-            throw new ArticleRejectedException($"lines {firstLine}-{lastLine}: the front matter is not valid YAML (an unclosed [ or {{?)");
+            return null;
         }
 
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        var yamlStart = next;
+        var yamlEnd = next;
+        var line = 1;
+        while (next < text.Length)
         {
-            return ArticleMetadata.Empty;
+            var start = next;
+            (end, next) = NextLine(text, start);
+            line++;
+            if (text.AsSpan(start, end - start).TrimEnd() is "---" or "...")
+            {
+                return (text[yamlStart..yamlEnd].ReplaceLineEndings("\n"), next, line + 1);
+            }
+
+            yamlEnd = end;
         }
 
-        if (stream.Documents[0].RootNode is not YamlMappingNode map)
-        {
-            throw new ArticleRejectedException($"line {firstLine}: the front matter must be a set of 'key: value' lines");
-        }
-
-        return MetadataKeys.Read(new YamlKeys(map, firstLine));
+        throw new ArticleRejectedException("line 1: the front matter opened by '---' is never closed by another '---'");
     }
+
+    /// <summary>Where the line starting at <paramref name="start"/> ends (before its line ending) and where the next one starts.</summary>
+    private static (int End, int Next) NextLine(string text, int start)
+    {
+        var found = text.AsSpan(start).IndexOfAny(LineEndings);
+        if (found < 0)
+        {
+            return (text.Length, text.Length);
+        }
+
+        var end = start + found;
+        return (end, end + (text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? 2 : 1));
+    }
+
+    /// <summary>
+    /// The common shapes (<c>key: value</c>, quoted values, lists) are read by a small parser; any
+    /// other YAML goes to YamlDotNet, which is a hundred times slower and the authority on errors.
+    /// </summary>
+    private static ArticleMetadata Parse(string yaml, int firstLine) =>
+        (SimpleFrontMatter.TryParse(yaml) ?? YamlFrontMatter.Parse(yaml, firstLine)) is { } map
+            ? MetadataKeys.Read(new FrontMatterKeys(map, firstLine))
+            : ArticleMetadata.Empty;
 }

@@ -11,9 +11,22 @@ public interface IArticleStore
     /// <summary>Every known file by relative path: small rows, used to skip unchanged files.</summary>
     Task<IReadOnlyDictionary<string, KnownFile>> GetKnownFilesAsync(CancellationToken cancellationToken);
 
+    /// <summary>The known files at these paths, and those holding these article ids, by relative path.</summary>
+    Task<IReadOnlyDictionary<string, KnownFile>> GetKnownFilesAsync(IReadOnlyCollection<string> paths, IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
     Task ApplyAsync(StoreChanges changes, CancellationToken cancellationToken);
 
-    /// <summary>The newest articles that a feed shows, ordered by publication date descending, then id.</summary>
+    /// <summary>
+    /// Keeps bodies rendered for articles stored <see cref="Article.Pending"/>, each only if the
+    /// store still holds the version it was rendered from. Feeds do not change by it, so the
+    /// <see cref="GetVersionAsync"/> number does not either.
+    /// </summary>
+    Task SaveBodiesAsync(IReadOnlyList<RenderedBody> bodies, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The newest articles that a feed shows, ordered by publication date descending, then id;
+    /// those whose body was never rendered come with <see cref="Article.Pending"/> set.
+    /// </summary>
     Task<IReadOnlyList<Article>> GetLatestAsync(ArticleQuery query, int count, CancellationToken cancellationToken);
 
     /// <summary>

@@ -10,9 +10,11 @@ namespace FeedPublisher.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteArticleStore : IArticleStore
 {
+    private const string KnownFileColumns = "source_path, file_length, file_mtime, content_hash, id, published";
+
     private const string VersionColumns = "id, content_hash, updated";
 
-    private const string ArticleColumns = "id, title, path, published, updated, summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image";
+    private const string ArticleColumns = "id, title, path, published, updated, summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, body_pending, source_path, content_hash";
 
     private readonly string _connectionString;
 
@@ -49,7 +51,25 @@ public sealed class SqliteArticleStore : IArticleStore
     {
         await using var connection = Connect();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT source_path, file_length, file_mtime, content_hash, id, published FROM articles";
+        command.CommandText = $"SELECT {KnownFileColumns} FROM articles";
+        return await ReadKnownFilesAsync(command, cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<string, KnownFile>> GetKnownFilesAsync(IReadOnlyCollection<string> paths, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        await using var connection = Connect();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {KnownFileColumns} FROM articles WHERE source_path IN (SELECT value FROM json_each($paths))
+            UNION SELECT {KnownFileColumns} FROM articles WHERE id IN (SELECT value FROM json_each($ids))
+            """;
+        command.Parameters.AddWithValue("$paths", StoredJson.WriteNames([.. paths]));
+        command.Parameters.AddWithValue("$ids", StoredJson.WriteNames([.. ids]));
+        return await ReadKnownFilesAsync(command, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyDictionary<string, KnownFile>> ReadKnownFilesAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var known = new Dictionary<string, KnownFile>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))
@@ -73,6 +93,19 @@ public sealed class SqliteArticleStore : IArticleStore
             await SqliteTermWriter.ExecuteAsync(connection, transaction, "UPDATE store_meta SET value = value + 1 WHERE key = 'version'", cancellationToken);
         }
 
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task SaveBodiesAsync(IReadOnlyList<RenderedBody> bodies, CancellationToken cancellationToken)
+    {
+        if (bodies.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = Connect();
+        await using var transaction = connection.BeginTransaction();
+        await SqliteArticleWriter.SaveBodiesAsync(connection, transaction, bodies, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -175,6 +208,7 @@ public sealed class SqliteArticleStore : IArticleStore
                 Origin = reader.IsDBNull(11) || OptionalUrl(reader, 12) is not { } originUrl ? null : new SourceLink(reader.GetString(11), originUrl),
                 Language = reader.IsDBNull(13) ? null : reader.GetString(13),
                 Image = OptionalUrl(reader, 14),
+                Pending = reader.GetInt64(15) == 0 ? null : new PendingBody(reader.GetString(16), reader.GetString(17)),
             });
         }
 

@@ -19,9 +19,9 @@ internal static class SqliteArticleWriter
             DELETE FROM article_terms WHERE article_id IN (SELECT id FROM articles WHERE source_path = $source_path AND id <> $id);
             DELETE FROM articles WHERE source_path = $source_path AND id <> $id;
             INSERT INTO articles (id, source_path, file_length, file_mtime, content_hash, title, path, published, updated,
-                                  summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, seq)
+                                  summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, body_pending, seq)
             VALUES ($id, $source_path, $file_length, $file_mtime, $content_hash, $title, $path, $published, $updated,
-                    $summary, $content_html, $authors, $categories, $sources, $url, $origin_name, $origin_url, $language, $image,
+                    $summary, $content_html, $authors, $categories, $sources, $url, $origin_name, $origin_url, $language, $image, $body_pending,
                     (SELECT coalesce(max(seq), 0) + 1 FROM articles))
             ON CONFLICT (id) DO UPDATE SET
                 source_path = excluded.source_path, file_length = excluded.file_length, file_mtime = excluded.file_mtime,
@@ -29,7 +29,8 @@ internal static class SqliteArticleWriter
                 published = excluded.published, updated = excluded.updated, summary = excluded.summary,
                 content_html = excluded.content_html, authors = excluded.authors, categories = excluded.categories,
                 sources = excluded.sources, url = excluded.url, origin_name = excluded.origin_name,
-                origin_url = excluded.origin_url, language = excluded.language, image = excluded.image
+                origin_url = excluded.origin_url, language = excluded.language, image = excluded.image,
+                body_pending = excluded.body_pending
             """;
         using var terms = new SqliteTermWriter(connection, transaction);
         foreach (var (article, file) in saved)
@@ -57,8 +58,31 @@ internal static class SqliteArticleWriter
             p.AddWithValue("$origin_url", (object?)article.Origin?.Url.AbsoluteUri ?? DBNull.Value);
             p.AddWithValue("$language", (object?)article.Language ?? DBNull.Value);
             p.AddWithValue("$image", (object?)article.Image?.AbsoluteUri ?? DBNull.Value);
+            p.AddWithValue("$body_pending", article.Pending is null ? 0 : 1);
             await command.ExecuteNonQueryAsync(cancellationToken);
             terms.Replace(article);
+        }
+    }
+
+    /// <summary>Bodies rendered after ingest, kept only for the file version they came from.</summary>
+    public static async Task SaveBodiesAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<RenderedBody> bodies, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            UPDATE articles SET summary = $summary, content_html = $content_html, sources = $sources, body_pending = 0
+            WHERE id = $id AND content_hash = $content_hash AND body_pending = 1
+            """;
+        foreach (var body in bodies)
+        {
+            var p = command.Parameters;
+            p.Clear();
+            p.AddWithValue("$id", body.Id);
+            p.AddWithValue("$content_hash", body.ContentHash);
+            p.AddWithValue("$summary", body.Summary);
+            p.AddWithValue("$content_html", body.ContentHtml);
+            p.AddWithValue("$sources", StoredJson.WriteSources(body.Sources));
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 

@@ -38,7 +38,10 @@ public static class FeedPublisherServices
             outlets,
             site.Root));
         services.AddSingleton(new IngestSettings(settings.Articles.Directory, settings.Articles.MaxBytes));
+        services.AddSingleton<ArticleFileReader>();
+        services.AddSingleton<ChangedArticles>();
         services.AddSingleton<ArticleIngestor>();
+        services.AddSingleton<ArticleBodies>();
 
         var feeds = settings.Feeds;
         var hub = feeds.WebSubHub.Length > 0 ? new Uri(feeds.WebSubHub) : null;

@@ -1,4 +1,5 @@
 using FeedPublisher.Configuration;
+using FeedPublisher.Core.Ingesting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -9,28 +10,44 @@ namespace FeedPublisher.Scheduling;
 /// Publishes soon after article files change. Changes are debounced: the publish starts once the
 /// folder has been quiet for Schedule:DebounceMilliseconds, and at the latest a little over a
 /// second after the first change, so a thousand files copied in make a handful of publishes, not
-/// a thousand. The publish is the scheduler's job, so it never overlaps a scheduled one.
+/// a thousand. The publish is the scheduler's job, so it never overlaps a scheduled one. The
+/// watcher tells ingest which files changed (<see cref="ChangedArticles"/>), so that a publish it
+/// starts looks at those files alone; scheduled publishes still walk the whole folder.
 /// </summary>
-public sealed partial class ArticleWatcher(FeedPublisherSettings settings, ISchedulerFactory schedulers, ILogger<ArticleWatcher> logger) : BackgroundService
+public sealed partial class ArticleWatcher(FeedPublisherSettings settings, ChangedArticles changes, ISchedulerFactory schedulers, ILogger<ArticleWatcher> logger) : BackgroundService
 {
+    /// <summary>Set in the job data of the publishes the watcher starts.</summary>
+    public const string TriggeredByWatcher = "watcher";
+
     private static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(1500);
 
     private readonly SemaphoreSlim _changed = new(0);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var watcher = new FileSystemWatcher(Path.GetFullPath(settings.Articles.Directory))
+        var root = Path.GetFullPath(settings.Articles.Directory);
+        using var watcher = new FileSystemWatcher(root)
         {
             IncludeSubdirectories = true,
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
             InternalBufferSize = 64 * 1024,
         };
-        watcher.Created += (_, _) => Signal();
-        watcher.Changed += (_, _) => Signal();
-        watcher.Deleted += (_, _) => Signal();
-        watcher.Renamed += (_, _) => Signal();
-        watcher.Error += (_, e) => { WatchError(logger, e.GetException().Message); Signal(); };
+        watcher.Created += (_, e) => Signal(root, e.FullPath);
+        watcher.Changed += (_, e) => Signal(root, e.FullPath);
+        watcher.Deleted += (_, e) => Signal(root, e.FullPath);
+        watcher.Renamed += (_, e) =>
+        {
+            Signal(root, e.OldFullPath);
+            Signal(root, e.FullPath);
+        };
+        watcher.Error += (_, e) =>
+        {
+            WatchError(logger, e.GetException().Message);
+            changes.AddEverything();
+            _changed.Release();
+        };
         watcher.EnableRaisingEvents = true;
+        changes.StartTracking();
         var quiet = TimeSpan.FromMilliseconds(settings.Schedule.DebounceMilliseconds);
         var scheduler = await schedulers.GetScheduler(stoppingToken);
 
@@ -45,7 +62,7 @@ public sealed partial class ArticleWatcher(FeedPublisherSettings settings, ISche
 
             Drain();
             ChangesSeen(logger);
-            await scheduler.TriggerJob(PublishJob.Key, stoppingToken);
+            await scheduler.TriggerJob(PublishJob.Key, new JobDataMap { [TriggeredByWatcher] = true }, stoppingToken);
         }
     }
 
@@ -55,7 +72,11 @@ public sealed partial class ArticleWatcher(FeedPublisherSettings settings, ISche
         base.Dispose();
     }
 
-    private void Signal() => _changed.Release();
+    private void Signal(string root, string fullPath)
+    {
+        changes.Add(Path.GetRelativePath(root, fullPath).Replace('\\', '/'));
+        _changed.Release();
+    }
 
     private void Drain()
     {

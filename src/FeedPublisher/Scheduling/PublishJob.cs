@@ -1,3 +1,4 @@
+using FeedPublisher.Core.Ingesting;
 using FeedPublisher.Core.Publishing;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -9,12 +10,17 @@ namespace FeedPublisher.Scheduling;
 /// trigger tries again.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed partial class PublishJob(FeedPublishingService publisher, ILogger<PublishJob> logger) : IJob
+public sealed partial class PublishJob(FeedPublishingService publisher, ChangedArticles changes, ILogger<PublishJob> logger) : IJob
 {
     public static readonly JobKey Key = new("publish");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
+        if (!context.MergedJobDataMap.ContainsKey(ArticleWatcher.TriggeredByWatcher))
+        {
+            changes.AddEverything(); // the scheduled runs walk the whole folder, whatever the watcher saw
+        }
+
         try
         {
             // Not the scheduler's token: on SIGTERM a publish that has started runs to its end,

@@ -129,6 +129,137 @@ public sealed class FeedPublishingServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Publish_GoodMarkdownTurnsBadInItsBody_KeepsLastGoodVersionAndReportsIt()
+    {
+        Write("story.md", "---\ntitle: A Story\n---\nBody.", FirstWrite);
+        await _publisher.PublishAsync(CancellationToken.None);
+
+        Write("story.md", "---\ntitle: A Story, Emptied\n---\n<!-- nothing -->", FirstWrite.AddHours(1));
+        var report = await _publisher.PublishAsync(CancellationToken.None);
+
+        var problem = Assert.Single(report.Ingest.Problems);
+        Assert.Equal("it has a title but no body text", problem.Message);
+        var item = Assert.Single(ReadAtom().Items);
+        Assert.Equal("A Story", item.Title.Text);
+        Assert.Contains("Body.", ((TextSyndicationContent)item.Content).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publish_NewArticleWithUnusableBody_IsReportedAndTheFeedGoesOn()
+    {
+        Write("good.md", "---\ntitle: Good\n---\nBody.", FirstWrite);
+        Write("empty.md", "---\ntitle: Empty\n---\n\n", FirstWrite.AddHours(1));
+
+        var report = await _publisher.PublishAsync(CancellationToken.None);
+
+        var problem = Assert.Single(report.Ingest.Problems);
+        Assert.True(problem.Rejected);
+        Assert.EndsWith("empty.md", problem.Path, StringComparison.Ordinal);
+        Assert.Equal("it has a title but no body text", problem.Message);
+        Assert.Equal(1, report.Ingest.Rejected);
+        Assert.Equal(["Good"], ReadAtom().Items.Select(i => i.Title.Text));
+        Assert.Equal(1, report.ArticlesInStore);
+    }
+
+    [Theory]
+    [InlineData("0", 3)]   // no archive: only what the feeds show is rendered
+    [InlineData("2", 1)]   // archive pages of 2: the complete pages are rendered too, the open one is not
+    public async Task Publish_ArticlesNoFeedShows_KeepOnlyTheirHeader(string archivePageSize, int pending)
+    {
+        var (services, publisher) = CreatePublisher(("Feeds:MaxItems", "2"), ("Feeds:ArchivePageSize", archivePageSize));
+        using (services)
+        {
+            for (var i = 0; i < 7; i++)
+            {
+                var date = i < 6 ? $"2024-01-0{i + 1}" : "2023-12-01";
+                Write($"a{i}.md", $"---\ntitle: Story {i}\ndate: {date}\ncategories: [{(i is 4 or 5 ? "New" : "Old")}]\n---\nBody {i}.", FirstWrite);
+            }
+
+            await publisher.PublishAsync(CancellationToken.None);
+        }
+
+        // Shown: a5, a4 (main and New), a3, a2 (Old). The archive pages by order of arrival: pages
+        // 1-3 (a0-a5) are complete, page 4 (a6, the oldest story, last to arrive) is still open.
+        using var connection = new SqliteConnection($"Data Source={_temp.Combine("store.db")}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT group_concat(id, ',') FROM (SELECT id FROM articles WHERE body_pending = 1 AND content_html = '' ORDER BY id)";
+        var ids = (command.ExecuteScalar() as string)?.Split(',') ?? [];
+        Assert.Equal(pending, ids.Length);
+        Assert.All(ids, id => Assert.Contains(id, (string[])["a0", "a1", "a6"]));
+    }
+
+    [Fact]
+    public async Task Publish_WatchedChanges_LooksAtThoseFilesAloneAndLeaveNothingForAFullWalk()
+    {
+        var changes = _services.GetRequiredService<Core.Ingesting.ChangedArticles>();
+        changes.StartTracking();
+        for (var i = 0; i < 5; i++)
+        {
+            Write($"a{i}.md", $"---\ntitle: Story {i}\ncategories: [Topic {i % 2}]\n---\nBody {i}.", FirstWrite.AddHours(i));
+        }
+
+        Assert.Equal(5, (await _publisher.PublishAsync(CancellationToken.None)).Ingest.Files);
+
+        Write("a1.md", "---\ntitle: Story 1, Edited\ncategories: [Topic 7]\n---\nNew body.", FirstWrite.AddDays(1));
+        Write("new.md", "---\ntitle: A New Story\n---\nBody.", FirstWrite.AddDays(2));
+        File.Delete(Path.Combine(_articles, "a3.md"));
+        Write("unseen.md", "---\ntitle: Not Reported By The Watcher\n---\nBody.", FirstWrite.AddDays(3));
+        foreach (var path in (string[])["a1.md", "new.md", "a3.md"])
+        {
+            changes.Add(path);
+        }
+
+        var report = await _publisher.PublishAsync(CancellationToken.None);
+
+        Assert.Equal((2, 1, 1, 1), (report.Ingest.Files, report.Ingest.Added, report.Ingest.Updated, report.Ingest.Removed));
+        Assert.DoesNotContain("Not Reported By The Watcher", ReadAtom().Items.Select(i => i.Title.Text));
+        // A full walk afterwards finds the store and the feeds already as they should be.
+        File.Delete(Path.Combine(_articles, "unseen.md"));
+        changes.AddEverything();
+        var walk = await _publisher.PublishAsync(CancellationToken.None);
+        Assert.Equal((5, 0, 0, 0, 0), (walk.Ingest.Files, walk.Ingest.Added, walk.Ingest.Updated, walk.Ingest.Removed, walk.Written));
+    }
+
+    [Fact]
+    public async Task Publish_WatchedNewFileClaimingAnUnchangedFilesId_IsRejectedNamingBoth()
+    {
+        var changes = _services.GetRequiredService<Core.Ingesting.ChangedArticles>();
+        changes.StartTracking();
+        Write("first.md", "---\ntitle: First\nid: shared\n---\nBody.", FirstWrite);
+        await _publisher.PublishAsync(CancellationToken.None);
+
+        Write("second.md", "---\ntitle: Second\nid: shared\n---\nBody.", FirstWrite.AddHours(1));
+        changes.Add("second.md");
+        var report = await _publisher.PublishAsync(CancellationToken.None);
+
+        var problem = Assert.Single(report.Ingest.Problems);
+        Assert.Contains("first.md", problem.Message, StringComparison.Ordinal);
+        Assert.EndsWith("second.md", problem.Path, StringComparison.Ordinal);
+        Assert.Equal(["First"], ReadAtom().Items.Select(i => i.Title.Text));
+    }
+
+    [Fact]
+    public async Task Publish_WatchedFolderMove_WalksEverything()
+    {
+        var changes = _services.GetRequiredService<Core.Ingesting.ChangedArticles>();
+        changes.StartTracking();
+        Directory.CreateDirectory(Path.Combine(_articles, "world"));
+        Write("world/story.md", "---\ntitle: Story\n---\nBody.", FirstWrite);
+        Write("other.md", "---\ntitle: Other\n---\nBody.", FirstWrite);
+        await _publisher.PublishAsync(CancellationToken.None);
+
+        Directory.Move(Path.Combine(_articles, "world"), Path.Combine(_articles, "asia"));
+        changes.Add("world");
+        changes.Add("asia");
+        var report = await _publisher.PublishAsync(CancellationToken.None);
+
+        Assert.Equal(2, report.Ingest.Files);
+        Assert.Equal(1, report.Ingest.Removed);
+        Assert.Contains(ReadAtom().Items, i => i.Links.Any(l => l.Uri.AbsoluteUri.Contains("/asia/story", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Publish_SubfolderFile_IdentityAndLinkFollowItsPath()
     {
         Directory.CreateDirectory(Path.Combine(_articles, "world", "asia"));

@@ -1,15 +1,14 @@
 using FeedPublisher.Core.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace FeedPublisher.Core.Reading;
 
 /// <summary>Typed reads of front-matter keys; a value of the wrong kind rejects the file with its line.</summary>
-internal sealed class YamlKeys(YamlMappingNode map, int firstLine) : IMetadataKeys
+internal sealed class FrontMatterKeys(FrontMatterMap map, int firstLine) : IMetadataKeys
 {
     public string? Text(string key) => Node(key) switch
     {
         null => null,
-        YamlScalarNode scalar => string.IsNullOrWhiteSpace(scalar.Value) ? null : scalar.Value.Trim(),
+        FrontMatterScalar scalar => string.IsNullOrWhiteSpace(scalar.Value) ? null : scalar.Value.Trim(),
         var other => throw Wrong(other, key, "a single value"),
     };
 
@@ -28,11 +27,11 @@ internal sealed class YamlKeys(YamlMappingNode map, int firstLine) : IMetadataKe
             {
                 case null:
                     continue;
-                case YamlScalarNode scalar:
+                case FrontMatterScalar scalar:
                     return string.IsNullOrWhiteSpace(scalar.Value) ? [] : [scalar.Value.Trim()];
-                case YamlSequenceNode sequence:
-                    return sequence.Children
-                        .Select(item => item is YamlScalarNode { Value: { } v } ? v.Trim() : throw Wrong(item, key, "a list of names"))
+                case FrontMatterList sequence:
+                    return sequence.Items
+                        .Select(item => item is FrontMatterScalar { Value: { } v } ? v.Trim() : throw Wrong(item, key, "a list of names"))
                         .Where(v => v.Length > 0)
                         .ToList();
                 case var other:
@@ -47,23 +46,23 @@ internal sealed class YamlKeys(YamlMappingNode map, int firstLine) : IMetadataKe
     public IReadOnlyList<SourceLink> Sources(string key) => Node(key) switch
     {
         null => [],
-        YamlSequenceNode sequence => sequence.Children.Select(item => item switch
+        FrontMatterList sequence => sequence.Items.Select(item => item switch
         {
-            YamlScalarNode { Value: { } url } => new SourceLink("", ParseUrl(url, item, key)),
-            YamlMappingNode entry => new SourceLink(
-                new YamlKeys(entry, firstLine).Text("name") ?? "",
-                new YamlKeys(entry, firstLine).Url("url") ?? throw Wrong(entry, key, "entries with a 'url'")),
+            FrontMatterScalar { Value: { } url } => new SourceLink("", ParseUrl(url, item, key)),
+            FrontMatterMap entry => new SourceLink(
+                new FrontMatterKeys(entry, firstLine).Text("name") ?? "",
+                new FrontMatterKeys(entry, firstLine).Url("url") ?? throw Wrong(entry, key, "entries with a 'url'")),
             _ => throw Wrong(item, key, "a list of URLs or of {name, url}"),
         }).ToList(),
         var other => throw Wrong(other, key, "a list of URLs or of {name, url}"),
     };
 
-    private YamlNode? Node(string key) =>
-        map.Children.FirstOrDefault(pair => pair.Key is YamlScalarNode { Value: { } k } && string.Equals(k, key, StringComparison.OrdinalIgnoreCase)).Value;
+    private FrontMatterNode? Node(string key) =>
+        map.Entries.FirstOrDefault(pair => string.Equals(pair.Key, key, StringComparison.OrdinalIgnoreCase)).Value;
 
-    private Uri ParseUrl(string text, YamlNode node, string key) =>
+    private Uri ParseUrl(string text, FrontMatterNode node, string key) =>
         Uri.TryCreate(text.Trim(), UriKind.RelativeOrAbsolute, out var uri) ? uri : throw Wrong(node, key, "a URL");
 
-    private ArticleRejectedException Wrong(YamlNode node, string key, string expected) =>
-        new($"line {firstLine - 1 + (int)node.Start.Line}: front matter '{key}' must be {expected}");
+    private ArticleRejectedException Wrong(FrontMatterNode node, string key, string expected) =>
+        new($"line {firstLine - 1 + node.Line}: front matter '{key}' must be {expected}");
 }
