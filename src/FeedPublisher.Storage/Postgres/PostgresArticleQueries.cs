@@ -13,7 +13,9 @@ internal static class PostgresArticleQueries
 {
     public const string VersionColumns = "id, content_hash, updated";
 
-    public const string ArticleColumns = "id, title, path, published, updated, summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image";
+    public const string ArticleColumns = "id, title, path, published, updated, summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, body_pending, source_path, content_hash";
+
+    public const string KnownFileColumns = "source_path, file_length, file_mtime, content_hash, id, published";
 
     /// <summary>Every archive page's size and fingerprint (parameter @size), read off articles_by_seq alone. The sums are numeric in PostgreSQL; they fit a bigint as they do in SQLite.</summary>
     public const string ArchivePages = """

@@ -1,9 +1,10 @@
 using FeedPublisher.Core.Model;
+using FeedPublisher.Core.Storing;
 using Npgsql;
 
 namespace FeedPublisher.Storage.Postgres;
 
-/// <summary>Reads articles back from rows of <see cref="PostgresArticleQueries.ArticleColumns"/>.</summary>
+/// <summary>Reads articles and known files back from rows of <see cref="PostgresArticleQueries.ArticleColumns"/> and <see cref="PostgresArticleQueries.KnownFileColumns"/>.</summary>
 internal static class PostgresArticleRows
 {
     public static async Task<IReadOnlyList<Article>> ReadAsync(NpgsqlCommand command, int count, CancellationToken cancellationToken)
@@ -28,10 +29,24 @@ internal static class PostgresArticleRows
                 Origin = reader.IsDBNull(11) || OptionalUrl(reader, 12) is not { } originUrl ? null : new SourceLink(reader.GetString(11), originUrl),
                 Language = reader.IsDBNull(13) ? null : reader.GetString(13),
                 Image = OptionalUrl(reader, 14),
+                Pending = reader.GetBoolean(15) ? new PendingBody(reader.GetString(16), reader.GetString(17)) : null,
             });
         }
 
         return articles;
+    }
+
+    public static async Task<IReadOnlyDictionary<string, KnownFile>> ReadKnownFilesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var known = new Dictionary<string, KnownFile>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var file = new ArticleFile(reader.GetString(0), reader.GetInt64(1), new DateTimeOffset(reader.GetInt64(2), TimeSpan.Zero), reader.GetString(3));
+            known[file.RelativePath] = new KnownFile(file, reader.GetString(4), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)));
+        }
+
+        return known;
     }
 
     private static Uri? OptionalUrl(NpgsqlDataReader reader, int column) =>

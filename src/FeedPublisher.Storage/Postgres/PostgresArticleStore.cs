@@ -47,16 +47,17 @@ public sealed class PostgresArticleStore : IArticleStore, IDisposable, IAsyncDis
 
     public async Task<IReadOnlyDictionary<string, KnownFile>> GetKnownFilesAsync(CancellationToken cancellationToken)
     {
-        await using var command = _dataSource.CreateCommand("SELECT source_path, file_length, file_mtime, content_hash, id, published FROM articles");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var known = new Dictionary<string, KnownFile>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var file = new ArticleFile(reader.GetString(0), reader.GetInt64(1), new DateTimeOffset(reader.GetInt64(2), TimeSpan.Zero), reader.GetString(3));
-            known[file.RelativePath] = new KnownFile(file, reader.GetString(4), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)));
-        }
+        await using var command = _dataSource.CreateCommand($"SELECT {PostgresArticleQueries.KnownFileColumns} FROM articles");
+        return await PostgresArticleRows.ReadKnownFilesAsync(command, cancellationToken);
+    }
 
-        return known;
+    public async Task<IReadOnlyDictionary<string, KnownFile>> GetKnownFilesAsync(IReadOnlyCollection<string> paths, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(
+            $"SELECT {PostgresArticleQueries.KnownFileColumns} FROM articles WHERE source_path = ANY(@paths) OR id = ANY(@ids)");
+        command.Parameters.Add(new NpgsqlParameter<string[]>("paths", [.. paths]));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("ids", [.. ids]));
+        return await PostgresArticleRows.ReadKnownFilesAsync(command, cancellationToken);
     }
 
     public async Task ApplyAsync(StoreChanges changes, CancellationToken cancellationToken)
@@ -79,6 +80,22 @@ public sealed class PostgresArticleStore : IArticleStore, IDisposable, IAsyncDis
             await ExecuteAsync(connection, transaction, "UPDATE store_meta SET value = value + 1 WHERE key = 'version'", cancellationToken);
         }
 
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task SaveBodiesAsync(IReadOnlyList<RenderedBody> bodies, CancellationToken cancellationToken)
+    {
+        if (bodies.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // The writers' lock here too: rows updated in one order by this and in another by an
+        // ingest's upsert could otherwise deadlock, and one of the two would fail.
+        await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({PostgresLocks.Writers})", cancellationToken);
+        await PostgresArticleWriter.SaveBodiesAsync(connection, transaction, bodies, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -15,14 +15,14 @@ internal static class PostgresArticleUpsert
     private const string Sql = """
         WITH input AS (
             SELECT * FROM unnest(@id, @source_path, @file_length, @file_mtime, @content_hash, @title, @path, @published, @updated,
-                                 @summary, @content_html, @authors, @categories, @sources, @url, @origin_name, @origin_url, @language, @image)
+                                 @summary, @content_html, @authors, @categories, @sources, @url, @origin_name, @origin_url, @language, @image, @body_pending)
                 WITH ORDINALITY AS i (id, source_path, file_length, file_mtime, content_hash, title, path, published, updated,
-                                      summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, arrival)
+                                      summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, body_pending, arrival)
         )
         INSERT INTO articles (id, source_path, file_length, file_mtime, content_hash, title, path, published, updated,
-                              summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, seq)
+                              summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, body_pending, seq)
         SELECT i.id, i.source_path, i.file_length, i.file_mtime, i.content_hash, i.title, i.path, i.published, i.updated,
-               i.summary, i.content_html, i.authors, i.categories, i.sources, i.url, i.origin_name, i.origin_url, i.language, i.image,
+               i.summary, i.content_html, i.authors, i.categories, i.sources, i.url, i.origin_name, i.origin_url, i.language, i.image, i.body_pending,
                coalesce(known.seq, (SELECT coalesce(max(seq), 0) FROM articles)
                                    + row_number() OVER (PARTITION BY known.seq IS NULL ORDER BY i.arrival))
         FROM input i LEFT JOIN articles known ON known.id = i.id
@@ -32,7 +32,8 @@ internal static class PostgresArticleUpsert
             published = excluded.published, updated = excluded.updated, summary = excluded.summary,
             content_html = excluded.content_html, authors = excluded.authors, categories = excluded.categories,
             sources = excluded.sources, url = excluded.url, origin_name = excluded.origin_name,
-            origin_url = excluded.origin_url, language = excluded.language, image = excluded.image
+            origin_url = excluded.origin_url, language = excluded.language, image = excluded.image,
+            body_pending = excluded.body_pending
         """;
 
     public static NpgsqlBatchCommand Command(StoredArticle[] batch) => new(Sql)
@@ -58,6 +59,7 @@ internal static class PostgresArticleUpsert
             Texts("origin_url", batch, s => s.Article.Origin?.Url.AbsoluteUri),
             Texts("language", batch, s => s.Article.Language),
             Texts("image", batch, s => s.Article.Image?.AbsoluteUri),
+            new NpgsqlParameter<bool[]>("body_pending", [.. batch.Select(s => s.Article.Pending is not null)]),
         },
     };
 

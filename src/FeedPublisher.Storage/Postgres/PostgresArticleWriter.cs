@@ -43,6 +43,25 @@ internal static class PostgresArticleWriter
         }
     }
 
+    /// <summary>Bodies rendered after ingest, each kept only if the store still holds the file version it came from.</summary>
+    public static async Task SaveBodiesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<RenderedBody> bodies, CancellationToken cancellationToken)
+    {
+        foreach (var batch in bodies.Chunk(ArticlesPerBatch))
+        {
+            await using var command = new NpgsqlCommand("""
+                UPDATE articles a SET summary = b.summary, content_html = b.content_html, sources = b.sources, body_pending = false
+                FROM unnest(@id, @content_hash, @summary, @content_html, @sources) AS b (id, content_hash, summary, content_html, sources)
+                WHERE a.id = b.id AND a.content_hash = b.content_hash AND a.body_pending
+                """, connection, transaction);
+            command.Parameters.Add(new NpgsqlParameter<string[]>("id", [.. batch.Select(b => b.Id)]));
+            command.Parameters.Add(new NpgsqlParameter<string[]>("content_hash", [.. batch.Select(b => b.ContentHash)]));
+            command.Parameters.Add(new NpgsqlParameter<string[]>("summary", [.. batch.Select(b => b.Summary)]));
+            command.Parameters.Add(new NpgsqlParameter<string[]>("content_html", [.. batch.Select(b => b.ContentHtml)]));
+            command.Parameters.Add(new NpgsqlParameter<string[]>("sources", [.. batch.Select(b => StoredJson.WriteSources(b.Sources))]));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
     public static async Task UpsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredArticle> saved, CancellationToken cancellationToken)
     {
         var slugs = new PostgresTermSlugs(connection, transaction);

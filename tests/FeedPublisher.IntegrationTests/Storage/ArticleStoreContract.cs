@@ -271,12 +271,86 @@ public abstract class ArticleStoreContract : IAsyncLifetime
             (await store.GetLatestAsync(ArticleQuery.For(TermKind.Category, "topic-3"), 50, None)).Select(a => a.Id));
     }
 
+    [SkippableFact]
+    public async Task GetKnownFiles_ByPathsAndIds_ReturnsTheFilesOfEitherAndNoOthers()
+    {
+        var store = await OpenAsync();
+        await store.ApplyAsync(Changes(Stored("a", Day), Stored("b", Day), Stored("c", Day)), None);
+
+        var known = await store.GetKnownFilesAsync(["a.txt", "nowhere.txt"], ["c", "nobody"], None);
+
+        Assert.Equal(["a.txt", "c.txt"], known.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("c", known["c.txt"].ArticleId);
+        Assert.Empty(await store.GetKnownFilesAsync([], [], None));
+    }
+
+    [SkippableFact]
+    public async Task GetLatest_HeaderOnly_ComesBackPendingWithItsFileAndHash()
+    {
+        var store = await OpenAsync();
+        await store.ApplyAsync(Changes(Header("a", "h1")), None);
+
+        var article = Assert.Single(await Latest(store, 10));
+
+        Assert.Equal(new PendingBody("a.md", "h1"), article.Pending);
+        Assert.Equal("", article.ContentHtml);
+    }
+
+    [SkippableFact]
+    public async Task SaveBodies_ForTheStoredVersion_CompletesTheArticleWithoutChangingTheStoreVersion()
+    {
+        var store = await OpenAsync();
+        await store.ApplyAsync(Changes(Header("a", "h1")), None);
+        var version = await store.GetVersionAsync(None);
+
+        await store.SaveBodiesAsync([Body("a", "h1")], None);
+
+        var article = Assert.Single(await Latest(store, 10));
+        Assert.Null(article.Pending);
+        Assert.Equal("<p>Body</p>\n", article.ContentHtml);
+        Assert.Equal("The summary.", article.Summary);
+        Assert.Equal("Reuters", Assert.Single(article.Sources).Name);
+        Assert.Equal(version, await store.GetVersionAsync(None));
+    }
+
+    [SkippableFact]
+    public async Task SaveBodies_RenderedFromAnOlderVersion_IsNotKept()
+    {
+        var store = await OpenAsync();
+        await store.ApplyAsync(Changes(Header("a", "h1")), None);
+        await store.ApplyAsync(Changes(Header("a", "h2")), None);
+
+        await store.SaveBodiesAsync([Body("a", "h1")], None);
+
+        var article = Assert.Single(await Latest(store, 10));
+        Assert.Equal(new PendingBody("a.md", "h2"), article.Pending);
+        Assert.Equal("", article.ContentHtml);
+    }
+
     protected static Task<IReadOnlyList<Article>> Latest(IArticleStore store, int count) => store.GetLatestAsync(ArticleQuery.All, count, None);
 
     protected static StoreChanges Changes(params StoredArticle[] saved) => new(saved, [], []);
 
     protected static StoredArticle WithTerms(StoredArticle stored, string[] categories, string[] authors) =>
         stored with { Article = stored.Article with { Categories = categories, Authors = authors } };
+
+    /// <summary>An article as ingest stores it before its body is rendered: the header only.</summary>
+    protected static StoredArticle Header(string id, string hash) => new(
+        new Article
+        {
+            Id = id,
+            Title = $"Title of {id}",
+            Path = id,
+            Published = Day,
+            Updated = Day,
+            Summary = "",
+            ContentHtml = "",
+            Pending = new PendingBody($"{id}.md", hash),
+        },
+        new ArticleFile($"{id}.md", 10, Day, hash));
+
+    protected static RenderedBody Body(string id, string hash) =>
+        new(id, hash, "The summary.", "<p>Body</p>\n", [new SourceLink("Reuters", new Uri("https://www.reuters.com/"))]);
 
     protected static StoredArticle Stored(string id, DateTimeOffset published) => new(
         new Article
