@@ -21,6 +21,10 @@ public sealed class StageTimings
         _ticks.OrderBy(t => Array.IndexOf([Read, Extract, Store, Build, Write], t.Key))
             .ToDictionary(t => t.Key, t => Stopwatch.GetElapsedTime(0, t.Value));
 
+    /// <summary>"read 12 ms, store 3 ms, ...", for logs.</summary>
+    public override string ToString() =>
+        string.Join(", ", Totals.Select(t => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{t.Key} {t.Value.TotalMilliseconds:F0} ms")));
+
     public T Time<T>(string stage, Func<T> work)
     {
         var started = Stopwatch.GetTimestamp();

@@ -113,7 +113,7 @@ public sealed class FeedPublishingService(
             Stages = timings.Totals,
         };
         PublishLog.Published(logger, (long)report.Elapsed.TotalMilliseconds, ingest.Files, ingest.Added, ingest.Updated,
-            ingest.Removed, ingest.Rejected, report.ArticlesInStore, report.Feeds, report.Written, published.Count);
+            ingest.Removed, ingest.Rejected, report.ArticlesInStore, report.Feeds, report.Written, published.Count, timings);
         return report;
     }
 

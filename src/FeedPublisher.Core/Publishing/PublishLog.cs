@@ -5,8 +5,8 @@ namespace FeedPublisher.Core.Publishing;
 internal static partial class PublishLog
 {
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Published in {ElapsedMs} ms: {Files} article files ({Added} added, {Updated} updated, {Removed} removed, {Rejected} skipped), {Articles} articles in store, {Feeds} feeds, {Written} of {Total} files written")]
-    public static partial void Published(ILogger logger, long elapsedMs, int files, int added, int updated, int removed, int rejected, int articles, int feeds, int written, int total);
+        Message = "Published in {ElapsedMs} ms: {Files} article files ({Added} added, {Updated} updated, {Removed} removed, {Rejected} skipped), {Articles} articles in store, {Feeds} feeds, {Written} of {Total} files written ({Stages})")]
+    public static partial void Published(ILogger logger, long elapsedMs, int files, int added, int updated, int removed, int rejected, int articles, int feeds, int written, int total, Diagnostics.StageTimings stages);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Published in {ElapsedMs} ms: {Files} article files, {Articles} articles in store, nothing changed, no file written")]
     public static partial void NothingChanged(ILogger logger, long elapsedMs, int files, int articles);

@@ -138,16 +138,16 @@ public sealed class SqliteArticleStore : IArticleStore
         await using var connection = Connect();
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT t.slug, t.name, count(*) FROM terms t
-            JOIN article_terms a ON a.kind = t.kind AND a.slug = t.slug
-            WHERE t.kind = $kind GROUP BY t.slug, t.name ORDER BY t.slug
+            SELECT t.slug, t.name FROM terms t
+            WHERE t.kind = $kind AND EXISTS (SELECT 1 FROM article_terms a WHERE a.kind = t.kind AND a.slug = t.slug)
+            ORDER BY t.slug
             """;
         command.Parameters.AddWithValue("$kind", SqliteTermWriter.KindName(kind));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var terms = new List<FeedTerm>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            terms.Add(new FeedTerm(kind, reader.GetString(0), reader.GetString(1), reader.GetInt32(2)));
+            terms.Add(new FeedTerm(kind, reader.GetString(0), reader.GetString(1)));
         }
 
         return terms;

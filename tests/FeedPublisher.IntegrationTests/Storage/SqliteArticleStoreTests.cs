@@ -49,7 +49,7 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract, IDisposable
         Assert.Equal("Old", article.Title);
         Assert.Null(article.Url);
         Assert.Null(article.Origin);
-        Assert.Equal([new FeedTerm(TermKind.Category, "zurich-news", "Zürich News", 1)], await store.GetTermsAsync(TermKind.Category, CancellationToken.None));
+        Assert.Equal([new FeedTerm(TermKind.Category, "zurich-news", "Zürich News")], await store.GetTermsAsync(TermKind.Category, CancellationToken.None));
         Assert.Equal("Old", Assert.Single(await store.GetLatestAsync(ArticleQuery.For(TermKind.Author, "zoe-ng"), 10, CancellationToken.None)).Title);
     }
 
