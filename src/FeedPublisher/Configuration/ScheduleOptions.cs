@@ -13,4 +13,11 @@ public sealed class ScheduleOptions
 
     /// <summary>Quiet time after a change before the watcher publishes; a burst of changes makes one publish.</summary>
     public int DebounceMilliseconds { get; set; } = 500;
+
+    /// <summary>
+    /// Several <c>run</c> processes share one schedule kept in the PostgreSQL store's database
+    /// (Quartz's clustered ADO.NET job store): one publish at a time across all of them, and a
+    /// node that dies has its publish taken over by another. Needs Storage:Provider=Postgres.
+    /// </summary>
+    public bool Clustered { get; set; }
 }

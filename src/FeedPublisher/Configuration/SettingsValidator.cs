@@ -93,6 +93,11 @@ internal static class SettingsValidator
             yield return $"Storage:ConnectionString: {connectionProblem} (set it in appsettings.json, with --Storage:ConnectionString=... or in the environment as Storage__ConnectionString)";
         }
 
+        if (s.Schedule.Clustered && !s.Storage.IsPostgres)
+        {
+            yield return $"Schedule:Clustered: the nodes of a cluster keep their shared schedule in the PostgreSQL store's database, so it needs Storage:Provider={StorageOptions.Postgres}, not '{s.Storage.Provider}'";
+        }
+
         if (!CronExpression.TryParse(s.Schedule.Publish, out _))
         {
             yield return $"Schedule:Publish: '{s.Schedule.Publish}' is not a Quartz cron expression (seconds first, e.g. '0 * * * * ?' for every minute)";

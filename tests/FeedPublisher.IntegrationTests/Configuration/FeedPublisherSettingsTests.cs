@@ -53,6 +53,24 @@ public sealed class FeedPublisherSettingsTests
         Assert.True(settings.Storage.IsPostgres);
     }
 
+    [Fact]
+    public void Load_ClusteredOnSqlite_NamesBothKeys()
+    {
+        var e = Assert.Throws<SettingsException>(() => Load(("Articles:Directory", Path.GetTempPath()), ("Schedule:Clustered", "true")));
+
+        var error = Assert.Single(e.Errors);
+        Assert.StartsWith("Schedule:Clustered:", error, StringComparison.Ordinal);
+        Assert.Contains("Storage:Provider=Postgres", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_ClusteredOnPostgres_IsValid()
+    {
+        var settings = Load(("Articles:Directory", Path.GetTempPath()), ("Storage:Provider", "Postgres"), ("Storage:ConnectionString", "Host=db;Database=feeds;Username=fp"), ("Schedule:Clustered", "true"));
+
+        Assert.True(settings.Schedule.Clustered);
+    }
+
     [Theory]
     [InlineData("state/feedpublisher.db", "looks like a SQLite file")]
     [InlineData("Host=db;Port=five;Password=hunter2", "Couldn't set port")]
