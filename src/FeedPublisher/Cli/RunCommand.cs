@@ -25,7 +25,7 @@ public static class RunCommand
             var (builder, settings) = HostFactory.Create(configurationArgs, options.ToConfiguration(result));
             builder.Services.AddSystemd();
             builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
-            builder.Services.AddPublishSchedule(settings.Schedule);
+            builder.Services.AddPublishSchedule(settings);
             if (settings.Schedule.WatchArticles)
             {
                 builder.Services.AddHostedService<ArticleWatcher>();
