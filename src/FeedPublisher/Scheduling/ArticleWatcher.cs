@@ -12,11 +12,12 @@ namespace FeedPublisher.Scheduling;
 /// second after the first change, so a thousand files copied in make a handful of publishes, not
 /// a thousand. The publish is the scheduler's job, so it never overlaps a scheduled one. The
 /// watcher tells ingest which files changed (<see cref="ChangedArticles"/>), so that a publish it
-/// starts looks at those files alone; scheduled publishes still walk the whole folder.
+/// starts looks at those files alone; scheduled publishes still walk the whole folder. In a
+/// cluster it only starts publishes, which walk the whole folder (see <see cref="ExecuteAsync"/>).
 /// </summary>
 public sealed partial class ArticleWatcher(FeedPublisherSettings settings, ChangedArticles changes, ISchedulerFactory schedulers, ILogger<ArticleWatcher> logger) : BackgroundService
 {
-    /// <summary>Set in the job data of the publishes the watcher starts.</summary>
+    /// <summary>Set in the job data of the publishes the watcher starts: the scheduler instance id of its node.</summary>
     public const string TriggeredByWatcher = "watcher";
 
     private static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(1500);
@@ -47,9 +48,18 @@ public sealed partial class ArticleWatcher(FeedPublisherSettings settings, Chang
             _changed.Release();
         };
         watcher.EnableRaisingEvents = true;
-        changes.StartTracking();
+        if (!settings.Schedule.Clustered)
+        {
+            // In a cluster the publish this watcher starts may run on another node, which never
+            // saw these paths, and a publish here may have been started by another node's watcher.
+            // On a shared folder (NFS) a node is not even told of files that other machines write.
+            // So the paths narrow nothing there, and every publish walks the whole folder.
+            changes.StartTracking();
+        }
+
         var quiet = TimeSpan.FromMilliseconds(settings.Schedule.DebounceMilliseconds);
         var scheduler = await schedulers.GetScheduler(stoppingToken);
+        var node = await scheduler.GetSchedulerInstanceId(stoppingToken);
 
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -62,7 +72,7 @@ public sealed partial class ArticleWatcher(FeedPublisherSettings settings, Chang
 
             Drain();
             ChangesSeen(logger);
-            await scheduler.TriggerJob(PublishJob.Key, new JobDataMap { [TriggeredByWatcher] = true }, stoppingToken);
+            await scheduler.TriggerJob(PublishJob.Key, new JobDataMap { [TriggeredByWatcher] = node }, stoppingToken);
         }
     }
 

@@ -1,3 +1,4 @@
+using FeedPublisher.Configuration;
 using FeedPublisher.Core.Ingesting;
 using FeedPublisher.Core.Publishing;
 using Microsoft.Extensions.Logging;
@@ -6,19 +7,37 @@ using Quartz;
 namespace FeedPublisher.Scheduling;
 
 /// <summary>
-/// The scheduled publish. Quartz never runs two at once; a failure is logged and the next
-/// trigger tries again.
+/// The scheduled publish. Quartz never runs two at once, in a cluster on any two nodes either; a
+/// failure is logged and the next trigger tries again.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed partial class PublishJob(FeedPublishingService publisher, ChangedArticles changes, ILogger<PublishJob> logger) : IJob
+public sealed partial class PublishJob(FeedPublishingService publisher, ChangedArticles changes, FeedPublisherSettings settings, ILogger<PublishJob> logger) : IJob
 {
     public static readonly JobKey Key = new("publish");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        if (!context.MergedJobDataMap.ContainsKey(ArticleWatcher.TriggeredByWatcher))
+        var node = context.Scheduler.SchedulerInstanceId;
+        if (context.MergedJobDataMap.GetString(ArticleWatcher.TriggeredByWatcher) != node)
         {
-            changes.AddEverything(); // the scheduled runs walk the whole folder, whatever the watcher saw
+            // Only this node's own watcher knows which files changed. The scheduled runs, and in a
+            // cluster a publish another node's watcher started or one taken over from a node that
+            // died, walk the whole folder.
+            changes.AddEverything();
+        }
+
+        if (settings.Schedule.Clustered)
+        {
+            // Which node publishes, and when it starts, is news in a cluster: the log tells the
+            // nodes' turns apart, and which one took over from a node that died.
+            if (context.Recovering)
+            {
+                TakingOver(logger, node);
+            }
+            else
+            {
+                Starting(logger, node);
+            }
         }
 
         try
@@ -32,6 +51,12 @@ public sealed partial class PublishJob(FeedPublishingService publisher, ChangedA
             PublishFailed(logger, e);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Publish started on node {Node}")]
+    private static partial void Starting(ILogger logger, string node);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Publish started on node {Node}, taking over the publish of a node that stopped checking in")]
+    private static partial void TakingOver(ILogger logger, string node);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Publish failed; the next scheduled run will try again")]
     private static partial void PublishFailed(ILogger logger, Exception exception);
