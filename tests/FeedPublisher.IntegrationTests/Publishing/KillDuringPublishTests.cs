@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
-using System.Xml;
 using FeedPublisher.IntegrationTests.Support;
 using Xunit.Abstractions;
 
@@ -47,13 +45,13 @@ public sealed class KillDuringPublishTests(ITestOutputHelper output) : IDisposab
         {
             EditArticles(articles, kill);
 
-            var leftovers = Staged(feeds).ToHashSet();
+            var leftovers = FeedDirectoryChecks.Staged(feeds).ToHashSet();
             using var process = FeedPublisherCli.Start(_temp.Path, ["publish", .. common]);
             var started = Stopwatch.StartNew();
             if (kill % 2 == 0)
             {
                 // Every other kill waits for the write phase (a newly staged file), then strikes within it.
-                while (!process.HasExited && started.Elapsed < TimeSpan.FromSeconds(30) && Staged(feeds).All(leftovers.Contains))
+                while (!process.HasExited && started.Elapsed < TimeSpan.FromSeconds(30) && FeedDirectoryChecks.Staged(feeds).All(leftovers.Contains))
                 {
                     await Task.Delay(1);
                 }
@@ -73,10 +71,10 @@ public sealed class KillDuringPublishTests(ITestOutputHelper output) : IDisposab
             }
 
             await process.WaitForExitAsync();
-            var staged = Staged(feeds).Count();
+            var staged = FeedDirectoryChecks.Staged(feeds).Count();
             output.WriteLine($"kill {kill}: after {delay.TotalMilliseconds:F0} ms, {(killed ? "killed" : "had already finished")}; "
                 + $"{staged} staged files and {(File.Exists(Path.Combine(feeds, ".fp-journal.json")) ? "a" : "no")} journal left behind");
-            AssertEveryFileComplete(feeds);
+            FeedDirectoryChecks.AssertEveryFileComplete(feeds);
         }
 
         var last = await FeedPublisherCli.RunAsync(_temp.Path, ["publish", .. common]);
@@ -85,39 +83,6 @@ public sealed class KillDuringPublishTests(ITestOutputHelper output) : IDisposab
         Assert.True(validate.ExitCode == 0, validate.ToString());
         Assert.Empty(Directory.EnumerateFiles(feeds, ".fp-tmp-*", SearchOption.AllDirectories));
         Assert.Contains($"Edition {Kills + 1}", File.ReadAllText(Path.Combine(feeds, "rss.xml")), StringComparison.Ordinal);
-    }
-
-    private static IEnumerable<string> Staged(string feeds) =>
-        Directory.Exists(feeds) ? Directory.EnumerateFiles(feeds, ".fp-tmp-*", SearchOption.AllDirectories) : [];
-
-    private static void AssertEveryFileComplete(string feeds)
-    {
-        foreach (var file in Directory.EnumerateFiles(feeds, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.')))
-        {
-            var bytes = File.ReadAllBytes(file);
-            try
-            {
-                if (file.EndsWith(".json", StringComparison.Ordinal))
-                {
-                    using var _ = JsonDocument.Parse(bytes);
-                }
-                else if (file.EndsWith(".xml", StringComparison.Ordinal) || file.EndsWith(".opml", StringComparison.Ordinal))
-                {
-                    using var reader = XmlReader.Create(new MemoryStream(bytes), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
-                    while (reader.Read())
-                    {
-                    }
-                }
-                else if (file.EndsWith(".html", StringComparison.Ordinal))
-                {
-                    Assert.EndsWith("</html>\n", System.Text.Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
-                }
-            }
-            catch (Exception e) when (e is XmlException or JsonException)
-            {
-                Assert.Fail($"{file} is incomplete after a kill: {e.Message}");
-            }
-        }
     }
 
     /// <summary>Edits enough articles that every feed changes, so a kill can land while files are written.</summary>
