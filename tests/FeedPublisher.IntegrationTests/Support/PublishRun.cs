@@ -1,0 +1,44 @@
+namespace FeedPublisher.IntegrationTests.Support;
+
+/// <summary>
+/// One publish as a node's log tells it: from the scheduled job's "Publish started on node" line to
+/// the publish's "Published in" (or the job's "Publish failed"). End is null while it runs, and for
+/// a node killed in the middle of it.
+/// </summary>
+public sealed record PublishRun(string Node, DateTimeOffset Start, DateTimeOffset? End, bool TakingOver)
+{
+    public static IReadOnlyList<PublishRun> Of(ClusterNode node)
+    {
+        var runs = new List<PublishRun>();
+        PublishRun? open = null;
+        foreach (var entry in node.Log)
+        {
+            if (IsStart(entry))
+            {
+                Assert.True(open is null, $"{node.Name} started a publish at {entry.Timestamp:O} while its publish of {open?.Start:O} had not ended:\n{node.RawLog}");
+                open = new PublishRun(node.Name, entry.Timestamp, null, entry.Message.Contains("taking over", StringComparison.Ordinal));
+            }
+            else if (IsEnd(entry) && open is not null)
+            {
+                runs.Add(open with { End = entry.Timestamp });
+                open = null;
+            }
+        }
+
+        if (open is not null)
+        {
+            runs.Add(open);
+        }
+
+        return runs;
+    }
+
+    public override string ToString() => $"{Node}: {Start:HH:mm:ss.fff} to {(End is { } end ? end.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture) : "(no end)")}{(TakingOver ? ", taking over" : "")}";
+
+    private static bool IsStart(LogEntry entry) =>
+        entry.Category == "FeedPublisher.Scheduling.PublishJob" && entry.Message.StartsWith("Publish started on node", StringComparison.Ordinal);
+
+    private static bool IsEnd(LogEntry entry) =>
+        (entry.Category == "FeedPublisher.Core.Publishing.FeedPublishingService" && entry.Message.StartsWith("Published in", StringComparison.Ordinal))
+        || (entry.Category == "FeedPublisher.Scheduling.PublishJob" && entry.Message.StartsWith("Publish failed", StringComparison.Ordinal));
+}
