@@ -12,6 +12,7 @@ return await CommandRunner.RunAsync(async () =>
         RunCommand.Create(options, configurationArgs),
         ServeCommand.Create(options, configurationArgs),
         ValidateCommand.Create(options, configurationArgs),
+        ImportCommand.Create(options, configurationArgs),
         ConfigCommand.Create(options, configurationArgs),
     };
     foreach (var option in options.All)

@@ -55,7 +55,7 @@ public sealed class ArticleIngestor(
 
         // Files go through in chunks: read and parse in parallel, settle identities in path order,
         // extract in parallel, store; memory holds one chunk of articles, never the whole archive.
-        var claims = new IdentityClaims(known.Values, candidates.Select(f => f.RelativePath));
+        var claims = new IdentityClaims(known.Values, candidates.Select(f => f.RelativePath).Concat(known.Keys.Where(ArticleImporter.IsImported)));
         var problems = new List<ArticleProblem>();
         var done = 0;
         var storing = Task.CompletedTask;
@@ -71,7 +71,7 @@ public sealed class ArticleIngestor(
         await storing;
 
         var seen = candidates.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
-        var removed = known.Keys.Where(path => !seen.Contains(path)).Order(StringComparer.Ordinal).ToList();
+        var removed = known.Keys.Where(path => !seen.Contains(path) && !ArticleImporter.IsImported(path)).Order(StringComparer.Ordinal).ToList();
         await ApplyAsync(new StoreChanges([], [], removed), timings, cancellationToken);
         return Report(candidates, removed.Count, problems);
     }
@@ -97,7 +97,7 @@ public sealed class ArticleIngestor(
         var ids = candidates.Select(c => c.Metadata is null ? null : IdOrNull(c)).OfType<string>().ToList();
         var owners = await timings.TimeAsync(StageTimings.Store, () => store.GetKnownFilesAsync([], ids, cancellationToken));
         var claims = new IdentityClaims(known.Values.Concat(owners.Values),
-            candidates.Select(c => c.RelativePath).Concat(owners.Keys.Where(path => File.Exists(Path.Combine(files.Root, path)))));
+            candidates.Select(c => c.RelativePath).Concat(owners.Keys.Where(path => ArticleImporter.IsImported(path) || File.Exists(Path.Combine(files.Root, path)))));
         var problems = new List<ArticleProblem>();
         var chunk = candidates.ToArray();
         await StoreChunkAsync(chunk, ReadChunk(chunk, known, claims, problems, onRead: null, timings, cancellationToken, alreadyRead: true), timings, cancellationToken);

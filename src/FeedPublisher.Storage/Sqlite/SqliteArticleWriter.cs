@@ -6,6 +6,12 @@ namespace FeedPublisher.Storage.Sqlite;
 /// <summary>The write statements of the SQLite store, run inside the caller's transaction.</summary>
 internal static class SqliteArticleWriter
 {
+    private static readonly string[] ArticleParameters =
+    [
+        "$id", "$source_path", "$file_length", "$file_mtime", "$content_hash", "$title", "$path", "$published", "$updated", "$summary",
+        "$content_html", "$authors", "$categories", "$sources", "$url", "$origin_name", "$origin_url", "$language", "$image", "$body_pending",
+    ];
+
     public static async Task UpsertAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<StoredArticle> saved, CancellationToken cancellationToken)
     {
         if (saved.Count == 0)
@@ -13,11 +19,10 @@ internal static class SqliteArticleWriter
             return;
         }
 
+        await RemoveReplacedAsync(connection, transaction, saved, cancellationToken);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            DELETE FROM article_terms WHERE article_id IN (SELECT id FROM articles WHERE source_path = $source_path AND id <> $id);
-            DELETE FROM articles WHERE source_path = $source_path AND id <> $id;
             INSERT INTO articles (id, source_path, file_length, file_mtime, content_hash, title, path, published, updated,
                                   summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, body_pending, seq)
             VALUES ($id, $source_path, $file_length, $file_mtime, $content_hash, $title, $path, $published, $updated,
@@ -32,35 +37,68 @@ internal static class SqliteArticleWriter
                 origin_url = excluded.origin_url, language = excluded.language, image = excluded.image,
                 body_pending = excluded.body_pending
             """;
+        // Parameters made once and the statement prepared once: per row only the values change.
+        var p = ArticleParameters.Select(name => command.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
+        command.Prepare();
         using var terms = new SqliteTermWriter(connection, transaction);
         foreach (var (article, file) in saved)
         {
-            // Same command text every row: Microsoft.Data.Sqlite keeps the statements prepared. The
-            // DELETE frees the file's path when its article's id changed (an edited front-matter id).
-            var p = command.Parameters;
-            p.Clear();
-            p.AddWithValue("$id", article.Id);
-            p.AddWithValue("$source_path", file.RelativePath);
-            p.AddWithValue("$file_length", file.Length);
-            p.AddWithValue("$file_mtime", file.LastWriteTime.UtcTicks);
-            p.AddWithValue("$content_hash", file.ContentHash);
-            p.AddWithValue("$title", article.Title);
-            p.AddWithValue("$path", article.Path);
-            p.AddWithValue("$published", article.Published.ToUnixTimeMilliseconds());
-            p.AddWithValue("$updated", article.Updated.ToUnixTimeMilliseconds());
-            p.AddWithValue("$summary", article.Summary);
-            p.AddWithValue("$content_html", article.ContentHtml);
-            p.AddWithValue("$authors", StoredJson.WriteNames(article.Authors));
-            p.AddWithValue("$categories", StoredJson.WriteNames(article.Categories));
-            p.AddWithValue("$sources", StoredJson.WriteSources(article.Sources));
-            p.AddWithValue("$url", (object?)article.Url?.AbsoluteUri ?? DBNull.Value);
-            p.AddWithValue("$origin_name", (object?)article.Origin?.Name ?? DBNull.Value);
-            p.AddWithValue("$origin_url", (object?)article.Origin?.Url.AbsoluteUri ?? DBNull.Value);
-            p.AddWithValue("$language", (object?)article.Language ?? DBNull.Value);
-            p.AddWithValue("$image", (object?)article.Image?.AbsoluteUri ?? DBNull.Value);
-            p.AddWithValue("$body_pending", article.Pending is null ? 0 : 1);
+            p[0].Value = article.Id;
+            p[1].Value = file.RelativePath;
+            p[2].Value = file.Length;
+            p[3].Value = file.LastWriteTime.UtcTicks;
+            p[4].Value = file.ContentHash;
+            p[5].Value = article.Title;
+            p[6].Value = article.Path;
+            p[7].Value = article.Published.ToUnixTimeMilliseconds();
+            p[8].Value = article.Updated.ToUnixTimeMilliseconds();
+            p[9].Value = article.Summary;
+            p[10].Value = article.ContentHtml;
+            p[11].Value = StoredJson.WriteNames(article.Authors);
+            p[12].Value = StoredJson.WriteNames(article.Categories);
+            p[13].Value = StoredJson.WriteSources(article.Sources);
+            p[14].Value = (object?)article.Url?.AbsoluteUri ?? DBNull.Value;
+            p[15].Value = (object?)article.Origin?.Name ?? DBNull.Value;
+            p[16].Value = (object?)article.Origin?.Url.AbsoluteUri ?? DBNull.Value;
+            p[17].Value = (object?)article.Language ?? DBNull.Value;
+            p[18].Value = (object?)article.Image?.AbsoluteUri ?? DBNull.Value;
+            p[19].Value = article.Pending is null ? 0 : 1;
             await command.ExecuteNonQueryAsync(cancellationToken);
             terms.Replace(article);
+        }
+    }
+
+    /// <summary>
+    /// Frees the paths of files whose article id changed (an edited front-matter id): the article
+    /// the path held before leaves. One look-up for the whole batch; a delete only where needed.
+    /// </summary>
+    private static async Task RemoveReplacedAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<StoredArticle> saved, CancellationToken cancellationToken)
+    {
+        var idOfPath = saved.ToDictionary(s => s.File.RelativePath, s => s.Article.Id, StringComparer.Ordinal);
+        await using var find = connection.CreateCommand();
+        find.Transaction = transaction;
+        find.CommandText = "SELECT source_path, id FROM articles WHERE source_path IN (SELECT value FROM json_each($paths))";
+        find.Parameters.AddWithValue("$paths", StoredJson.WriteNames([.. idOfPath.Keys]));
+        var replaced = new List<string>();
+        await using (var reader = await find.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (idOfPath[reader.GetString(0)] != reader.GetString(1))
+                {
+                    replaced.Add(reader.GetString(1));
+                }
+            }
+        }
+
+        await using var delete = connection.CreateCommand();
+        delete.Transaction = transaction;
+        delete.CommandText = "DELETE FROM article_terms WHERE article_id = $id; DELETE FROM articles WHERE id = $id;";
+        var id = delete.Parameters.Add("$id", SqliteType.Text);
+        foreach (var old in replaced)
+        {
+            id.Value = old;
+            await delete.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 

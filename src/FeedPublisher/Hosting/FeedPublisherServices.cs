@@ -42,6 +42,7 @@ public static class FeedPublisherServices
         services.AddSingleton<ChangedArticles>();
         services.AddSingleton<ArticleIngestor>();
         services.AddSingleton<ArticleBodies>();
+        services.AddSingleton<ArticleImporter>();
 
         var feeds = settings.Feeds;
         var hub = feeds.WebSubHub.Length > 0 ? new Uri(feeds.WebSubHub) : null;

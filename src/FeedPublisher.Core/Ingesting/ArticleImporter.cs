@@ -1,0 +1,132 @@
+using System.Security.Cryptography;
+using FeedPublisher.Core.Extraction;
+using FeedPublisher.Core.Model;
+using FeedPublisher.Core.Reading;
+using FeedPublisher.Core.Storing;
+using Microsoft.Extensions.Logging;
+
+namespace FeedPublisher.Core.Ingesting;
+
+/// <summary>
+/// Articles handed over by another system (a CMS) rather than dropped into the articles folder:
+/// <c>feedpublisher import</c>. Each file, in any article format, is read, rendered in full (no
+/// file will be there to render its body from later) and stored like an ingested article, under a
+/// source path no file can have (<see cref="SourcePrefix"/> + id), so that the folder walk neither
+/// re-reads nor removes it. Importing the same bytes again changes nothing; new bytes update the
+/// article and keep its publication date; an id that a file in the articles folder holds is refused.
+/// </summary>
+public sealed class ArticleImporter(IArticleStore store, IEnumerable<IArticleReader> readers, ArticleExtractor extractor, IngestSettings settings, TimeProvider time, ILogger<ArticleImporter> logger)
+{
+    /// <summary>Relative paths never start with '@/', so no article file can collide with an import.</summary>
+    public const string SourcePrefix = "@/import/";
+
+    private readonly Dictionary<string, IArticleReader> _readers = readers
+        .SelectMany(r => r.Extensions.Select(e => KeyValuePair.Create(e, r))).ToDictionary(StringComparer.OrdinalIgnoreCase);
+
+    public static bool IsImported(string sourcePath) => sourcePath.StartsWith(SourcePrefix, StringComparison.Ordinal);
+
+    /// <param name="paths">Article files, or folders whose article files are all imported.</param>
+    public async Task<ImportReport> ImportAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    {
+        var files = paths.SelectMany(Expand).ToList();
+        var problems = new List<ArticleProblem>();
+        var read = new List<(string Path, Article Header, ArticleDraft Draft, string Hash, long Length)>();
+        foreach (var path in files)
+        {
+            try
+            {
+                read.Add(Read(path));
+            }
+            catch (Exception e) when (e is ArticleRejectedException or IOException or UnauthorizedAccessException)
+            {
+                problems.Add(IngestLog.Report(logger, new ArticleProblem(path, e.Message, Rejected: true)));
+            }
+        }
+
+        var known = await store.GetKnownFilesAsync([], read.Select(r => r.Header.Id).ToList(), cancellationToken);
+        var byId = known.Values.ToDictionary(k => k.ArticleId, StringComparer.Ordinal);
+        var saved = new List<StoredArticle>();
+        var (added, updated, unchanged) = (0, 0, 0);
+        foreach (var (path, header, draft, hash, length) in read)
+        {
+            var previous = byId.GetValueOrDefault(header.Id);
+            if (previous is not null && !IsImported(previous.File.RelativePath))
+            {
+                problems.Add(IngestLog.Report(logger, new ArticleProblem(path, $"its id '{header.Id}' is already the id of {previous.File.RelativePath} in the articles folder", Rejected: true)));
+                continue;
+            }
+
+            if (saved.Any(s => s.Article.Id == header.Id))
+            {
+                problems.Add(IngestLog.Report(logger, new ArticleProblem(path, $"another file of this import has the id '{header.Id}' too; the first one is kept", Rejected: true)));
+                continue;
+            }
+
+            if (previous?.File.ContentHash == hash)
+            {
+                unchanged++;
+                continue;
+            }
+
+            try
+            {
+                var now = time.GetUtcNow();
+                var article = extractor.WithBody(extractor.Header(draft.Metadata, header.Id, now, previous?.Published), draft);
+                saved.Add(new StoredArticle(article, new ArticleFile(SourcePrefix + header.Id, length, now, hash)));
+                if (previous is null)
+                {
+                    added++;
+                }
+                else
+                {
+                    updated++;
+                }
+            }
+            catch (ArticleRejectedException e)
+            {
+                problems.Add(IngestLog.Report(logger, new ArticleProblem(path, e.Message, Rejected: true)));
+            }
+        }
+
+        await store.ApplyAsync(new StoreChanges(saved, [], []), cancellationToken);
+        return new ImportReport(files.Count, added, updated, unchanged, 0, problems);
+    }
+
+    /// <summary>Removes imported articles by id; ids of files in the articles folder are left to that folder.</summary>
+    public async Task<ImportReport> RemoveAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var known = await store.GetKnownFilesAsync([], ids, cancellationToken);
+        var imported = known.Keys.Where(IsImported).Order(StringComparer.Ordinal).ToList();
+        var problems = ids.Where(id => !known.Values.Any(k => k.ArticleId == id && IsImported(k.File.RelativePath)))
+            .Select(id => IngestLog.Report(logger, new ArticleProblem(id, "no imported article has this id", Rejected: true))).ToList();
+        await store.ApplyAsync(new StoreChanges([], [], imported), cancellationToken);
+        return new ImportReport(ids.Count, 0, 0, 0, imported.Count, problems);
+    }
+
+    private (string Path, Article Header, ArticleDraft Draft, string Hash, long Length) Read(string path)
+    {
+        var info = new FileInfo(path);
+        if (!_readers.TryGetValue(info.Extension, out var reader))
+        {
+            throw new ArticleRejectedException($"no reader for files named *{info.Extension} (.txt, .md, .html, .json)");
+        }
+
+        if (info.Length > settings.MaxBytes)
+        {
+            throw new ArticleRejectedException($"the file is {info.Length:N0} bytes, over the limit of {settings.MaxBytes:N0} (Articles:MaxBytes)");
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        var decoded = ArticleTextDecoder.Decode(bytes, sniffHtmlCharset: reader is HtmlArticleReader);
+        var draft = reader.Read(new ArticleSource(info.Name, decoded.Text));
+        var id = ArticleIdentity.Resolve(draft.Metadata, info.Name);
+        var header = extractor.Header(draft.Metadata, id, time.GetUtcNow(), null);
+        return (path, header, draft, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length);
+    }
+
+    private IEnumerable<string> Expand(string path) =>
+        Directory.Exists(path)
+            ? Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
+                .Where(f => _readers.ContainsKey(Path.GetExtension(f))).Order(StringComparer.Ordinal)
+            : [path];
+}

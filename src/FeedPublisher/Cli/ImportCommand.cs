@@ -1,0 +1,47 @@
+using System.CommandLine;
+using System.Globalization;
+using FeedPublisher.Core.Ingesting;
+using FeedPublisher.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FeedPublisher.Cli;
+
+/// <summary>
+/// <c>import</c>: stores articles that another system (a CMS) hands over as files anywhere, or
+/// removes them by id. The next publish (scheduled, or <c>--publish</c>) puts them in the feeds.
+/// Exit 1 when any file was refused, so that the caller knows to look.
+/// </summary>
+public static class ImportCommand
+{
+    public static Command Create(CommonOptions options, string[] configurationArgs)
+    {
+        var paths = new Argument<string[]>("PATH") { Description = "article files (.txt, .md, .html, .json) or folders of them; with --remove, article ids", Arity = ArgumentArity.OneOrMore };
+        var remove = new Option<bool>("--remove") { Description = "remove the imported articles with these ids instead" };
+        var publish = new Option<bool>("--publish") { Description = "publish the feeds right after" };
+        var command = new Command("import", "Store articles handed over by another system, outside the articles folder; or remove them") { paths, remove, publish };
+        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async () =>
+        {
+            var (builder, settings) = HostFactory.Create(configurationArgs, options.ToConfiguration(result));
+            using var host = builder.Build();
+            var importer = host.Services.GetRequiredService<ArticleImporter>();
+            var given = result.GetValue(paths) ?? [];
+            var report = result.GetValue(remove)
+                ? await importer.RemoveAsync(given, cancellationToken)
+                : await importer.ImportAsync(given, cancellationToken);
+            foreach (var problem in report.Problems)
+            {
+                await Console.Out.WriteLineAsync(problem.ToString());
+            }
+
+            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Imported {report.Files} files: {report.Added} added, {report.Updated} updated, {report.Unchanged} unchanged, {report.Removed} removed, {report.Rejected} refused"));
+            if (result.GetValue(publish))
+            {
+                PublishReportPrinter.Print(Console.Out, await host.Services.GetRequiredService<Core.Publishing.FeedPublishingService>().PublishAsync(cancellationToken), settings.Feeds.Directory);
+            }
+
+            return report.Rejected == 0 ? ExitCodes.Success : ExitCodes.Failure;
+        }));
+        return command;
+    }
+}

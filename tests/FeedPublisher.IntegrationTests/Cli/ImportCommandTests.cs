@@ -1,0 +1,127 @@
+using System.ServiceModel.Syndication;
+using System.Xml;
+using FeedPublisher.IntegrationTests.Support;
+
+namespace FeedPublisher.IntegrationTests.Cli;
+
+/// <summary><c>import</c>: articles a CMS hands over, stored beside the folder's and published like them, on either store.</summary>
+[Collection(SharedPostgresServer.Name)]
+public sealed class ImportCommandTests(PostgresServer server) : IAsyncLifetime, IDisposable
+{
+    private readonly TempFolder _temp = new();
+    private PostgresDatabase? _database;
+    private string[] _store = [];
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    [SkippableTheory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public async Task Import_CmsArticle_PublishedKeptByTheFolderWalkUpdatedThenRemoved(string provider)
+    {
+        await UseStoreAsync(provider);
+        var cms = _temp.CreateFolder("cms");
+        WriteCmsArticle(cms, "Rates Held Steady");
+
+        var first = await CliAsync("import", cms);
+        await CliAsync("publish");
+        var published = Assert.Single(Entries(), e => e.Title.Text == "Rates Held Steady");
+        Assert.Equal("https://news.example.com/cms/rates-1", published.Links[0].Uri.AbsoluteUri);
+        Assert.True(File.Exists(_temp.Combine("feeds", "categories", "economy", "rss.xml")));
+
+        await CliAsync("publish", "--Feeds:MaxItems=49"); // a full walk of the folder, with new settings so it rebuilds
+        Assert.Contains(Entries(), e => e.Title.Text == "Rates Held Steady");
+
+        var again = await CliAsync("import", cms);
+        WriteCmsArticle(cms, "Rates Held Steady, Corrected");
+        var edited = await CliAsync("import", cms, "--publish");
+        var updated = Assert.Single(Entries(), e => e.Id == published.Id);
+        Assert.Equal("Rates Held Steady, Corrected", updated.Title.Text);
+        Assert.Equal(published.PublishDate, updated.PublishDate);
+
+        var removed = await CliAsync("import", "--remove", "cms/rates-1", "--publish");
+        Assert.DoesNotContain(Entries(), e => e.Id == published.Id);
+        Assert.False(Directory.Exists(_temp.Combine("feeds", "categories", "economy")));
+
+        Assert.Contains("1 added", first.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("1 unchanged", again.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("1 updated", edited.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("1 removed", removed.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Import_IdOfAFileInTheArticlesFolder_RefusedWithExit1AndNamesTheFile()
+    {
+        await UseStoreAsync("Sqlite");
+        await CliAsync("publish");
+        var cms = _temp.CreateFolder("cms");
+        File.WriteAllText(Path.Combine(cms, "copy.json"), """{"id": "000_f54e15e33b7f0285", "title": "A Copy", "body_text": "Text."}""");
+
+        var result = await FeedPublisherCli.RunAsync(_temp.Path, ["import", cms, .. Common()]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("000_f54e15e33b7f0285.txt in the articles folder", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("1 refused", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Publish_FileClaimingAnImportedId_SkippedNamingTheImport()
+    {
+        await UseStoreAsync("Sqlite");
+        var cms = _temp.CreateFolder("cms");
+        WriteCmsArticle(cms, "Rates Held Steady");
+        await CliAsync("import", cms);
+        File.WriteAllText(_temp.Combine("articles", "claim.md"), "---\nid: cms/rates-1\ntitle: A Claim\n---\nBody.");
+
+        var result = await CliAsync("publish");
+
+        Assert.Contains("its id 'cms/rates-1' is already the id of @/import/cms/rates-1", result.StandardOutput + result.StandardError, StringComparison.Ordinal);
+        Assert.Contains(Entries(), e => e.Title.Text == "Rates Held Steady");
+        Assert.DoesNotContain(Entries(), e => e.Title.Text == "A Claim");
+    }
+
+    private async Task UseStoreAsync(string provider)
+    {
+        RepositoryPaths.CopySampleArticles(_temp.Combine("articles"));
+        if (provider == "Postgres")
+        {
+            _database = await server.CreateDatabaseAsync();
+            _store = ["--Storage:Provider=Postgres", $"--Storage:ConnectionString={_database.ConnectionString}"];
+        }
+        else
+        {
+            _store = ["--store", _temp.Combine("store.db")];
+        }
+    }
+
+    private string[] Common() => ["--articles", _temp.Combine("articles"), "--feeds", _temp.Combine("feeds"), "--base-url", "https://news.example.com/", .. _store];
+
+    private async Task<CliResult> CliAsync(params string[] args)
+    {
+        var result = await FeedPublisherCli.RunAsync(_temp.Path, [.. args, .. Common()]);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        return result;
+    }
+
+    private static void WriteCmsArticle(string folder, string title) =>
+        File.WriteAllText(Path.Combine(folder, "rates.json"), $$"""
+            {"id": "cms/rates-1", "title": "{{title}}", "date": "2030-02-01T08:00:00Z", "categories": ["Economy"],
+             "body_html": "<p>The central bank held rates, according to Reuters.</p>"}
+            """);
+
+    private List<SyndicationItem> Entries()
+    {
+        using var reader = XmlReader.Create(_temp.Combine("feeds", "atom.xml"), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
+        return SyndicationFeed.Load(reader).Items.ToList();
+    }
+}
