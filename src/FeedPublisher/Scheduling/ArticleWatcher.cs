@@ -50,10 +50,11 @@ public sealed partial class ArticleWatcher(FeedPublisherSettings settings, Chang
         watcher.EnableRaisingEvents = true;
         if (!settings.Schedule.Clustered)
         {
-            // In a cluster the publish this watcher starts may run on another node, which never
-            // saw these paths, and a publish here may have been started by another node's watcher.
-            // On a shared folder (NFS) a node is not even told of files that other machines write.
-            // So the paths narrow nothing there, and every publish walks the whole folder.
+            // Only a single node narrows ingest to what its watcher saw. In a cluster the publish
+            // this watcher starts may run on another node, which never saw these paths, and a
+            // publish here may have been started by another node's watcher; on a shared folder
+            // (NFS) a node is not even told of files that other machines write. There every
+            // publish walks the whole folder.
             changes.StartTracking();
         }
 
