@@ -9,6 +9,7 @@ return await CommandRunner.RunAsync(async () =>
         + "Any configuration key can be given as --Section:Key=value.")
     {
         PublishCommand.Create(options, configurationArgs),
+        IngestCommand.Create(options, configurationArgs),
         RunCommand.Create(options, configurationArgs),
         ServeCommand.Create(options, configurationArgs),
         ValidateCommand.Create(options, configurationArgs),

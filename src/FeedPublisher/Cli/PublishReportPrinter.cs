@@ -9,15 +9,19 @@ public static class PublishReportPrinter
     /// <summary>A cold publish writes hundreds of files; the first ones tell enough.</summary>
     private const int MaxFilesListed = 20;
 
-    public static void Print(TextWriter output, PublishReport report, string feedDirectory)
+    public static void PrintIngest(TextWriter output, Core.Ingesting.IngestReport ingest)
     {
-        var ingest = report.Ingest;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Ingested {ingest.Files} article files: {ingest.Added} added, {ingest.Updated} updated, {ingest.Unchanged} unchanged, {ingest.Removed} removed, {ingest.Rejected} skipped"));
         foreach (var problem in ingest.Problems)
         {
             output.WriteLine($"  {problem}");
         }
+    }
+
+    public static void Print(TextWriter output, PublishReport report, string feedDirectory)
+    {
+        PrintIngest(output, report.Ingest);
 
         if (report.Feeds == 0)
         {

@@ -23,6 +23,25 @@ public sealed class PublishCommandTests : IDisposable
     private Task<CliResult> PublishAsync(params string[] extra) =>
         FeedPublisherCli.RunAsync(_temp.Path, ["publish", "--articles", _articles, "--feeds", _feeds, "--store", _temp.Combine("state", "store.db"), .. extra]);
 
+    [Fact]
+    public async Task Ingest_ThenPublish_IngestStoresWithoutPublishingAndReportsBadFiles()
+    {
+        File.WriteAllText(Path.Combine(_articles, "empty.txt"), "");
+
+        var ingest = await FeedPublisherCli.RunAsync(_temp.Path, ["ingest", "--articles", _articles, "--feeds", _feeds, "--store", _temp.Combine("state", "store.db")]);
+
+        Assert.True(ingest.ExitCode == 0, ingest.ToString());
+        Assert.Contains($"{Directory.GetFiles(_articles).Length - 1} added", ingest.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("empty.txt: skipped: ", ingest.StandardOutput, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_feeds, "rss.xml")));
+
+        var publish = await PublishAsync();
+
+        Assert.True(publish.ExitCode == 0, publish.ToString());
+        Assert.Contains(" 0 added", publish.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains(SeedTitle, File.ReadAllText(Path.Combine(_feeds, "rss.xml")), StringComparison.Ordinal);
+    }
+
     [SkippableFact]
     public async Task Publish_SampleArticles_FeedparserReadsRssAndAtomWithSeedArticle()
     {
