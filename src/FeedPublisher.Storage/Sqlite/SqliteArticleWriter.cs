@@ -19,7 +19,7 @@ internal static class SqliteArticleWriter
             return;
         }
 
-        await RemoveReplacedAsync(connection, transaction, saved, cancellationToken);
+        var stored = await RemoveReplacedAsync(connection, transaction, saved, cancellationToken);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
@@ -64,7 +64,7 @@ internal static class SqliteArticleWriter
             p[18].Value = (object?)article.Image?.AbsoluteUri ?? DBNull.Value;
             p[19].Value = article.Pending is null ? 0 : 1;
             await command.ExecuteNonQueryAsync(cancellationToken);
-            terms.Replace(article);
+            terms.Replace(article, linked: stored.Contains(article.Id));
         }
     }
 
@@ -72,21 +72,32 @@ internal static class SqliteArticleWriter
     /// Frees the paths of files whose article id changed (an edited front-matter id): the article
     /// the path held before leaves. One look-up for the whole batch; a delete only where needed.
     /// </summary>
-    private static async Task RemoveReplacedAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<StoredArticle> saved, CancellationToken cancellationToken)
+    /// <returns>The ids of the batch that the store already holds (their term links are replaced, not just added).</returns>
+    private static async Task<HashSet<string>> RemoveReplacedAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<StoredArticle> saved, CancellationToken cancellationToken)
     {
         var idOfPath = saved.ToDictionary(s => s.File.RelativePath, s => s.Article.Id, StringComparer.Ordinal);
         await using var find = connection.CreateCommand();
         find.Transaction = transaction;
-        find.CommandText = "SELECT source_path, id FROM articles WHERE source_path IN (SELECT value FROM json_each($paths))";
+        find.CommandText = """
+            SELECT source_path, id FROM articles WHERE source_path IN (SELECT value FROM json_each($paths))
+            UNION SELECT source_path, id FROM articles WHERE id IN (SELECT value FROM json_each($ids))
+            """;
         find.Parameters.AddWithValue("$paths", StoredJson.WriteNames([.. idOfPath.Keys]));
+        find.Parameters.AddWithValue("$ids", StoredJson.WriteNames([.. idOfPath.Values]));
         var replaced = new List<string>();
+        var stored = new HashSet<string>(StringComparer.Ordinal);
         await using (var reader = await find.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                if (idOfPath[reader.GetString(0)] != reader.GetString(1))
+                var (path, storedId) = (reader.GetString(0), reader.GetString(1));
+                if (idOfPath.TryGetValue(path, out var newId) && newId != storedId)
                 {
-                    replaced.Add(reader.GetString(1));
+                    replaced.Add(storedId);
+                }
+                else
+                {
+                    stored.Add(storedId);
                 }
             }
         }
@@ -100,6 +111,9 @@ internal static class SqliteArticleWriter
             id.Value = old;
             await delete.ExecuteNonQueryAsync(cancellationToken);
         }
+
+        stored.ExceptWith(replaced);
+        return stored;
     }
 
     /// <summary>Bodies rendered after ingest, kept only for the file version they came from.</summary>

@@ -28,13 +28,18 @@ internal sealed class SqliteTermWriter : IDisposable
 
     public static string KindName(TermKind kind) => kind == TermKind.Category ? "category" : "author";
 
-    public void Replace(Article article) =>
-        Replace(article.Id, article.Published.ToUnixTimeMilliseconds(), article.Categories, article.Authors);
+    /// <param name="linked">Whether the article may have links already (false for one new to the store: nothing to delete).</param>
+    public void Replace(Article article, bool linked = true) =>
+        Replace(article.Id, article.Published.ToUnixTimeMilliseconds(), article.Categories, article.Authors, linked);
 
-    public void Replace(string articleId, long published, IReadOnlyList<string> categories, IReadOnlyList<string> authors)
+    public void Replace(string articleId, long published, IReadOnlyList<string> categories, IReadOnlyList<string> authors, bool linked = true)
     {
-        _deleteLinks.Parameters["$id"].Value = articleId;
-        _deleteLinks.ExecuteNonQuery();
+        if (linked)
+        {
+            _deleteLinks.Parameters["$id"].Value = articleId;
+            _deleteLinks.ExecuteNonQuery();
+        }
+
         foreach (var (kind, names) in new[] { (TermKind.Category, categories), (TermKind.Author, authors) })
         {
             foreach (var name in names)
