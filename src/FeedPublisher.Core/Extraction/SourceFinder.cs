@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using FeedPublisher.Core.Model;
 
@@ -36,7 +37,7 @@ public sealed partial class SourceFinder
     public IReadOnlyList<SourceLink> Find(string text)
     {
         var cited = new List<(int Index, Outlet Outlet)>();
-        foreach (Match cue in Cue().Matches(text))
+        foreach (Match cue in text.AsSpan().ContainsAny(CueWords) ? Cue().Matches(text) : Enumerable.Empty<Match>())
         {
             if (NameAfter(text, cue.Index + cue.Length) is { } outlet)
             {
@@ -218,6 +219,16 @@ public sealed partial class SourceFinder
 
         list.Add((words, outlet));
     }
+
+    /// <summary>
+    /// A word that every cue below contains. Most texts hold none, and one vectorized search for
+    /// all of them is much cheaper than the cue expression, whose first letters are a third of
+    /// English text.
+    /// </summary>
+    private static readonly SearchValues<string> CueWords = SearchValues.Create(
+        ["according", "article", "report", "story", "interview", "piece", "op-ed", "editorial", "investigation", "analysis", "exclusive",
+         "told", "speaking", "wrote", "writing", "cited", "quoted"],
+        StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex("""
         (?<!\w)(?:

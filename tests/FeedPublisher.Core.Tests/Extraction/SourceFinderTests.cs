@@ -16,6 +16,18 @@ public sealed class SourceFinderTests
     [InlineData("The Guardian first reported the leak.", "https://www.theguardian.com/")]
     [InlineData("CNN said the vote was close.", "https://www.cnn.com/")]
     [InlineData("Officials spoke, the Press Trust of India reported.", "https://www.ptinews.com/")]
+    [InlineData("Speaking to Reuters, the minister denied it.", "https://www.reuters.com/")]
+    [InlineData("She wrote in the Guardian that it was over.", "https://www.theguardian.com/")]
+    [InlineData("Writing for Reuters, the columnist argued otherwise.", "https://www.reuters.com/")]
+    [InlineData("The figures were cited by Reuters on Monday.", "https://www.reuters.com/")]
+    [InlineData("He was quoted by CNN as saying no.", "https://www.cnn.com/")]
+    [InlineData("In an interview with CNN, she spoke.", "https://www.cnn.com/")]
+    [InlineData("In an op-ed for the Guardian, she argued.", "https://www.theguardian.com/")]
+    [InlineData("An investigation by the BBC found more.", "https://www.bbc.com/")]
+    [InlineData("A story from Reuters ran first.", "https://www.reuters.com/")]
+    [InlineData("It was first reported by CNN.", "https://www.cnn.com/")]
+    [InlineData("As reported in the Guardian, it rained.", "https://www.theguardian.com/")]
+    [InlineData("ACCORDING TO Reuters, talks resumed.", "https://www.reuters.com/")]
     public void Find_Attribution_FindsOutlet(string text, string url)
     {
         Assert.Equal([url], Finder.Find(text).Select(s => s.Url.AbsoluteUri));
