@@ -51,11 +51,14 @@ public sealed class ArticleIngestor(
     {
         var root = files.Root;
         var known = await timings.TimeAsync(StageTimings.Store, () => store.GetKnownFilesAsync(cancellationToken));
-        var candidates = timings.Time(StageTimings.Read, () => ArticleFiles(root).Select(info => new Candidate(info, Path.GetRelativePath(root, info.FullName).Replace('\\', '/'))).ToList());
+        // Every file found lies below the root: its relative path is the rest of its full path.
+        var prefix = Path.EndsInDirectorySeparator(root) ? root.Length : root.Length + 1;
+        var candidates = timings.Time(StageTimings.Read, () => ArticleFiles(root).Select(info => new Candidate(info, info.FullName[prefix..].Replace('\\', '/'))).ToList());
 
         // Files go through in chunks: read and parse in parallel, settle identities in path order,
         // extract in parallel, store; memory holds one chunk of articles, never the whole archive.
-        var claims = new IdentityClaims(known.Values, candidates.Select(f => f.RelativePath).Concat(known.Keys.Where(ArticleImporter.IsImported)));
+        // Built on the first file that needs an identity: a pass where nothing changed never needs it.
+        var claims = new Lazy<IdentityClaims>(() => new IdentityClaims(known.Values, candidates.Select(f => f.RelativePath).Concat(known.Keys.Where(ArticleImporter.IsImported))));
         var problems = new List<ArticleProblem>();
         var done = 0;
         var storing = Task.CompletedTask;
@@ -96,8 +99,8 @@ public sealed class ArticleIngestor(
         // The ids these files claim may belong to files that did not change: ask for their owners.
         var ids = candidates.Select(c => c.Metadata is null ? null : IdOrNull(c)).OfType<string>().ToList();
         var owners = await timings.TimeAsync(StageTimings.Store, () => store.GetKnownFilesAsync([], ids, cancellationToken));
-        var claims = new IdentityClaims(known.Values.Concat(owners.Values),
-            candidates.Select(c => c.RelativePath).Concat(owners.Keys.Where(path => ArticleImporter.IsImported(path) || File.Exists(Path.Combine(files.Root, path)))));
+        var claims = new Lazy<IdentityClaims>(() => new IdentityClaims(known.Values.Concat(owners.Values),
+            candidates.Select(c => c.RelativePath).Concat(owners.Keys.Where(path => ArticleImporter.IsImported(path) || File.Exists(Path.Combine(files.Root, path))))));
         var problems = new List<ArticleProblem>();
         var chunk = candidates.ToArray();
         await StoreChunkAsync(chunk, ReadChunk(chunk, known, claims, problems, onRead: null, timings, cancellationToken, alreadyRead: true), timings, cancellationToken);
@@ -123,7 +126,7 @@ public sealed class ArticleIngestor(
     private static bool IsHidden(string relativePath) => relativePath.Split('/').Any(segment => segment.StartsWith('.'));
 
     /// <summary>Reads and extracts a chunk: what the store should then change.</summary>
-    private StoreChanges ReadChunk(Candidate[] chunk, IReadOnlyDictionary<string, KnownFile> known, IdentityClaims claims, List<ArticleProblem> problems,
+    private StoreChanges ReadChunk(Candidate[] chunk, IReadOnlyDictionary<string, KnownFile> known, Lazy<IdentityClaims> claims, List<ArticleProblem> problems,
         Action? onRead, StageTimings timings, CancellationToken cancellationToken, bool alreadyRead = false)
     {
         if (!alreadyRead)
@@ -139,7 +142,7 @@ public sealed class ArticleIngestor(
         {
             foreach (var file in chunk.Where(f => f.Metadata is not null))
             {
-                Extract(file, claims);
+                Extract(file, claims.Value);
             }
 
             Parallel.ForEach(chunk.Where(f => f.Article is not null && f.Draft is not null), new ParallelOptions { CancellationToken = cancellationToken }, Render);
