@@ -15,12 +15,16 @@ namespace FeedPublisher.Core.Ingesting;
 /// </summary>
 public sealed class ArticleBodies(IArticleStore store, ArticleFileReader files, ArticleExtractor extractor, IngestSettings settings, ILogger<ArticleBodies> logger)
 {
+    private const int MaxRounds = 100;
+
     /// <param name="query">The store query whose articles are wanted, run again after a rejection.</param>
     /// <param name="problems">Collects the articles rejected (and file warnings) on the way.</param>
     public async Task<IReadOnlyList<Article>> CompleteAsync(
         Func<CancellationToken, Task<IReadOnlyList<Article>>> query, ICollection<ArticleProblem> problems, CancellationToken cancellationToken)
     {
-        while (true)
+        // Each round removes the articles it rejects, so the next round sees others; the bound only
+        // guards against a store that would not remove them.
+        for (var round = 0; round < MaxRounds; round++)
         {
             var articles = await query(cancellationToken);
             if (!articles.Any(a => a.Pending is not null))
@@ -49,6 +53,8 @@ public sealed class ArticleBodies(IArticleStore store, ArticleFileReader files, 
 
             await store.ApplyAsync(new StoreChanges([], [], rejected), cancellationToken);
         }
+
+        throw new InvalidOperationException($"articles whose bodies cannot be rendered are still in the store after {MaxRounds} attempts to remove them");
     }
 
     /// <summary>Null for an article that was complete already.</summary>
