@@ -15,27 +15,24 @@ namespace FeedPublisher.Core.Ingesting;
 /// re-reads nor removes it. Importing the same bytes again changes nothing; new bytes update the
 /// article and keep its publication date; an id that a file in the articles folder holds is refused.
 /// </summary>
-public sealed class ArticleImporter(IArticleStore store, IEnumerable<IArticleReader> readers, ArticleExtractor extractor, IngestSettings settings, TimeProvider time, ILogger<ArticleImporter> logger)
+public sealed class ArticleImporter(IArticleStore store, ArticleFileReader files, ArticleExtractor extractor, TimeProvider time, ILogger<ArticleImporter> logger)
 {
     /// <summary>Relative paths never start with '@/', so no article file can collide with an import.</summary>
     public const string SourcePrefix = "@/import/";
-
-    private readonly Dictionary<string, IArticleReader> _readers = readers
-        .SelectMany(r => r.Extensions.Select(e => KeyValuePair.Create(e, r))).ToDictionary(StringComparer.OrdinalIgnoreCase);
 
     public static bool IsImported(string sourcePath) => sourcePath.StartsWith(SourcePrefix, StringComparison.Ordinal);
 
     /// <param name="paths">Article files, or folders whose article files are all imported.</param>
     public async Task<ImportReport> ImportAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
-        var files = paths.SelectMany(Expand).ToList();
+        var given = paths.SelectMany(Expand).ToList();
         var problems = new List<ArticleProblem>();
         var read = new List<(string Path, Article Header, ArticleDraft Draft, string Hash, long Length)>();
-        foreach (var path in files)
+        foreach (var path in given)
         {
             try
             {
-                read.Add(Read(path));
+                read.Add(Read(path, problems));
             }
             catch (Exception e) when (e is ArticleRejectedException or IOException or UnauthorizedAccessException)
             {
@@ -89,7 +86,7 @@ public sealed class ArticleImporter(IArticleStore store, IEnumerable<IArticleRea
         }
 
         await store.ApplyAsync(new StoreChanges(saved, [], []), cancellationToken);
-        return new ImportReport(files.Count, added, updated, unchanged, 0, problems);
+        return new ImportReport(given.Count, added, updated, unchanged, 0, problems);
     }
 
     /// <summary>Removes imported articles by id; ids of files in the articles folder are left to that folder.</summary>
@@ -103,22 +100,23 @@ public sealed class ArticleImporter(IArticleStore store, IEnumerable<IArticleRea
         return new ImportReport(ids.Count, 0, 0, 0, imported.Count, problems);
     }
 
-    private (string Path, Article Header, ArticleDraft Draft, string Hash, long Length) Read(string path)
+    /// <summary>Reads a file as ingest reads one (the same limit, decoding and reader), wherever it is.</summary>
+    private (string Path, Article Header, ArticleDraft Draft, string Hash, long Length) Read(string path, List<ArticleProblem> problems)
     {
         var info = new FileInfo(path);
-        if (!_readers.TryGetValue(info.Extension, out var reader))
+        if (!files.Reads(info.Extension))
         {
             throw new ArticleRejectedException($"no reader for files named *{info.Extension} (.txt, .md, .html, .json)");
         }
 
-        if (info.Length > settings.MaxBytes)
+        var bytes = files.ReadBytes(info);
+        var (reader, source) = files.Decode(info.Name, bytes, out var warning);
+        if (warning is not null)
         {
-            throw new ArticleRejectedException($"the file is {info.Length:N0} bytes, over the limit of {settings.MaxBytes:N0} (Articles:MaxBytes)");
+            problems.Add(IngestLog.Report(logger, new ArticleProblem(path, warning, Rejected: false)));
         }
 
-        var bytes = File.ReadAllBytes(path);
-        var decoded = ArticleTextDecoder.Decode(bytes, sniffHtmlCharset: reader is HtmlArticleReader);
-        var draft = reader.Read(new ArticleSource(info.Name, decoded.Text));
+        var draft = reader.Read(source);
         var id = ArticleIdentity.Resolve(draft.Metadata, info.Name);
         var header = extractor.Header(draft.Metadata, id, time.GetUtcNow(), null);
         return (path, header, draft, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length);
@@ -127,6 +125,6 @@ public sealed class ArticleImporter(IArticleStore store, IEnumerable<IArticleRea
     private IEnumerable<string> Expand(string path) =>
         Directory.Exists(path)
             ? Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
-                .Where(f => _readers.ContainsKey(Path.GetExtension(f))).Order(StringComparer.Ordinal)
+                .Where(f => files.Reads(Path.GetExtension(f))).Order(StringComparer.Ordinal)
             : [path];
 }

@@ -42,6 +42,7 @@ public sealed class ArchivePlanner(IArticleStore store, ArticleBodies bodies, Fe
         for (var i = 0; i < pages.Count; i++)
         {
             var page = pages[i];
+            IReadOnlyList<Article>? articles = null; // asked for once per page, and only if a format needs it
             foreach (var writer in Writers)
             {
                 var path = $"{Folder}/{page.Number}/{writer.FileName}";
@@ -51,7 +52,7 @@ public sealed class ArchivePlanner(IArticleStore store, ArticleBodies bodies, Fe
                     continue;
                 }
 
-                var articles = await bodies.CompleteAsync(c => store.GetArchivePageAsync(page.Number, size, c), rejected, cancellationToken);
+                articles ??= await bodies.CompleteAsync(c => store.GetArchivePageAsync(page.Number, size, c), rejected, cancellationToken);
                 var links = new List<FeedLink> { new("current", main.UrlOf(writer.FileName)) };
                 if (i > 0)
                 {

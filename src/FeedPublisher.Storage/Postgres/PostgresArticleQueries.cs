@@ -13,10 +13,6 @@ internal static class PostgresArticleQueries
 {
     public const string VersionColumns = "id, content_hash, updated";
 
-    public const string ArticleColumns = "id, title, path, published, updated, summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, body_pending, source_path, content_hash";
-
-    public const string KnownFileColumns = "source_path, file_length, file_mtime, content_hash, id, published";
-
     /// <summary>Every archive page's size and fingerprint (parameter @size), read off articles_by_seq alone. The sums are numeric in PostgreSQL; they fit a bigint as they do in SQLite.</summary>
     public const string ArchivePages = """
         SELECT (seq - 1) / @size + 1 AS page, count(*), sum(updated)::bigint, sum(seq)::bigint, (SELECT max(seq) FROM articles)
@@ -24,7 +20,7 @@ internal static class PostgresArticleQueries
         """;
 
     /// <summary>The articles of one archive page, a range of articles_by_seq (parameters @first and @last).</summary>
-    public const string ArchivePage = $"SELECT {ArticleColumns} FROM articles WHERE seq > @first AND seq <= @last ORDER BY published DESC, id";
+    public const string ArchivePage = $"SELECT {StoredRows.ArticleColumns} FROM articles WHERE seq > @first AND seq <= @last ORDER BY published DESC, id";
 
     public static NpgsqlCommand Latest(NpgsqlDataSource dataSource, ArticleQuery query, int count, string columns)
     {

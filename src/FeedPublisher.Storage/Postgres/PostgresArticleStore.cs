@@ -47,17 +47,17 @@ public sealed class PostgresArticleStore : IArticleStore, IDisposable, IAsyncDis
 
     public async Task<IReadOnlyDictionary<string, KnownFile>> GetKnownFilesAsync(CancellationToken cancellationToken)
     {
-        await using var command = _dataSource.CreateCommand($"SELECT {PostgresArticleQueries.KnownFileColumns} FROM articles");
-        return await PostgresArticleRows.ReadKnownFilesAsync(command, cancellationToken);
+        await using var command = _dataSource.CreateCommand($"SELECT {StoredRows.KnownFileColumns} FROM articles");
+        return await StoredRows.ReadKnownFilesAsync(command, cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, KnownFile>> GetKnownFilesAsync(IReadOnlyCollection<string> paths, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(
-            $"SELECT {PostgresArticleQueries.KnownFileColumns} FROM articles WHERE source_path = ANY(@paths) OR id = ANY(@ids)");
+            $"SELECT {StoredRows.KnownFileColumns} FROM articles WHERE source_path = ANY(@paths) OR id = ANY(@ids)");
         command.Parameters.Add(new NpgsqlParameter<string[]>("paths", [.. paths]));
         command.Parameters.Add(new NpgsqlParameter<string[]>("ids", [.. ids]));
-        return await PostgresArticleRows.ReadKnownFilesAsync(command, cancellationToken);
+        return await StoredRows.ReadKnownFilesAsync(command, cancellationToken);
     }
 
     public async Task ApplyAsync(StoreChanges changes, CancellationToken cancellationToken)
@@ -101,8 +101,8 @@ public sealed class PostgresArticleStore : IArticleStore, IDisposable, IAsyncDis
 
     public async Task<IReadOnlyList<Article>> GetLatestAsync(ArticleQuery query, int count, CancellationToken cancellationToken)
     {
-        await using var command = PostgresArticleQueries.Latest(_dataSource, query, count, PostgresArticleQueries.ArticleColumns);
-        return await PostgresArticleRows.ReadAsync(command, count, cancellationToken);
+        await using var command = PostgresArticleQueries.Latest(_dataSource, query, count, StoredRows.ArticleColumns);
+        return await StoredRows.ReadArticlesAsync(command, count, cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> GetLatestVersionsAsync(ArticleQuery query, int count, CancellationToken cancellationToken)
@@ -170,7 +170,7 @@ public sealed class PostgresArticleStore : IArticleStore, IDisposable, IAsyncDis
         await using var command = _dataSource.CreateCommand(PostgresArticleQueries.ArchivePage);
         command.Parameters.Add(new NpgsqlParameter<long>("first", (long)(page - 1) * pageSize));
         command.Parameters.Add(new NpgsqlParameter<long>("last", (long)page * pageSize));
-        return await PostgresArticleRows.ReadAsync(command, pageSize, cancellationToken);
+        return await StoredRows.ReadArticlesAsync(command, pageSize, cancellationToken);
     }
 
     public void Dispose() => _dataSource.Dispose();

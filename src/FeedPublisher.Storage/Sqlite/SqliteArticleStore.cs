@@ -10,11 +10,7 @@ namespace FeedPublisher.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteArticleStore : IArticleStore
 {
-    private const string KnownFileColumns = "source_path, file_length, file_mtime, content_hash, id, published";
-
     private const string VersionColumns = "id, content_hash, updated";
-
-    private const string ArticleColumns = "id, title, path, published, updated, summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, body_pending, source_path, content_hash";
 
     private readonly string _connectionString;
 
@@ -51,8 +47,8 @@ public sealed class SqliteArticleStore : IArticleStore
     {
         await using var connection = Connect();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {KnownFileColumns} FROM articles";
-        return await ReadKnownFilesAsync(command, cancellationToken);
+        command.CommandText = $"SELECT {StoredRows.KnownFileColumns} FROM articles";
+        return await StoredRows.ReadKnownFilesAsync(command, cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, KnownFile>> GetKnownFilesAsync(IReadOnlyCollection<string> paths, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
@@ -60,26 +56,14 @@ public sealed class SqliteArticleStore : IArticleStore
         await using var connection = Connect();
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT {KnownFileColumns} FROM articles WHERE source_path IN (SELECT value FROM json_each($paths))
-            UNION SELECT {KnownFileColumns} FROM articles WHERE id IN (SELECT value FROM json_each($ids))
+            SELECT {StoredRows.KnownFileColumns} FROM articles WHERE source_path IN (SELECT value FROM json_each($paths))
+            UNION SELECT {StoredRows.KnownFileColumns} FROM articles WHERE id IN (SELECT value FROM json_each($ids))
             """;
         command.Parameters.AddWithValue("$paths", StoredJson.WriteNames([.. paths]));
         command.Parameters.AddWithValue("$ids", StoredJson.WriteNames([.. ids]));
-        return await ReadKnownFilesAsync(command, cancellationToken);
+        return await StoredRows.ReadKnownFilesAsync(command, cancellationToken);
     }
 
-    private static async Task<IReadOnlyDictionary<string, KnownFile>> ReadKnownFilesAsync(SqliteCommand command, CancellationToken cancellationToken)
-    {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var known = new Dictionary<string, KnownFile>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var file = new ArticleFile(reader.GetString(0), reader.GetInt64(1), new DateTimeOffset(reader.GetInt64(2), TimeSpan.Zero), reader.GetString(3));
-            known[file.RelativePath] = new KnownFile(file, reader.GetString(4), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)));
-        }
-
-        return known;
-    }
 
     public async Task ApplyAsync(StoreChanges changes, CancellationToken cancellationToken)
     {
@@ -115,8 +99,8 @@ public sealed class SqliteArticleStore : IArticleStore
     public async Task<IReadOnlyList<Article>> GetLatestAsync(ArticleQuery query, int count, CancellationToken cancellationToken)
     {
         await using var connection = Connect();
-        await using var command = LatestCommand(connection, query, count, ArticleColumns);
-        return await ReadArticlesAsync(command, count, cancellationToken);
+        await using var command = LatestCommand(connection, query, count, StoredRows.ArticleColumns);
+        return await StoredRows.ReadArticlesAsync(command, count, cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> GetLatestVersionsAsync(ArticleQuery query, int count, CancellationToken cancellationToken)
@@ -180,40 +164,12 @@ public sealed class SqliteArticleStore : IArticleStore
         await using var connection = Connect();
         await using var command = connection.CreateCommand();
         // INDEXED BY: left alone, SQLite walks the whole published-date index to honour ORDER BY.
-        command.CommandText = $"SELECT {ArticleColumns} FROM articles INDEXED BY articles_by_seq WHERE seq > $first AND seq <= $last ORDER BY published DESC, id";
+        command.CommandText = $"SELECT {StoredRows.ArticleColumns} FROM articles INDEXED BY articles_by_seq WHERE seq > $first AND seq <= $last ORDER BY published DESC, id";
         command.Parameters.AddWithValue("$first", (long)(page - 1) * pageSize);
         command.Parameters.AddWithValue("$last", (long)page * pageSize);
-        return await ReadArticlesAsync(command, pageSize, cancellationToken);
+        return await StoredRows.ReadArticlesAsync(command, pageSize, cancellationToken);
     }
 
-    private static async Task<IReadOnlyList<Article>> ReadArticlesAsync(SqliteCommand command, int count, CancellationToken cancellationToken)
-    {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var articles = new List<Article>(Math.Min(count, 1000));
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            articles.Add(new Article
-            {
-                Id = reader.GetString(0),
-                Title = reader.GetString(1),
-                Path = reader.GetString(2),
-                Published = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
-                Updated = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
-                Summary = reader.GetString(5),
-                ContentHtml = reader.GetString(6),
-                Authors = StoredJson.ReadNames(reader.GetString(7)),
-                Categories = StoredJson.ReadNames(reader.GetString(8)),
-                Sources = StoredJson.ReadSources(reader.GetString(9)),
-                Url = OptionalUrl(reader, 10),
-                Origin = reader.IsDBNull(11) || OptionalUrl(reader, 12) is not { } originUrl ? null : new SourceLink(reader.GetString(11), originUrl),
-                Language = reader.IsDBNull(13) ? null : reader.GetString(13),
-                Image = OptionalUrl(reader, 14),
-                Pending = reader.GetInt64(15) == 0 ? null : new PendingBody(reader.GetString(16), reader.GetString(17)),
-            });
-        }
-
-        return articles;
-    }
 
     public async Task<long> GetVersionAsync(CancellationToken cancellationToken)
     {
@@ -242,8 +198,6 @@ public sealed class SqliteArticleStore : IArticleStore
         return command;
     }
 
-    private static Uri? OptionalUrl(SqliteDataReader reader, int column) =>
-        reader.IsDBNull(column) ? null : new Uri(reader.GetString(column));
 
     private SqliteConnection Connect()
     {

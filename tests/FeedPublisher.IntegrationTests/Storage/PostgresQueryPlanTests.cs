@@ -2,6 +2,7 @@ using System.Text.Json;
 using FeedPublisher.Core.Model;
 using FeedPublisher.Core.Storing;
 using FeedPublisher.IntegrationTests.Support;
+using FeedPublisher.Storage;
 using FeedPublisher.Storage.Postgres;
 using Npgsql;
 
@@ -75,7 +76,7 @@ public sealed class PostgresQueryPlanTests(PostgresServer server) : IAsyncLifeti
     {
         await FillAsync();
         await using var dataSource = NpgsqlDataSource.Create(_database!.ConnectionString);
-        await using var command = PostgresArticleQueries.Latest(dataSource, query, 50, PostgresArticleQueries.ArticleColumns);
+        await using var command = PostgresArticleQueries.Latest(dataSource, query, 50, StoredRows.ArticleColumns);
         command.CommandText = "EXPLAIN (FORMAT JSON) " + command.CommandText;
         return await PlanAsync(command);
     }

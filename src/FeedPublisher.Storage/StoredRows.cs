@@ -1,13 +1,21 @@
+using System.Data.Common;
 using FeedPublisher.Core.Model;
 using FeedPublisher.Core.Storing;
-using Npgsql;
 
-namespace FeedPublisher.Storage.Postgres;
+namespace FeedPublisher.Storage;
 
-/// <summary>Reads articles and known files back from rows of <see cref="PostgresArticleQueries.ArticleColumns"/> and <see cref="PostgresArticleQueries.KnownFileColumns"/>.</summary>
-internal static class PostgresArticleRows
+/// <summary>
+/// The columns both stores select for articles and known files, and how their rows become
+/// <see cref="Article"/> and <see cref="KnownFile"/>: the stores differ in SQL, not in rows.
+/// </summary>
+internal static class StoredRows
 {
-    public static async Task<IReadOnlyList<Article>> ReadAsync(NpgsqlCommand command, int count, CancellationToken cancellationToken)
+    public const string ArticleColumns = "id, title, path, published, updated, summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, body_pending, source_path, content_hash";
+
+    public const string KnownFileColumns = "source_path, file_length, file_mtime, content_hash, id, published";
+
+    /// <summary>Articles from rows of <see cref="ArticleColumns"/>.</summary>
+    public static async Task<IReadOnlyList<Article>> ReadArticlesAsync(DbCommand command, int count, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var articles = new List<Article>(Math.Min(count, 1000));
@@ -29,6 +37,7 @@ internal static class PostgresArticleRows
                 Origin = reader.IsDBNull(11) || OptionalUrl(reader, 12) is not { } originUrl ? null : new SourceLink(reader.GetString(11), originUrl),
                 Language = reader.IsDBNull(13) ? null : reader.GetString(13),
                 Image = OptionalUrl(reader, 14),
+                // A boolean in PostgreSQL, 0 or 1 in SQLite: GetBoolean reads both.
                 Pending = reader.GetBoolean(15) ? new PendingBody(reader.GetString(16), reader.GetString(17)) : null,
             });
         }
@@ -36,7 +45,8 @@ internal static class PostgresArticleRows
         return articles;
     }
 
-    public static async Task<IReadOnlyDictionary<string, KnownFile>> ReadKnownFilesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    /// <summary>Known files by relative path, from rows of <see cref="KnownFileColumns"/>.</summary>
+    public static async Task<IReadOnlyDictionary<string, KnownFile>> ReadKnownFilesAsync(DbCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var known = new Dictionary<string, KnownFile>(StringComparer.Ordinal);
@@ -49,6 +59,6 @@ internal static class PostgresArticleRows
         return known;
     }
 
-    private static Uri? OptionalUrl(NpgsqlDataReader reader, int column) =>
+    private static Uri? OptionalUrl(DbDataReader reader, int column) =>
         reader.IsDBNull(column) ? null : new Uri(reader.GetString(column));
 }
