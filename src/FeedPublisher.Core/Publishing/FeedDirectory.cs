@@ -36,8 +36,7 @@ public sealed class FeedDirectory
         }
 
         Directory.CreateDirectory(Root);
-        FinishInterruptedPublish();
-        RemoveStrayTemporaries();
+        Recover();
 
         // Compare, compress and stage in parallel: flushing each file to disk dominates a cold
         // publish, and concurrent flushes share the file system's journal commits.
@@ -122,6 +121,19 @@ public sealed class FeedDirectory
 
         WriteAtomically(Path.Combine(Root, ManifestName), System.Text.Encoding.UTF8.GetBytes(string.Join('\n', journal.Manifest)));
         File.Delete(Path.Combine(Root, JournalName));
+    }
+
+    /// <summary>
+    /// Finishes a publish that was killed while moving files (from its journal) and deletes the
+    /// temporary files of one killed while staging, so the directory is exactly one publish's.
+    /// </summary>
+    public void Recover()
+    {
+        if (Directory.Exists(Root))
+        {
+            FinishInterruptedPublish();
+            RemoveStrayTemporaries();
+        }
     }
 
     private void FinishInterruptedPublish()
