@@ -99,6 +99,31 @@ public sealed class FeedPublishingServiceTests : IDisposable
         Assert.Equal(new DateTimeOffset(FirstWrite), Assert.Single(ReadAtom().Items).LastUpdatedTime);
     }
 
+    [Theory]
+    [InlineData("Site:Title", "Another Title", "atom.xml")]
+    [InlineData("Feeds:MaxItems", "1", "atom.xml")]
+    [InlineData("Feeds:Named:short:Categories:0", "World", "short/atom.xml")]
+    public async Task Publish_SettingChangedButNoArticle_RewritesTheFeeds(string key, string value, string changedFile)
+    {
+        Write("one.md", "---\ntitle: One\ncategories: [World]\n---\n\nBody.", FirstWrite);
+        Write("two.md", "---\ntitle: Two\n---\n\nBody.", FirstWrite.AddMinutes(1));
+        var (services, publisher) = CreatePublisher(("Feeds:Named:short:Title", "Short"));
+        using (services)
+        {
+            await publisher.PublishAsync(CancellationToken.None);
+        }
+
+        var before = File.ReadAllBytes(_temp.Combine("feeds", changedFile));
+        (services, publisher) = CreatePublisher(("Feeds:Named:short:Title", "Short"), (key, value));
+        using (services)
+        {
+            var report = await publisher.PublishAsync(CancellationToken.None);
+            Assert.True(report.Written > 0);
+        }
+
+        Assert.NotEqual(before, File.ReadAllBytes(_temp.Combine("feeds", changedFile)));
+    }
+
     [Fact]
     public async Task Publish_DeletedFile_LeavesTheFeeds()
     {
