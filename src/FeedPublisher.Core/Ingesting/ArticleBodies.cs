@@ -7,11 +7,11 @@ using Microsoft.Extensions.Logging;
 namespace FeedPublisher.Core.Ingesting;
 
 /// <summary>
-/// Completes the articles a feed is about to show: bodies still pending since ingest are read from
+/// Completes the articles feeds are about to show: bodies still pending since ingest are read from
 /// their files and rendered (on every core), and kept in the store so that no body is rendered
 /// twice. An article whose body turns out unusable (no text, a Markdown that cannot be read, a file
-/// gone) leaves the store and is reported like a file rejected at ingest, and the feed asks again,
-/// so it still gets its count of articles.
+/// gone) leaves the store and is reported like a file rejected at ingest, and the feeds ask again,
+/// so each still gets its count of articles.
 /// </summary>
 public sealed class ArticleBodies(IArticleStore store, ArticleFileReader files, ArticleExtractor extractor, IngestSettings settings, ILogger<ArticleBodies> logger)
 {
@@ -20,21 +20,36 @@ public sealed class ArticleBodies(IArticleStore store, ArticleFileReader files, 
     /// <param name="query">The store query whose articles are wanted, run again after a rejection.</param>
     /// <param name="problems">Collects the articles rejected (and file warnings) on the way.</param>
     public async Task<IReadOnlyList<Article>> CompleteAsync(
-        Func<CancellationToken, Task<IReadOnlyList<Article>>> query, ICollection<ArticleProblem> problems, CancellationToken cancellationToken)
+        Func<CancellationToken, Task<IReadOnlyList<Article>>> query, ICollection<ArticleProblem> problems, CancellationToken cancellationToken) =>
+        (await CompleteAsync([query], problems, cancellationToken))[0];
+
+    /// <summary>
+    /// The articles of several queries (one per feed), their pending bodies rendered together: an
+    /// article in several feeds is rendered once, and both cores stay busy across feeds instead of
+    /// waiting at the end of each feed's few articles.
+    /// </summary>
+    /// <returns>Per query, its articles in its order.</returns>
+    public async Task<IReadOnlyList<IReadOnlyList<Article>>> CompleteAsync(
+        IReadOnlyList<Func<CancellationToken, Task<IReadOnlyList<Article>>>> queries, ICollection<ArticleProblem> problems, CancellationToken cancellationToken)
     {
         // Each round removes the articles it rejects, so the next round sees others; the bound only
         // guards against a store that would not remove them.
         for (var round = 0; round < MaxRounds; round++)
         {
-            var articles = await query(cancellationToken);
-            if (!articles.Any(a => a.Pending is not null))
+            var lists = new List<IReadOnlyList<Article>>(queries.Count);
+            foreach (var query in queries)
             {
-                return articles;
+                lists.Add(await query(cancellationToken));
             }
 
-            var results = new Result?[articles.Count];
-            Parallel.For(0, articles.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => results[i] = Render(articles[i]));
-            var rendered = results.OfType<Result>().ToList();
+            var pending = lists.SelectMany(list => list).Where(a => a.Pending is not null).DistinctBy(a => a.Id, StringComparer.Ordinal).ToList();
+            if (pending.Count == 0)
+            {
+                return lists;
+            }
+
+            var rendered = new Result[pending.Count];
+            Parallel.For(0, pending.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => rendered[i] = Render(pending[i]));
             await store.SaveBodiesAsync(rendered.Where(r => r.Article is not null)
                 .Select(r => new RenderedBody(r.Article!.Id, r.Source.ContentHash, r.Article.Summary, r.Article.ContentHtml, r.Article.Sources)).ToList(), cancellationToken);
             lock (problems)
@@ -48,7 +63,8 @@ public sealed class ArticleBodies(IArticleStore store, ArticleFileReader files, 
             var rejected = rendered.Where(r => r.Article is null).Select(r => r.Source.SourcePath).ToList();
             if (rejected.Count == 0)
             {
-                return results.Select((r, i) => r?.Article ?? articles[i]).ToList();
+                var byId = rendered.ToDictionary(r => r.Article!.Id, r => r.Article!, StringComparer.Ordinal);
+                return lists.Select(list => (IReadOnlyList<Article>)list.Select(a => byId.GetValueOrDefault(a.Id) ?? a).ToList()).ToList();
             }
 
             await store.ApplyAsync(new StoreChanges([], [], rejected), cancellationToken);
@@ -57,14 +73,9 @@ public sealed class ArticleBodies(IArticleStore store, ArticleFileReader files, 
         throw new InvalidOperationException($"articles whose bodies cannot be rendered are still in the store after {MaxRounds} attempts to remove them");
     }
 
-    /// <summary>Null for an article that was complete already.</summary>
-    private Result? Render(Article article)
+    private Result Render(Article article)
     {
-        if (article.Pending is not { } pending)
-        {
-            return null;
-        }
-
+        var pending = article.Pending!;
         var result = new Result(pending);
         var path = Path.Combine(settings.ArticlesDirectory, pending.SourcePath);
         try

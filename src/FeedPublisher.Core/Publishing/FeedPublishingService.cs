@@ -79,16 +79,7 @@ public sealed class FeedPublishingService(
         var previous = FeedFingerprints.Read(directory, shape);
         var fingerprints = new FeedFingerprints(shape, []);
         var rejected = new List<ArticleProblem>();
-        var feeds = await timings.TimeAsync(StageTimings.Build, async () =>
-        {
-            var built = new List<PublishedFeed>();
-            foreach (var spec in await planner.PlanAsync(cancellationToken))
-            {
-                built.Add(await BuildAsync(spec, previous, fingerprints, rejected, cancellationToken));
-            }
-
-            return built;
-        });
+        var feeds = await timings.TimeAsync(StageTimings.Build, () => BuildAsync(previous, fingerprints, rejected, cancellationToken));
 
         var published = await timings.TimeAsync(StageTimings.Write, async () =>
         {
@@ -141,23 +132,43 @@ public sealed class FeedPublishingService(
     }
 
     /// <summary>
-    /// A feed's document: in full when its articles changed (or for the main feed, which the index
-    /// page shows), else a document without entries whose files stay as they are.
+    /// Every feed's document: in full when its articles changed (or for the main feed, which the
+    /// index page shows), else a document without entries whose files stay as they are. The bodies
+    /// the full ones still need are rendered together, across feeds.
     /// </summary>
-    private async Task<PublishedFeed> BuildAsync(FeedSpec spec, FeedFingerprints previous, FeedFingerprints fingerprints, ICollection<ArticleProblem> rejected, CancellationToken cancellationToken)
+    private async Task<List<PublishedFeed>> BuildAsync(FeedFingerprints previous, FeedFingerprints fingerprints, ICollection<ArticleProblem> rejected, CancellationToken cancellationToken)
     {
-        var versions = await store.GetLatestVersionsAsync(spec.Query, spec.MaxItems, cancellationToken);
-        var fingerprint = FeedFingerprints.Of(spec, versions);
-        fingerprints.Feeds[spec.Folder] = fingerprint;
-        var unchanged = spec.Group != FeedGroup.Main && previous.Feeds.GetValueOrDefault(spec.Folder) == fingerprint
-            && _writers.All(w => directory.Holds(FilePath(spec.Folder, w.FileName), settings.Gzip));
-        if (!unchanged)
+        var specs = await planner.PlanAsync(cancellationToken);
+        var kept = new PublishedFeed?[specs.Count];
+        for (var i = 0; i < specs.Count; i++)
         {
-            var articles = await bodies.CompleteAsync(c => store.GetLatestAsync(spec.Query, spec.MaxItems, c), rejected, cancellationToken);
-            return new PublishedFeed(spec.Group, builder.Build(spec.Folder, spec.Title, spec.Description, articles, spec.FullContent));
+            var spec = specs[i];
+            var versions = await store.GetLatestVersionsAsync(spec.Query, spec.MaxItems, cancellationToken);
+            var fingerprint = FeedFingerprints.Of(spec, versions);
+            fingerprints.Feeds[spec.Folder] = fingerprint;
+            if (spec.Group != FeedGroup.Main && previous.Feeds.GetValueOrDefault(spec.Folder) == fingerprint
+                && _writers.All(w => directory.Holds(FilePath(spec.Folder, w.FileName), settings.Gzip)))
+            {
+                kept[i] = Outline(spec, versions);
+            }
         }
 
-        // The newest update among the feed's articles, as the full build would compute it.
+        var rebuilt = Enumerable.Range(0, specs.Count).Where(i => kept[i] is null).ToList();
+        var articles = await bodies.CompleteAsync(
+            rebuilt.Select(i => (Func<CancellationToken, Task<IReadOnlyList<Article>>>)(c => store.GetLatestAsync(specs[i].Query, specs[i].MaxItems, c))).ToList(),
+            rejected, cancellationToken);
+        for (var r = 0; r < rebuilt.Count; r++)
+        {
+            var spec = specs[rebuilt[r]];
+            kept[rebuilt[r]] = new PublishedFeed(spec.Group, builder.Build(spec.Folder, spec.Title, spec.Description, articles[r], spec.FullContent));
+        }
+
+        return [.. kept.Select(feed => feed!)];
+    }
+
+    /// <summary>A feed whose files stay: its document without entries, updated as the full build would say.</summary>
+    private PublishedFeed Outline(FeedSpec spec, IReadOnlyList<string> versions)
+    {
         var updated = versions.Count == 0 ? DateTimeOffset.UnixEpoch
             : DateTimeOffset.FromUnixTimeMilliseconds(versions.Max(v => long.Parse(v[(v.LastIndexOf('|') + 1)..], System.Globalization.CultureInfo.InvariantCulture)));
         var outline = builder.Build(spec.Folder, spec.Title, spec.Description, [], spec.FullContent) with { Updated = updated };

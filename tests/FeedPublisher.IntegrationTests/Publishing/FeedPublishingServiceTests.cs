@@ -172,8 +172,9 @@ public sealed class FeedPublishingServiceTests : IDisposable
     [Fact]
     public async Task Publish_NewArticleWithUnusableBody_IsReportedAndTheFeedGoesOn()
     {
-        Write("good.md", "---\ntitle: Good\n---\nBody.", FirstWrite);
-        Write("empty.md", "---\ntitle: Empty\n---\n\n", FirstWrite.AddHours(1));
+        // Both in the main feed and the World feed: the bad body is found, reported and dropped once.
+        Write("good.md", "---\ntitle: Good\ncategories: [World]\n---\nBody.", FirstWrite);
+        Write("empty.md", "---\ntitle: Empty\ncategories: [World]\n---\n\n", FirstWrite.AddHours(1));
 
         var report = await _publisher.PublishAsync(CancellationToken.None);
 
@@ -183,6 +184,7 @@ public sealed class FeedPublishingServiceTests : IDisposable
         Assert.Equal("it has a title but no body text", problem.Message);
         Assert.Equal(1, report.Ingest.Rejected);
         Assert.Equal(["Good"], ReadAtom().Items.Select(i => i.Title.Text));
+        Assert.Equal(["Good"], ReadAtom(_temp.Combine("feeds", "categories", "world", "atom.xml")).Items.Select(i => i.Title.Text));
         Assert.Equal(1, report.ArticlesInStore);
     }
 
