@@ -12,6 +12,8 @@ internal static class StoredRows
 {
     public const string ArticleColumns = "id, title, path, published, updated, summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, body_pending, source_path, content_hash";
 
+    public const string FileStampColumns = "source_path, file_length, file_mtime";
+
     public const string KnownFileColumns = "source_path, file_length, file_mtime, content_hash, id, published";
 
     /// <summary>Articles from rows of <see cref="ArticleColumns"/>.</summary>
@@ -57,6 +59,19 @@ internal static class StoredRows
         }
 
         return known;
+    }
+
+    /// <summary>File stamps by relative path, from rows of <see cref="FileStampColumns"/>.</summary>
+    public static async Task<IReadOnlyDictionary<string, FileStamp>> ReadFileStampsAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var stamps = new Dictionary<string, FileStamp>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            stamps[reader.GetString(0)] = new FileStamp(reader.GetInt64(1), new DateTimeOffset(reader.GetInt64(2), TimeSpan.Zero));
+        }
+
+        return stamps;
     }
 
     private static Uri? OptionalUrl(DbDataReader reader, int column) =>

@@ -25,10 +25,13 @@ public sealed class ArticleFileReader
     public bool Reads(string extension) => _readers.ContainsKey(extension);
 
     /// <summary>The file's bytes; a file over the limit is rejected unread.</summary>
-    public byte[] ReadBytes(FileInfo info) =>
-        info.Length <= _settings.MaxBytes
-            ? File.ReadAllBytes(info.FullName)
-            : throw new ArticleRejectedException($"the file is {info.Length:N0} bytes, over the limit of {_settings.MaxBytes:N0} (Articles:MaxBytes)");
+    public byte[] ReadBytes(FileInfo info) => ReadBytes(info.FullName, info.Length);
+
+    /// <summary>The file's bytes; a file over the limit (by its stat's <paramref name="length"/>) is rejected unread.</summary>
+    public byte[] ReadBytes(string fullPath, long length) =>
+        length <= _settings.MaxBytes
+            ? File.ReadAllBytes(fullPath)
+            : throw new ArticleRejectedException($"the file is {length:N0} bytes, over the limit of {_settings.MaxBytes:N0} (Articles:MaxBytes)");
 
     /// <summary>The file at a '/'-separated path relative to the articles folder, which it may not leave.</summary>
     public FileInfo Locate(string relativePath)

@@ -46,14 +46,23 @@ public sealed class ArticleIngestor(
         }
     }
 
-    /// <summary>The whole folder: every file is stat'ed, every known file that is gone leaves the store.</summary>
+    /// <summary>
+    /// The whole folder: every file is stat'ed, every known file that is gone leaves the store.
+    /// The stats are compared with the store's file stamps first: when few files changed, those
+    /// alone go on, as if the watcher had named them; only a first run or a mass change needs
+    /// every known file's identity.
+    /// </summary>
     private async Task<IngestReport> IngestAllAsync(IProgress<IngestProgress>? progress, StageTimings timings, CancellationToken cancellationToken)
     {
-        var root = files.Root;
+        var stamps = await timings.TimeAsync(StageTimings.Store, () => store.GetFileStampsAsync(cancellationToken));
+        var found = timings.Time(StageTimings.Read, () => ArticleFolderWalk.Walk(files.Root, files.Reads));
+        if (ChangedPaths(found, stamps) is { Count: <= ChunkSize } changed && await IngestChangedAsync(changed, timings, cancellationToken) is { } report)
+        {
+            return report with { Files = found.Count, Unchanged = report.Unchanged + found.Count - report.Files };
+        }
+
         var known = await timings.TimeAsync(StageTimings.Store, () => store.GetKnownFilesAsync(cancellationToken));
-        // Every file found lies below the root: its relative path is the rest of its full path.
-        var prefix = Path.EndsInDirectorySeparator(root) ? root.Length : root.Length + 1;
-        var candidates = timings.Time(StageTimings.Read, () => ArticleFiles(root).Select(info => new Candidate(info, info.FullName[prefix..].Replace('\\', '/'))).ToList());
+        var candidates = found.Select(file => new Candidate(file)).ToList();
 
         // Files go through in chunks: read and parse in parallel, settle identities in path order,
         // extract in parallel, store; memory holds one chunk of articles, never the whole archive.
@@ -79,10 +88,38 @@ public sealed class ArticleIngestor(
         return Report(candidates, removed.Count, problems);
     }
 
+    /// <summary>New files, files whose stamp is not the store's, and known files that are gone.</summary>
+    private static List<string> ChangedPaths(List<FoundFile> found, IReadOnlyDictionary<string, FileStamp> stamps)
+    {
+        var changed = new List<string>();
+        var stillThere = 0;
+        foreach (var file in found)
+        {
+            if (stamps.TryGetValue(file.RelativePath, out var stamp))
+            {
+                stillThere++;
+                if (stamp == new FileStamp(file.Length, file.LastWriteTime))
+                {
+                    continue;
+                }
+            }
+
+            changed.Add(file.RelativePath);
+        }
+
+        if (stillThere < stamps.Count)
+        {
+            var seen = found.Select(file => file.RelativePath).ToHashSet(StringComparer.Ordinal);
+            changed.AddRange(stamps.Keys.Where(path => !seen.Contains(path) && !ArticleImporter.IsImported(path)));
+        }
+
+        return changed;
+    }
+
     /// <summary>
-    /// Only the files the watcher saw change: the store is asked about those paths and the ids
-    /// they claim, nothing else. Null when the changes need the whole walk after all (a folder
-    /// moved or removed, more files than one chunk).
+    /// Only the files that changed (as the watcher or a walk saw them): the store is asked about
+    /// those paths and the ids they claim, nothing else. Null when the changes need the whole walk
+    /// after all (a folder moved or removed, more files than one chunk).
     /// </summary>
     private async Task<IngestReport?> IngestChangedAsync(IReadOnlyCollection<string> changed, StageTimings timings, CancellationToken cancellationToken)
     {
@@ -92,7 +129,14 @@ public sealed class ArticleIngestor(
             return null;
         }
 
-        var candidates = paths.Select(path => new Candidate(files.Locate(path), path)).Where(c => c.Info.Exists).ToList();
+        if (paths.Count == 0)
+        {
+            return new IngestReport(0, 0, 0, 0, 0, []);
+        }
+
+        var candidates = paths.Select(path => (Path: path, Info: files.Locate(path))).Where(file => file.Info.Exists)
+            .Select(file => new Candidate(new FoundFile(file.Path, file.Info.FullName, file.Info.Length, new DateTimeOffset(file.Info.LastWriteTimeUtc, TimeSpan.Zero))))
+            .ToList();
         var known = await timings.TimeAsync(StageTimings.Store, () => store.GetKnownFilesAsync(paths, [], cancellationToken));
         timings.Time(StageTimings.Read, () => Parallel.ForEach(candidates, new ParallelOptions { CancellationToken = cancellationToken }, file => Read(file, known.GetValueOrDefault(file.RelativePath))));
 
@@ -105,7 +149,8 @@ public sealed class ArticleIngestor(
         var chunk = candidates.ToArray();
         await StoreChunkAsync(chunk, ReadChunk(chunk, known, claims, problems, onRead: null, timings, cancellationToken, alreadyRead: true), timings, cancellationToken);
 
-        var removed = paths.Where(path => known.ContainsKey(path) && !candidates.Any(c => c.RelativePath == path)).ToList();
+        var present = candidates.Select(c => c.RelativePath).ToHashSet(StringComparer.Ordinal);
+        var removed = paths.Where(path => known.ContainsKey(path) && !present.Contains(path)).ToList();
         await ApplyAsync(new StoreChanges([], [], removed), timings, cancellationToken);
         return Report(candidates, removed.Count, problems);
     }
@@ -183,9 +228,9 @@ public sealed class ArticleIngestor(
     /// <summary>Skips an unchanged file by its length and mtime, a touched one by its hash; reads and parses the rest.</summary>
     private void Read(Candidate file, KnownFile? previous)
     {
-        var lastWrite = new DateTimeOffset(file.Info.LastWriteTimeUtc, TimeSpan.Zero);
+        var lastWrite = file.Found.LastWriteTime;
         file.Known = previous is not null;
-        if (previous is not null && previous.File.Length == file.Info.Length && previous.File.LastWriteTime == lastWrite)
+        if (previous is not null && previous.File.Length == file.Found.Length && previous.File.LastWriteTime == lastWrite)
         {
             file.Unchanged = true;
             return;
@@ -193,8 +238,8 @@ public sealed class ArticleIngestor(
 
         try
         {
-            var bytes = files.ReadBytes(file.Info);
-            file.File = new ArticleFile(file.RelativePath, file.Info.Length, lastWrite, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+            var bytes = files.ReadBytes(file.Found.FullPath, file.Found.Length);
+            file.File = new ArticleFile(file.RelativePath, file.Found.Length, lastWrite, Convert.ToHexStringLower(SHA256.HashData(bytes)));
             if (previous is not null && previous.File.ContentHash == file.File.ContentHash)
             {
                 file.Touched = true;
@@ -258,25 +303,11 @@ public sealed class ArticleIngestor(
     internal static string Describe(Exception e) =>
         e is ArticleRejectedException or IOException or UnauthorizedAccessException ? e.Message : $"could not be read ({e.GetType().Name}: {e.Message})";
 
-    /// <summary>Supported files below the root in a stable order; dotfiles and dot-folders are skipped.</summary>
-    private IEnumerable<FileInfo> ArticleFiles(string root)
-    {
-        if (!Directory.Exists(root))
-        {
-            throw new DirectoryNotFoundException($"the articles folder {root} does not exist");
-        }
-
-        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
-        return new DirectoryInfo(root).EnumerateFiles("*", options)
-            .Where(f => files.Reads(f.Extension))
-            .OrderBy(f => f.FullName, StringComparer.Ordinal);
-    }
-
     /// <summary>One article file on its way through the pass; each is touched by one thread at a time.</summary>
-    private sealed class Candidate(FileInfo info, string relativePath)
+    private sealed class Candidate(FoundFile found)
     {
-        public FileInfo Info { get; } = info;
-        public string RelativePath { get; } = relativePath;
+        public FoundFile Found { get; } = found;
+        public string RelativePath => Found.RelativePath;
         public bool Known { get; set; }
         public bool Unchanged { get; set; }
         public bool Touched { get; set; }

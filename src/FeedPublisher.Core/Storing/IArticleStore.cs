@@ -8,7 +8,13 @@ namespace FeedPublisher.Core.Storing;
 /// </summary>
 public interface IArticleStore
 {
-    /// <summary>Every known file by relative path: small rows, used to skip unchanged files.</summary>
+    /// <summary>
+    /// Every known file's length and mtime by relative path: all a walk of the folder needs to
+    /// find the files that changed, in the smallest rows the store has.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, FileStamp>> GetFileStampsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every known file by relative path, used to skip unchanged files and settle identities.</summary>
     Task<IReadOnlyDictionary<string, KnownFile>> GetKnownFilesAsync(CancellationToken cancellationToken);
 
     /// <summary>The known files at these paths, and those holding these article ids, by relative path.</summary>

@@ -45,6 +45,12 @@ public sealed class PostgresArticleStore : IArticleStore, IDisposable, IAsyncDis
         }
     }
 
+    public async Task<IReadOnlyDictionary<string, FileStamp>> GetFileStampsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand($"SELECT {StoredRows.FileStampColumns} FROM articles");
+        return await StoredRows.ReadFileStampsAsync(command, cancellationToken);
+    }
+
     public async Task<IReadOnlyDictionary<string, KnownFile>> GetKnownFilesAsync(CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand($"SELECT {StoredRows.KnownFileColumns} FROM articles");

@@ -43,6 +43,14 @@ public sealed class SqliteArticleStore : IArticleStore
         return store;
     }
 
+    public async Task<IReadOnlyDictionary<string, FileStamp>> GetFileStampsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = Connect();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {StoredRows.FileStampColumns} FROM articles";
+        return await StoredRows.ReadFileStampsAsync(command, cancellationToken);
+    }
+
     public async Task<IReadOnlyDictionary<string, KnownFile>> GetKnownFilesAsync(CancellationToken cancellationToken)
     {
         await using var connection = Connect();

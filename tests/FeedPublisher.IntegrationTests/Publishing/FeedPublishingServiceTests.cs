@@ -125,6 +125,41 @@ public sealed class FeedPublishingServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Publish_MoreChangesThanOneChunkThenAFew_TakesTheChunkedPassThenTheChangedFilesAlone()
+    {
+        // Over 2,000 changed files go through the chunked pass that reads every known file's
+        // identity; a few go through alone. Both must come to the same store and feeds.
+        for (var i = 0; i < 2100; i++)
+        {
+            Write($"a{i:D4}.md", $"---\ntitle: Story {i}\ndate: 2024-01-01T00:00:00Z\n---\nBody {i}.", FirstWrite.AddSeconds(i));
+        }
+
+        var cold = await _publisher.PublishAsync(CancellationToken.None);
+        Assert.Equal((2100, 2100, 2100), (cold.Ingest.Files, cold.Ingest.Added, cold.ArticlesInStore));
+        Assert.Contains("Story 0", ReadAtom().Items.Select(i => i.Title.Text));
+
+        Write("a0001.md", "---\ntitle: Story 1, Edited\ndate: 2024-06-01T00:00:00Z\n---\nBody 1.", FirstWrite.AddDays(1));
+        File.SetLastWriteTimeUtc(Path.Combine(_articles, "a0002.md"), FirstWrite.AddDays(1));
+        File.Delete(Path.Combine(_articles, "a0000.md"));
+        Write("b.md", "---\ntitle: Newest\ndate: 2025-01-01T00:00:00Z\n---\nBody.", FirstWrite);
+        var few = await _publisher.PublishAsync(CancellationToken.None);
+
+        Assert.Equal((2100, 1, 1, 2098, 1), (few.Ingest.Files, few.Ingest.Added, few.Ingest.Updated, few.Ingest.Unchanged, few.Ingest.Removed));
+        Assert.Equal(2100, few.ArticlesInStore);
+        var titles = ReadAtom().Items.Select(i => i.Title.Text).ToList();
+        Assert.Equal(["Newest", "Story 1, Edited", "Story 2"], titles.Take(3));
+        Assert.DoesNotContain("Story 0", titles);
+
+        foreach (var file in Directory.EnumerateFiles(_articles))
+        {
+            File.SetLastWriteTimeUtc(file, FirstWrite.AddDays(2));
+        }
+
+        var touched = await _publisher.PublishAsync(CancellationToken.None);
+        Assert.Equal((2100, 0, 0, 2100, 0, 0), (touched.Ingest.Files, touched.Ingest.Added, touched.Ingest.Updated, touched.Ingest.Unchanged, touched.Ingest.Removed, touched.Written));
+    }
+
+    [Fact]
     public async Task Publish_DeletedFile_LeavesTheFeeds()
     {
         Write("keep.txt", "Keep Me\n\nBody.", FirstWrite);

@@ -73,6 +73,7 @@ public abstract class ArticleStoreContract : IAsyncLifetime
         Assert.Equal(stored.File, known.File);
         Assert.Equal("world/story", known.ArticleId);
         Assert.Equal(Day, known.Published);
+        Assert.Equal(new FileStamp(stored.File.Length, stored.File.LastWriteTime), (await store.GetFileStampsAsync(None))["world/story.txt"]);
     }
 
     [SkippableFact]
@@ -98,6 +99,8 @@ public abstract class ArticleStoreContract : IAsyncLifetime
         var known = await store.GetKnownFilesAsync(None);
         Assert.Equal(["keep.txt"], known.Keys);
         Assert.Equal(touched, known["keep.txt"].File);
+        var stamp = Assert.Single(await store.GetFileStampsAsync(None));
+        Assert.Equal(KeyValuePair.Create("keep.txt", new FileStamp(10, Day.AddHours(5))), stamp);
     }
 
     [SkippableFact]

@@ -1,0 +1,65 @@
+using FeedPublisher.Core.Ingesting;
+
+namespace FeedPublisher.Core.Tests.Ingesting;
+
+/// <summary>The walk that every scheduled publish starts with: what it lists, in which order, with which stats.</summary>
+public sealed class ArticleFolderWalkTests : IDisposable
+{
+    private static readonly DateTime Written = new(2024, 5, 6, 7, 8, 9, DateTimeKind.Utc);
+
+    private readonly string _root = Directory.CreateTempSubdirectory("fp-walk-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public void Walk_NestedFolders_ListsSupportedFilesInPathOrderWithTheirStats()
+    {
+        Write("b.md", "12345");
+        Write("a/z.txt", "1");
+        Write("a/b/c.md", "12");
+        Write("a-b.md", "123");
+        Write("A.md", "1234");
+        Write("notes.pdf", "not an article");
+
+        var found = ArticleFolderWalk.Walk(_root, extension => extension is ".md" or ".txt");
+
+        Assert.Equal(["A.md", "a-b.md", "a/b/c.md", "a/z.txt", "b.md"], found.Select(f => f.RelativePath));
+        Assert.All(found, f => Assert.Equal(Path.Combine(_root, f.RelativePath), f.FullPath));
+        Assert.Equal([4L, 3, 2, 1, 5], found.Select(f => f.Length));
+        Assert.All(found, f => Assert.Equal(new DateTimeOffset(Written), f.LastWriteTime));
+    }
+
+    [Fact]
+    public void Walk_DotfilesAndDotFolders_AreSkippedAndLinkedFoldersFollowed()
+    {
+        Write("kept.md", "x");
+        Write(".hidden.md", "x");
+        Write(".git/config.md", "x");
+        Write("world/.swap.md", "x");
+        Write("elsewhere/linked.md", "x");
+        Directory.CreateSymbolicLink(Path.Combine(_root, "world", "link"), Path.Combine(_root, "elsewhere"));
+        Directory.CreateSymbolicLink(Path.Combine(_root, "top-link"), Path.Combine(_root, "elsewhere"));
+
+        var found = ArticleFolderWalk.Walk(_root, extension => extension == ".md");
+
+        Assert.Equal(["elsewhere/linked.md", "kept.md", "top-link/linked.md", "world/link/linked.md"], found.Select(f => f.RelativePath));
+    }
+
+    [Fact]
+    public void Walk_MissingFolder_SaysWhich()
+    {
+        var missing = Path.Combine(_root, "nowhere");
+
+        var error = Assert.Throws<DirectoryNotFoundException>(() => ArticleFolderWalk.Walk(missing, _ => true));
+
+        Assert.Contains(missing, error.Message, StringComparison.Ordinal);
+    }
+
+    private void Write(string relativePath, string text)
+    {
+        var path = Path.Combine(_root, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        File.SetLastWriteTimeUtc(path, Written);
+    }
+}
