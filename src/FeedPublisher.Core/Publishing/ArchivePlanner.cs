@@ -71,7 +71,7 @@ public sealed class ArchivePlanner(IArticleStore store, ArticleBodies bodies, Fe
                     Links = links,
                     IsArchive = true,
                 };
-                files.Add(new FeedFile(path, writer.Render(document), settings.Gzip));
+                files.Add(FeedFile.Later(path, () => writer.Render(document), settings.Gzip));
             }
         }
 

@@ -62,17 +62,17 @@ public sealed class FeedDirectory
     private (PublishedFile Result, string[]? Rename, string[]? GzipRename) StageFile(FeedFile file)
     {
         var target = Resolve(file.RelativePath);
-        if (file.Bytes is null)
+        if ((file.Bytes ?? file.Render?.Invoke()) is not { } bytes)
         {
             return (new PublishedFile(file.RelativePath, new FileInfo(target).Length, FileOutcome.Unchanged), null, null);
         }
 
-        var changed = !HasSameBytes(target, file.Bytes);
-        var rename = changed ? new[] { Relative(Stage(target, file.Bytes, LaterSecondThan(target))), file.RelativePath } : null;
+        var changed = !HasSameBytes(target, bytes);
+        var rename = changed ? new[] { Relative(Stage(target, bytes, LaterSecondThan(target))), file.RelativePath } : null;
         var gzipRename = file.Gzip && (changed || !File.Exists(target + ".gz"))
-            ? new[] { Relative(Stage(target + ".gz", Compress(file.Bytes))), file.RelativePath + ".gz" }
+            ? new[] { Relative(Stage(target + ".gz", Compress(bytes))), file.RelativePath + ".gz" }
             : null;
-        return (new PublishedFile(file.RelativePath, file.Bytes.Length, changed ? FileOutcome.Written : FileOutcome.Unchanged), rename, gzipRename);
+        return (new PublishedFile(file.RelativePath, bytes.Length, changed ? FileOutcome.Written : FileOutcome.Unchanged), rename, gzipRename);
     }
 
     /// <summary>True when every file of the last publish is still there (nobody deleted any).</summary>
@@ -119,7 +119,12 @@ public sealed class FeedDirectory
             RemoveEmptyFolders(Path.GetDirectoryName(path)!);
         }
 
-        WriteAtomically(Path.Combine(Root, ManifestName), System.Text.Encoding.UTF8.GetBytes(string.Join('\n', journal.Manifest)));
+        // Most publishes change files, not the list of files: then the manifest stays (one flush less).
+        if (!ReadManifest().SequenceEqual(journal.Manifest, StringComparer.Ordinal))
+        {
+            WriteAtomically(Path.Combine(Root, ManifestName), System.Text.Encoding.UTF8.GetBytes(string.Join('\n', journal.Manifest)));
+        }
+
         File.Delete(Path.Combine(Root, JournalName));
     }
 

@@ -84,7 +84,7 @@ public sealed class FeedPublishingService(
         var published = await timings.TimeAsync(StageTimings.Write, async () =>
         {
             var (archiveFiles, archiveLinks) = await archive.PlanAsync(feeds[0].Feed, rejected, cancellationToken);
-            var files = feeds.AsParallel().AsOrdered().SelectMany(feed => RenderFeed(feed, feed.Group == FeedGroup.Main ? archiveLinks : null)).ToList();
+            var files = feeds.SelectMany(feed => RenderFeed(feed, feed.Group == FeedGroup.Main ? archiveLinks : null)).ToList();
             files.AddRange(archiveFiles);
             files.Add(new FeedFile(OpmlWriter.FileName, OpmlWriter.Render(site, feeds), settings.Gzip));
             files.Add(new FeedFile(IndexPageWriter.FileName, IndexPageWriter.Render(site, feeds), settings.Gzip));
@@ -177,6 +177,7 @@ public sealed class FeedPublishingService(
 
     private static string FilePath(string folder, string fileName) => folder.Length == 0 ? fileName : $"{folder}/{fileName}";
 
+    /// <summary>The feed's files in every format, rendered when they are staged.</summary>
     /// <param name="links">Per file name, a link that only that format carries (the main feed's prev-archive).</param>
     private IEnumerable<FeedFile> RenderFeed(PublishedFeed feed, IReadOnlyDictionary<string, FeedLink>? links)
     {
@@ -190,13 +191,16 @@ public sealed class FeedPublishingService(
             }
 
             var document = links?.GetValueOrDefault(writer.FileName) is { } link ? feed.Feed with { Links = [link] } : feed.Feed;
-            var (bytes, items) = FeedRenderer.Render(writer, document, settings.MaxBytes);
-            if (items < feed.Feed.Entries.Count)
+            yield return FeedFile.Later(path, () =>
             {
-                PublishLog.Trimmed(logger, path, feed.Feed.Entries.Count - items, settings.MaxBytes);
-            }
+                var (bytes, items) = FeedRenderer.Render(writer, document, settings.MaxBytes);
+                if (items < document.Entries.Count)
+                {
+                    PublishLog.Trimmed(logger, path, document.Entries.Count - items, settings.MaxBytes);
+                }
 
-            yield return new FeedFile(path, bytes, settings.Gzip);
+                return bytes;
+            }, settings.Gzip);
         }
     }
 

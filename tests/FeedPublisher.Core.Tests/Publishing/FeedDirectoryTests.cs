@@ -52,6 +52,24 @@ public sealed class FeedDirectoryTests : IDisposable
     }
 
     [Fact]
+    public void Publish_SameFilesNewBytes_KeepsTheManifestAndRendersLaterFilesWhenStaged()
+    {
+        var directory = new FeedDirectory(_root);
+        directory.Publish([File("rss.xml", 1), File("atom.xml", 2)]);
+        var manifest = PathOf(FeedDirectory.ManifestName);
+        System.IO.File.SetLastWriteTimeUtc(manifest, Past);
+
+        var rendered = 0;
+        var results = directory.Publish([FeedFile.Later("rss.xml", () => [(byte)++rendered, 9], gzip: false), File("atom.xml", 2)]);
+
+        Assert.Equal(1, rendered);
+        Assert.Equal([1, 9], System.IO.File.ReadAllBytes(PathOf("rss.xml")));
+        Assert.Equal([(FileOutcome.Written, 2L), (FileOutcome.Unchanged, 1L)], results.Select(r => (r.Outcome, r.Bytes)));
+        Assert.Equal(Past, System.IO.File.GetLastWriteTimeUtc(manifest));
+        Assert.Equal("atom.xml\nrss.xml", System.IO.File.ReadAllText(manifest));
+    }
+
+    [Fact]
     public void Publish_NewVersionWithinTheSameSecond_GetsALaterSecond()
     {
         var directory = new FeedDirectory(_root);
