@@ -82,7 +82,7 @@ public sealed class ArticleIngestor(
 
         await storing;
 
-        var seen = candidates.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
+        var seen = known.Count == 0 ? [] : candidates.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
         var removed = known.Keys.Where(path => !seen.Contains(path) && !ArticleImporter.IsImported(path)).Order(StringComparer.Ordinal).ToList();
         await ApplyAsync(new StoreChanges([], [], removed), timings, cancellationToken);
         return Report(candidates, removed.Count, problems);
@@ -324,6 +324,7 @@ public sealed class ArticleIngestor(
         public void Release()
         {
             Saved = Article is not null;
+            File = null;
             Metadata = null;
             Draft = null;
             Article = null;
