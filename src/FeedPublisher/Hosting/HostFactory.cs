@@ -16,13 +16,23 @@ public static class HostFactory
     public static (HostApplicationBuilder Builder, FeedPublisherSettings Settings) Create(
         IReadOnlyList<string> configurationArgs, IReadOnlyDictionary<string, string?> overrides)
     {
+        // The host's defaults, less what a command that starts in a blink does not need: settings are
+        // read once, so no file watchers for reloading them, and no logging providers but ours.
+        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environments.Production;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
+            DisableDefaults = true,
             Args = [.. configurationArgs],
             ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = environment,
         });
-        builder.Configuration.AddInMemoryCollection(overrides);
-        builder.Logging.ClearProviders();
+        builder.Configuration
+            .AddJsonFile("appsettings.json", optional: true, reloadOnChange: false)
+            .AddJsonFile($"appsettings.{environment}.json", optional: true, reloadOnChange: false)
+            .AddEnvironmentVariables()
+            .AddCommandLine([.. configurationArgs])
+            .AddInMemoryCollection(overrides);
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         if (string.Equals(builder.Configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase))
         {
             // One JSON object per line, for journald, Loki, Elasticsearch and friends.

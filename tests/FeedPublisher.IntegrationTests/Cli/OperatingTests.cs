@@ -53,6 +53,21 @@ public sealed class OperatingTests : IDisposable
     }
 
     [Fact]
+    public async Task Publish_LogLevelsAndEnvironment_TakeEffectOverAppSettings()
+    {
+        var environment = new Dictionary<string, string> { ["Feeds__MaxItems"] = "2", ["Logging__LogLevel__Default"] = "Warning" };
+
+        var result = await FeedPublisherCli.RunAsync(_temp.Path, environment, "publish", "--articles", _articles, "--feeds", _feeds, "--store", _temp.Combine("s.db"));
+        var shown = await FeedPublisherCli.RunAsync(_temp.Path, environment, "config", "show");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.DoesNotContain("Published in", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("(2 of ", result.StandardOutput, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(shown.StandardOutput);
+        Assert.Equal(2, json.RootElement.GetProperty("Feeds").GetProperty("MaxItems").GetInt32());
+    }
+
+    [Fact]
     public async Task Publish_StdoutRedirected_HasNoTerminalEscapes()
     {
         var result = await FeedPublisherCli.RunAsync(_temp.Path, "publish", "--articles", _articles, "--feeds", _feeds, "--store", _temp.Combine("s.db"));
