@@ -17,7 +17,8 @@ namespace FeedPublisher.Core.Ingesting;
 /// rejected here and the last good version stays published.
 /// Identities are settled in path order, so the outcome never depends on thread timing. A file
 /// that fails is reported and skipped; the rest of the pass goes on. Changes are stored a chunk
-/// at a time (each chunk one transaction); a pass cut short is completed by the next one.
+/// at a time (each chunk one transaction, or, when more than a chunk of files is new, all of them
+/// in one store batch); a pass cut short is completed by the next one.
 /// </summary>
 public sealed class ArticleIngestor(
     IArticleStore store,
