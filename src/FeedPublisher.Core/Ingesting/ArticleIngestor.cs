@@ -17,7 +17,8 @@ namespace FeedPublisher.Core.Ingesting;
 /// rejected here and the last good version stays published.
 /// Identities are settled in path order, so the outcome never depends on thread timing. A file
 /// that fails is reported and skipped; the rest of the pass goes on. Changes are stored a chunk
-/// at a time (each chunk one transaction); a pass cut short is completed by the next one.
+/// at a time (each chunk one transaction, or, when more than a chunk of files is new, all of them
+/// in one store batch); a pass cut short is completed by the next one.
 /// </summary>
 public sealed class ArticleIngestor(
     IArticleStore store,
@@ -71,16 +72,40 @@ public sealed class ArticleIngestor(
         var problems = new List<ArticleProblem>();
         var done = 0;
         var storing = Task.CompletedTask;
-        foreach (var chunk in candidates.Chunk(ChunkSize))
+        // More new files than one chunk (a first ingest): the store may take all chunks in one
+        // transaction and index once at the end (IStoreBatch); a pass cut short then keeps none.
+        var batch = candidates.Count(f => !known.ContainsKey(f.RelativePath)) > ChunkSize
+            ? await timings.TimeAsync(StageTimings.Store, () => store.BeginBatchAsync(cancellationToken))
+            : null;
+        try
         {
-            // One chunk is stored while the next is read: the store writes on one thread, reading
-            // keeps both cores busy, and memory holds two chunks at most.
-            var changes = ReadChunk(chunk, known, claims, problems, () => progress?.Report(new IngestProgress(Interlocked.Increment(ref done), candidates.Count)), timings, cancellationToken);
-            await storing;
-            storing = StoreChunkAsync(chunk, changes, timings, cancellationToken);
-        }
+            foreach (var chunk in candidates.Chunk(ChunkSize))
+            {
+                // One chunk is stored while the next is read: the store writes on one thread, reading
+                // keeps both cores busy, and memory holds two chunks at most.
+                var changes = ReadChunk(chunk, known, claims, problems, () => progress?.Report(new IngestProgress(Interlocked.Increment(ref done), candidates.Count)), timings, cancellationToken);
+                await storing;
+                storing = StoreChunkAsync(chunk, changes, batch, timings, cancellationToken);
+            }
 
-        await storing;
+            await storing;
+            if (batch is not null)
+            {
+                await timings.TimeAsync(StageTimings.Store, async () =>
+                {
+                    await batch.CompleteAsync(cancellationToken);
+                    return 0;
+                });
+            }
+        }
+        finally
+        {
+            if (batch is not null)
+            {
+                await storing.ContinueWith(_ => { }, TaskScheduler.Default); // never dispose under a chunk still being stored
+                await batch.DisposeAsync();
+            }
+        }
 
         var seen = known.Count == 0 ? [] : candidates.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
         var removed = known.Keys.Where(path => !seen.Contains(path) && !ArticleImporter.IsImported(path)).Order(StringComparer.Ordinal).ToList();
@@ -147,7 +172,7 @@ public sealed class ArticleIngestor(
             candidates.Select(c => c.RelativePath).Concat(owners.Keys.Where(path => ArticleImporter.IsImported(path) || File.Exists(Path.Combine(files.Root, path))))));
         var problems = new List<ArticleProblem>();
         var chunk = candidates.ToArray();
-        await StoreChunkAsync(chunk, ReadChunk(chunk, known, claims, problems, onRead: null, timings, cancellationToken, alreadyRead: true), timings, cancellationToken);
+        await StoreChunkAsync(chunk, ReadChunk(chunk, known, claims, problems, onRead: null, timings, cancellationToken, alreadyRead: true), batch: null, timings, cancellationToken);
 
         var present = candidates.Select(c => c.RelativePath).ToHashSet(StringComparer.Ordinal);
         var removed = paths.Where(path => known.ContainsKey(path) && !present.Contains(path)).ToList();
@@ -199,10 +224,10 @@ public sealed class ArticleIngestor(
             []);
     }
 
-    private async Task StoreChunkAsync(Candidate[] chunk, StoreChanges changes, StageTimings timings, CancellationToken cancellationToken)
+    private async Task StoreChunkAsync(Candidate[] chunk, StoreChanges changes, IStoreBatch? batch, StageTimings timings, CancellationToken cancellationToken)
     {
         await Task.Yield(); // the caller goes on reading the next chunk meanwhile
-        await ApplyAsync(changes, timings, cancellationToken);
+        await ApplyAsync(changes, timings, cancellationToken, batch);
         foreach (var file in chunk)
         {
             file.Release();
@@ -213,13 +238,13 @@ public sealed class ArticleIngestor(
         new(candidates.Count, candidates.Count(f => f.Saved && !f.Known), candidates.Count(f => f.Saved && f.Known),
             candidates.Count(f => f.Unchanged || f.Touched), removed, problems);
 
-    private async Task ApplyAsync(StoreChanges changes, StageTimings timings, CancellationToken cancellationToken)
+    private async Task ApplyAsync(StoreChanges changes, StageTimings timings, CancellationToken cancellationToken, IStoreBatch? batch = null)
     {
         if (!changes.IsEmpty)
         {
             await timings.TimeAsync(StageTimings.Store, async () =>
             {
-                await store.ApplyAsync(changes, cancellationToken);
+                await (batch is null ? store.ApplyAsync(changes, cancellationToken) : batch.ApplyAsync(changes, cancellationToken));
                 return 0;
             });
         }

@@ -23,6 +23,12 @@ public interface IArticleStore
     Task ApplyAsync(StoreChanges changes, CancellationToken cancellationToken);
 
     /// <summary>
+    /// For many changes in a row, when most articles are new (a first ingest): see
+    /// <see cref="IStoreBatch"/>. A store without a faster way applies each change as it comes.
+    /// </summary>
+    Task<IStoreBatch> BeginBatchAsync(CancellationToken cancellationToken) => Task.FromResult<IStoreBatch>(new ChangeByChangeBatch(this));
+
+    /// <summary>
     /// Keeps bodies rendered for articles stored <see cref="Article.Pending"/>, each only if the
     /// store still holds the version it was rendered from. Feeds do not change by it, so the
     /// <see cref="GetVersionAsync"/> number does not either.

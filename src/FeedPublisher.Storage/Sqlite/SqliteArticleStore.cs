@@ -77,16 +77,15 @@ public sealed class SqliteArticleStore : IArticleStore
     {
         await using var connection = Connect();
         await using var transaction = connection.BeginTransaction();
-        await SqliteArticleWriter.RemoveAsync(connection, transaction, changes.RemovedPaths, cancellationToken);
-        await SqliteArticleWriter.UpsertAsync(connection, transaction, changes.Saved, cancellationToken);
-        await SqliteArticleWriter.TouchAsync(connection, transaction, changes.Touched, cancellationToken);
-        if (changes.Saved.Count > 0 || changes.RemovedPaths.Count > 0)
+        using (var terms = new SqliteTermWriter(connection, transaction))
         {
-            await SqliteTermWriter.ExecuteAsync(connection, transaction, "UPDATE store_meta SET value = value + 1 WHERE key = 'version'", cancellationToken);
+            await SqliteArticleWriter.ApplyAsync(connection, transaction, terms, changes, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
     }
+
+    public async Task<IStoreBatch> BeginBatchAsync(CancellationToken cancellationToken) => await SqliteBulkLoad.BeginAsync(Connect(), cancellationToken);
 
     public async Task SaveBodiesAsync(IReadOnlyList<RenderedBody> bodies, CancellationToken cancellationToken)
     {

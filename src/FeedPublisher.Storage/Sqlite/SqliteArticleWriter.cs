@@ -1,3 +1,4 @@
+using System.Globalization;
 using FeedPublisher.Core.Storing;
 using Microsoft.Data.Sqlite;
 
@@ -6,65 +7,60 @@ namespace FeedPublisher.Storage.Sqlite;
 /// <summary>The write statements of the SQLite store, run inside the caller's transaction.</summary>
 internal static class SqliteArticleWriter
 {
-    private static readonly string[] ArticleParameters =
-    [
-        "$id", "$source_path", "$file_length", "$file_mtime", "$content_hash", "$title", "$path", "$published", "$updated", "$summary",
-        "$content_html", "$authors", "$categories", "$sources", "$url", "$origin_name", "$origin_url", "$language", "$image", "$body_pending",
-    ];
+    /// <summary>
+    /// New rows get the next numbers of seq in the order they come; a row already stored keeps its
+    /// own (seq is not in the DO UPDATE list), so the number bound for it is never used.
+    /// </summary>
+    private const string Upsert = """
+        INSERT INTO articles (id, source_path, file_length, file_mtime, content_hash, title, path, published, updated,
+                              summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, body_pending, seq)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
+        ON CONFLICT (id) DO UPDATE SET
+            source_path = excluded.source_path, file_length = excluded.file_length, file_mtime = excluded.file_mtime,
+            content_hash = excluded.content_hash, title = excluded.title, path = excluded.path,
+            published = excluded.published, updated = excluded.updated, summary = excluded.summary,
+            content_html = excluded.content_html, authors = excluded.authors, categories = excluded.categories,
+            sources = excluded.sources, url = excluded.url, origin_name = excluded.origin_name,
+            origin_url = excluded.origin_url, language = excluded.language, image = excluded.image,
+            body_pending = excluded.body_pending
+        """;
 
-    public static async Task UpsertAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<StoredArticle> saved, CancellationToken cancellationToken)
+    /// <summary>One <see cref="StoreChanges"/>, counted in the store's version when it saves or removes articles.</summary>
+    public static async Task ApplyAsync(SqliteConnection connection, SqliteTransaction transaction, SqliteTermWriter terms, StoreChanges changes, CancellationToken cancellationToken)
+    {
+        await RemoveAsync(connection, transaction, terms, changes.RemovedPaths, cancellationToken);
+        await UpsertAsync(connection, transaction, terms, changes.Saved, cancellationToken);
+        await TouchAsync(connection, transaction, changes.Touched, cancellationToken);
+        if (changes.Saved.Count > 0 || changes.RemovedPaths.Count > 0)
+        {
+            await SqliteTermWriter.ExecuteAsync(connection, transaction, "UPDATE store_meta SET value = value + 1 WHERE key = 'version'", cancellationToken);
+        }
+    }
+
+    public static async Task UpsertAsync(SqliteConnection connection, SqliteTransaction transaction, SqliteTermWriter terms, IReadOnlyList<StoredArticle> saved, CancellationToken cancellationToken)
     {
         if (saved.Count == 0)
         {
             return;
         }
 
-        var stored = await RemoveReplacedAsync(connection, transaction, saved, cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            INSERT INTO articles (id, source_path, file_length, file_mtime, content_hash, title, path, published, updated,
-                                  summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, body_pending, seq)
-            VALUES ($id, $source_path, $file_length, $file_mtime, $content_hash, $title, $path, $published, $updated,
-                    $summary, $content_html, $authors, $categories, $sources, $url, $origin_name, $origin_url, $language, $image, $body_pending,
-                    (SELECT coalesce(max(seq), 0) + 1 FROM articles))
-            ON CONFLICT (id) DO UPDATE SET
-                source_path = excluded.source_path, file_length = excluded.file_length, file_mtime = excluded.file_mtime,
-                content_hash = excluded.content_hash, title = excluded.title, path = excluded.path,
-                published = excluded.published, updated = excluded.updated, summary = excluded.summary,
-                content_html = excluded.content_html, authors = excluded.authors, categories = excluded.categories,
-                sources = excluded.sources, url = excluded.url, origin_name = excluded.origin_name,
-                origin_url = excluded.origin_url, language = excluded.language, image = excluded.image,
-                body_pending = excluded.body_pending
-            """;
-        // Parameters made once and the statement prepared once: per row only the values change.
-        var p = ArticleParameters.Select(name => command.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
-        command.Prepare();
-        using var terms = new SqliteTermWriter(connection, transaction);
+        var stored = await RemoveReplacedAsync(connection, transaction, terms, saved, cancellationToken);
+        // The last seq once per batch (after the replaced rows left, as the per-row subquery saw it);
+        // a row is new unless the store held its id or the batch already inserted it.
+        var seq = Convert.ToInt64(await ScalarAsync(connection, transaction, "SELECT coalesce(max(seq), 0) FROM articles", cancellationToken), CultureInfo.InvariantCulture);
+        var inserted = new HashSet<string>(StringComparer.Ordinal);
+        using var upsert = new SqliteStatement(connection, Upsert);
         foreach (var (article, file) in saved)
         {
-            p[0].Value = article.Id;
-            p[1].Value = file.RelativePath;
-            p[2].Value = file.Length;
-            p[3].Value = file.LastWriteTime.UtcTicks;
-            p[4].Value = file.ContentHash;
-            p[5].Value = article.Title;
-            p[6].Value = article.Path;
-            p[7].Value = article.Published.ToUnixTimeMilliseconds();
-            p[8].Value = article.Updated.ToUnixTimeMilliseconds();
-            p[9].Value = article.Summary;
-            p[10].Value = article.ContentHtml;
-            p[11].Value = StoredJson.WriteNames(article.Authors);
-            p[12].Value = StoredJson.WriteNames(article.Categories);
-            p[13].Value = StoredJson.WriteSources(article.Sources);
-            p[14].Value = (object?)article.Url?.AbsoluteUri ?? DBNull.Value;
-            p[15].Value = (object?)article.Origin?.Name ?? DBNull.Value;
-            p[16].Value = (object?)article.Origin?.Url.AbsoluteUri ?? DBNull.Value;
-            p[17].Value = (object?)article.Language ?? DBNull.Value;
-            p[18].Value = (object?)article.Image?.AbsoluteUri ?? DBNull.Value;
-            p[19].Value = article.Pending is null ? 0 : 1;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            terms.Replace(article, linked: stored.Contains(article.Id));
+            var known = stored.Contains(article.Id);
+            var isNew = !known && inserted.Add(article.Id);
+            upsert.Bind(1, article.Id).Bind(2, file.RelativePath).Bind(3, file.Length).Bind(4, file.LastWriteTime.UtcTicks).Bind(5, file.ContentHash)
+                .Bind(6, article.Title).Bind(7, article.Path).Bind(8, article.Published.ToUnixTimeMilliseconds()).Bind(9, article.Updated.ToUnixTimeMilliseconds())
+                .Bind(10, article.Summary).Bind(11, article.ContentHtml).Bind(12, StoredJson.WriteNames(article.Authors)).Bind(13, StoredJson.WriteNames(article.Categories))
+                .Bind(14, StoredJson.WriteSources(article.Sources)).Bind(15, article.Url?.AbsoluteUri).Bind(16, article.Origin?.Name).Bind(17, article.Origin?.Url.AbsoluteUri)
+                .Bind(18, article.Language).Bind(19, article.Image?.AbsoluteUri).Bind(20, article.Pending is null ? 0 : 1).Bind(21, isNew ? ++seq : 0)
+                .Execute();
+            terms.Replace(article, linked: known);
         }
     }
 
@@ -73,7 +69,7 @@ internal static class SqliteArticleWriter
     /// the path held before leaves. One look-up for the whole batch; a delete only where needed.
     /// </summary>
     /// <returns>The ids of the batch that the store already holds (their term links are replaced, not just added).</returns>
-    private static async Task<HashSet<string>> RemoveReplacedAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<StoredArticle> saved, CancellationToken cancellationToken)
+    private static async Task<HashSet<string>> RemoveReplacedAsync(SqliteConnection connection, SqliteTransaction transaction, SqliteTermWriter terms, IReadOnlyList<StoredArticle> saved, CancellationToken cancellationToken)
     {
         var idOfPath = saved.ToDictionary(s => s.File.RelativePath, s => s.Article.Id, StringComparer.Ordinal);
         await using var find = connection.CreateCommand();
@@ -100,6 +96,11 @@ internal static class SqliteArticleWriter
                     stored.Add(storedId);
                 }
             }
+        }
+
+        if (replaced.Count > 0)
+        {
+            terms.Flush(); // deferred links of the replaced articles are deleted with the others
         }
 
         await using var delete = connection.CreateCommand();
@@ -153,8 +154,13 @@ internal static class SqliteArticleWriter
         }
     }
 
-    public static async Task RemoveAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<string> removedPaths, CancellationToken cancellationToken)
+    public static async Task RemoveAsync(SqliteConnection connection, SqliteTransaction transaction, SqliteTermWriter terms, IReadOnlyList<string> removedPaths, CancellationToken cancellationToken)
     {
+        if (removedPaths.Count > 0)
+        {
+            terms.Flush(); // deferred links of the removed articles are deleted with the others
+        }
+
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
@@ -167,5 +173,13 @@ internal static class SqliteArticleWriter
             path.Value = removed;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+    }
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(cancellationToken);
     }
 }

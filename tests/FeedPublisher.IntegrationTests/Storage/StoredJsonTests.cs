@@ -1,0 +1,37 @@
+using System.Text.Json;
+using FeedPublisher.Storage;
+
+namespace FeedPublisher.IntegrationTests.Storage;
+
+/// <summary>Stored name lists are written without the serializer when they can be: the bytes must be what it writes.</summary>
+public sealed class StoredJsonTests
+{
+    public static TheoryData<string[]> NameLists()
+    {
+        var data = new TheoryData<string[]>();
+        foreach (string[] names in new[] { [], ["World"], ["Ada Okafor", "Science & Tech", "C++"], ["Zoë Ng"], ["a\"b", "back\\slash"], new[] { "tab\there" } })
+        {
+            data.Add(names);
+        }
+
+        // Every printable ASCII character, alone and inside a name.
+        foreach (var c in Enumerable.Range(0x20, 0x7F - 0x20).Select(c => (char)c))
+        {
+            data.Add([c.ToString(), $"Name {c} more"]);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(NameLists))]
+    public void WriteNames_AnyNames_WritesWhatTheSerializerWrites(string[] names)
+    {
+        Assert.Equal(JsonSerializer.Serialize<IReadOnlyList<string>>(names), StoredJson.WriteNames(names));
+        Assert.Equal(names, StoredJson.ReadNames(StoredJson.WriteNames(names)));
+    }
+
+    [Fact]
+    public void WriteSources_None_WritesWhatTheSerializerWrites() =>
+        Assert.Equal(JsonSerializer.Serialize(Array.Empty<object>()), StoredJson.WriteSources([]));
+}
