@@ -18,7 +18,8 @@ public sealed class FeedDirectory
     public const string JournalName = ".fp-journal.json";
     public const string ManifestName = ".fp-manifest";
 
-    private const int StagingThreads = 16;
+    /// <summary>Flushes waited on at once: they wait on the disk, not a core, and share the file system's journal commits.</summary>
+    private const int FlushThreads = 16;
 
     public FeedDirectory(string root)
     {
@@ -38,12 +39,13 @@ public sealed class FeedDirectory
         Directory.CreateDirectory(Root);
         Recover();
 
-        // Compare, compress and stage in parallel: flushing each file to disk dominates a cold
-        // publish, and concurrent flushes share the file system's journal commits.
+        // Render, compare, compress and write the temporaries on every core, then flush them all
+        // at once, before the journal names them.
         var staged = new (PublishedFile Result, string[]? Rename, string[]? GzipRename)[files.Count];
-        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = StagingThreads }, i => staged[i] = StageFile(files[i]));
+        Parallel.For(0, files.Count, i => staged[i] = StageFile(files[i]));
         var results = staged.Select(s => s.Result).ToList();
         var renames = staged.SelectMany(s => new[] { s.Rename, s.GzipRename }).OfType<string[]>().ToList();
+        FlushToDisk([.. renames.Select(rename => Resolve(rename[0]))]);
 
         var manifest = files.SelectMany(f => f.Gzip ? [f.RelativePath, f.RelativePath + ".gz"] : new[] { f.RelativePath })
             .Order(StringComparer.Ordinal).ToList();
@@ -68,9 +70,9 @@ public sealed class FeedDirectory
         }
 
         var changed = !HasSameBytes(target, bytes);
-        var rename = changed ? new[] { Relative(Stage(target, bytes, LaterSecondThan(target))), file.RelativePath } : null;
+        var rename = changed ? new[] { Relative(WriteTemporary(target, bytes, LaterSecondThan(target))), file.RelativePath } : null;
         var gzipRename = file.Gzip && (changed || !File.Exists(target + ".gz"))
-            ? new[] { Relative(Stage(target + ".gz", Compress(bytes))), file.RelativePath + ".gz" }
+            ? new[] { Relative(WriteTemporary(target + ".gz", Compress(bytes))), file.RelativePath + ".gz" }
             : null;
         return (new PublishedFile(file.RelativePath, bytes.Length, changed ? FileOutcome.Written : FileOutcome.Unchanged), rename, gzipRename);
     }
@@ -180,16 +182,15 @@ public sealed class FeedDirectory
         return next > DateTime.UtcNow ? next : null;
     }
 
-    /// <summary>Writes bytes to a new temporary file beside <paramref name="target"/>, flushed to disk.</summary>
-    private static string Stage(string target, byte[] bytes, DateTime? lastWrite = null)
+    /// <summary>Writes bytes to a new temporary file beside <paramref name="target"/>, not yet flushed to disk.</summary>
+    private static string WriteTemporary(string target, byte[] bytes, DateTime? lastWrite = null)
     {
         var folder = Path.GetDirectoryName(target)!;
         Directory.CreateDirectory(folder);
         var temporary = Path.Combine(folder, TemporaryPrefix + Guid.NewGuid().ToString("N"));
-        using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
+        using (var handle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write))
         {
-            stream.Write(bytes);
-            stream.Flush(flushToDisk: true);
+            RandomAccess.Write(handle, bytes, 0);
         }
 
         if (lastWrite is { } time)
@@ -200,7 +201,38 @@ public sealed class FeedDirectory
         return temporary;
     }
 
-    private static void WriteAtomically(string path, byte[] bytes) => File.Move(Stage(path, bytes), path, overwrite: true);
+    /// <summary>Flushes the files to disk, many at a time on threads of their own (they block on the disk, which the thread pool is not for).</summary>
+    private static void FlushToDisk(string[] paths)
+    {
+        if (paths.Length <= 1)
+        {
+            Array.ForEach(paths, FlushToDisk);
+            return;
+        }
+
+        var next = -1;
+        var flushers = Enumerable.Range(0, Math.Min(FlushThreads, paths.Length)).Select(_ => Task.Factory.StartNew(() =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < paths.Length; i = Interlocked.Increment(ref next))
+            {
+                FlushToDisk(paths[i]);
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+        Task.WaitAll(flushers);
+    }
+
+    private static void FlushToDisk(string path)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read);
+        RandomAccess.FlushToDisk(handle);
+    }
+
+    private static void WriteAtomically(string path, byte[] bytes)
+    {
+        var temporary = WriteTemporary(path, bytes);
+        FlushToDisk([temporary]);
+        File.Move(temporary, path, overwrite: true);
+    }
 
     private void RemoveEmptyFolders(string folder)
     {
