@@ -210,11 +210,11 @@ public sealed class SqliteArticleStore : IArticleStore
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        // A 32 MB page cache (SQLite's default is 2 MB) and a checkpoint every 64 MB of WAL instead
-        // of every 4 MB: a cold ingest of 100,000 articles writes its indexes in random order, and
-        // with the defaults spent 40% of its store time re-reading pages and checkpointing
-        // (100,000 headers: 9.1 s -> 5.2 s; docs/performance.md).
-        Execute(connection, "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 16384;");
+        // A checkpoint every 64 MB of WAL instead of every 4 MB: a large ingest writes its indexes
+        // in random order and checkpointed again and again (docs/performance.md). An 8 MB page
+        // cache (SQLite's default is 2 MB) for queries and small writes; a large ingest takes more
+        // for its own connection (SqliteBulkLoad), and every pooled connection comes back to this.
+        Execute(connection, $"PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA cache_size = {SqliteBulkLoad.QueryCacheSize}; PRAGMA wal_autocheckpoint = 16384;");
         return connection;
     }
 

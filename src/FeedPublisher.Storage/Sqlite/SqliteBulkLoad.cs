@@ -14,6 +14,9 @@ namespace FeedPublisher.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteBulkLoad : IStoreBatch
 {
+    /// <summary>Page cache sizes (negative: KiB). A connection's cache lives as long as the pooled connection does.</summary>
+    public const int QueryCacheSize = -8192, LoadCacheSize = -32768, IndexCacheSize = -4096;
+
     private static readonly string[] RebuiltIndexes = ["articles_by_published", "article_terms_by_article"];
 
     private readonly SqliteConnection _connection;
@@ -31,6 +34,9 @@ internal sealed class SqliteBulkLoad : IStoreBatch
     {
         try
         {
+            // 32 MB of page cache while rows go in: with SQLite's 2 MB, 100,000 headers spent 40% of
+            // their store time re-reading the pages of indexes written in random order.
+            await SqliteTermWriter.ExecuteAsync(connection, null, $"PRAGMA cache_size = {LoadCacheSize}", cancellationToken);
             // Immediate: the write lock is taken now, not part-way through the first chunk.
             var transaction = connection.BeginTransaction(deferred: false);
             var rebuild = new List<string>();
@@ -62,7 +68,7 @@ internal sealed class SqliteBulkLoad : IStoreBatch
         // CREATE INDEX sorts in memory up to the page cache's size, and the process keeps what it
         // took: with 4 MB instead of 32 MB it peaks ~25 MB lower (100,000 headers), no slower.
         // Connect() sets the cache size again when the pool hands this connection out.
-        await SqliteTermWriter.ExecuteAsync(_connection, _transaction, "PRAGMA cache_size = -4096", cancellationToken);
+        await SqliteTermWriter.ExecuteAsync(_connection, _transaction, $"PRAGMA cache_size = {IndexCacheSize}", cancellationToken);
         foreach (var index in _rebuild)
         {
             await SqliteTermWriter.ExecuteAsync(_connection, _transaction, index, cancellationToken);
