@@ -33,6 +33,19 @@ public static class HtmlDocuments
         return document;
     }
 
+    /// <summary>The parsed document, or null when the parser fails: callers fail closed.</summary>
+    public static HtmlDocument? TryParse(string html)
+    {
+        try
+        {
+            return Parse(html);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Walks the tree without recursion and replaces every too-deep subtree by its text.</summary>
     private static void FlattenBeyondMaxDepth(HtmlDocument document)
     {
