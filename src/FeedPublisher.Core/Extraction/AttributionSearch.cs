@@ -34,6 +34,8 @@ internal static partial class AttributionSearch
         ["reported", "reports", "wrote", "writes", "revealed", "published", "learned", "obtained", "said", "says", "confirmed", "noted", "added"],
         StringComparison.OrdinalIgnoreCase);
 
+    private static readonly SearchValues<char> AsciiLetters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
     private static readonly string[] SpeechVerbs = ["said", "says", "confirmed", "noted", "added"];
 
     /// <summary>The cues, each as its start and its end (where the cited name may follow).</summary>
@@ -65,9 +67,12 @@ internal static partial class AttributionSearch
         var untried = 0;
         for (var word = IndexOf(text, 0, VerbWords); word >= 0; word = IndexOf(text, word + 1, VerbWords))
         {
-            if (word >= untried && LengthOfMatchAt(Verb(), text, word) is { } length)
+            if (word >= untried && Verb().IsMatch(text, word))
             {
-                verbs.Add((word, IsSpeech(text.AsSpan(word, length))));
+                // The match is a whole word of ASCII letters, followed by no word character: its length needs no match object.
+                var rest = text.AsSpan(word);
+                var length = rest.IndexOfAnyExcept(AsciiLetters) is var end and >= 0 ? end : rest.Length;
+                verbs.Add((word, IsSpeech(rest[..length])));
                 untried = word + length;
             }
         }
