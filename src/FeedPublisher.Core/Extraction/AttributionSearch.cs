@@ -27,7 +27,7 @@ internal static partial class AttributionSearch
          "told", "speaking", "spea\u212Aing", "wrote", "writing", "cited", "quoted"],
         StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The words that a cue may start with before its own word ("in an article by", "first reported by").</summary>
+    /// <summary>The words that a cue may start with before its own word ("in an article by", "first reported by"): all begin with a, i or f.</summary>
     private static readonly string[] CueLeadWords = ["a", "an", "in", "from", "first", "as"];
 
     private static readonly SearchValues<string> VerbWords = SearchValues.Create(
@@ -122,6 +122,11 @@ internal static partial class AttributionSearch
 
     private static bool StartsWithLeadWord(ReadOnlySpan<char> text)
     {
+        if ((text[0] | 0x20) is not ('a' or 'i' or 'f'))
+        {
+            return false;
+        }
+
         foreach (var lead in CueLeadWords)
         {
             if (text.Length > lead.Length && text.StartsWith(lead, StringComparison.OrdinalIgnoreCase) && char.IsWhiteSpace(text[lead.Length]))

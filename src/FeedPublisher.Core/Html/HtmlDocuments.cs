@@ -29,7 +29,13 @@ public static class HtmlDocuments
             OptionReadEncoding = false,
         };
         document.LoadHtml(html);
-        FlattenBeyondMaxDepth(document);
+
+        // Every element starts with a '<': with fewer of them, nothing can be nested that deep.
+        if (html.AsSpan().Count('<') >= MaxDepth)
+        {
+            FlattenBeyondMaxDepth(document);
+        }
+
         return document;
     }
 
