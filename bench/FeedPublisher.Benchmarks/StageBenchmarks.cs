@@ -34,7 +34,7 @@ public class StageBenchmarks
         _html = new ArticleSource("page.html", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "page.html")));
         _draft = new MarkdownArticleReader().Read(_markdown);
         _bodyHtml = _draft.BodyHtml!;
-        _paragraphs = HtmlBodyText.Read(HtmlSanitizer.Sanitize(_bodyHtml, Site)).Paragraphs;
+        _paragraphs = SanitizedBody.Of(HtmlDocuments.Parse(_bodyHtml), Site).Text.Paragraphs;
         var outlets = OutletDirectory.BuiltIn;
         _extractor = new ArticleExtractor(new Summarizer(300), new SourceCollector(outlets, new SourceFinder(outlets)), outlets, Site);
         var articles = Enumerable.Range(0, 50)

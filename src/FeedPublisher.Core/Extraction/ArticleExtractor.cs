@@ -1,6 +1,7 @@
 using FeedPublisher.Core.Html;
 using FeedPublisher.Core.Model;
 using FeedPublisher.Core.Reading;
+using HtmlAgilityPack;
 
 namespace FeedPublisher.Core.Extraction;
 
@@ -52,22 +53,36 @@ public sealed class ArticleExtractor(Summarizer summarizer, SourceCollector sour
     public Article WithBody(Article header, ArticleDraft draft)
     {
         var articleUrl = header.Url ?? new Uri(siteRoot, header.Path);
-        var contentHtml = (draft.BodyHtml is { } html
-            ? HtmlSanitizer.Sanitize(html, articleUrl, HtmlJunkFilter.RemoveJunk)
-            : HtmlSanitizer.Sanitize(HtmlText.Paragraphs(CleanParagraphs(draft.Paragraphs)), articleUrl)).Trim() + "\n";
-        var body = HtmlBodyText.Read(contentHtml);
-        if (body.Paragraphs.Count == 0)
+        var body = SanitizedBody.Of(ParseBody(draft), articleUrl);
+        if (body.Text.Paragraphs.Count == 0)
         {
             throw new ArticleRejectedException("it has a title but no body text");
         }
 
         return header with
         {
-            Summary = header.Summary.Length > 0 ? header.Summary : summarizer.Summarize(LeadFilter.Lead(body.Lead)),
-            ContentHtml = contentHtml,
-            Sources = sources.Collect(draft.Metadata.Sources, body.Links, string.Join("\n\n", body.Paragraphs), articleUrl, siteRoot),
+            Summary = header.Summary.Length > 0 ? header.Summary : summarizer.Summarize(LeadFilter.Lead(body.Text.Lead)),
+            ContentHtml = body.Html,
+            Sources = sources.Collect(draft.Metadata.Sources, body.Text.Links, string.Join("\n\n", body.Text.Paragraphs), articleUrl, siteRoot),
             Pending = null,
         };
+    }
+
+    /// <summary>The body parsed once, HTML freed of junk blocks; null when the parser fails (the body is then empty).</summary>
+    private static HtmlDocument? ParseBody(ArticleDraft draft)
+    {
+        if (draft.BodyHtml is not { } html)
+        {
+            return HtmlDocuments.TryParse(HtmlText.Paragraphs(CleanParagraphs(draft.Paragraphs)));
+        }
+
+        var document = HtmlDocuments.TryParse(html);
+        if (document is not null)
+        {
+            HtmlJunkFilter.RemoveJunk(document);
+        }
+
+        return document;
     }
 
     private static IEnumerable<string> CleanParagraphs(IReadOnlyList<string> paragraphs) =>

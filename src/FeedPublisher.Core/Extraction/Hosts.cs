@@ -13,6 +13,13 @@ public static class Hosts
     public static bool SameSite(string a, string b)
     {
         var (x, y) = (WithoutWww(a), WithoutWww(b));
-        return x == y || x.EndsWith("." + y, StringComparison.Ordinal) || y.EndsWith("." + x, StringComparison.Ordinal);
+        return SameOrSubdomain(x, y) || SameOrSubdomain(y, x);
     }
+
+    /// <summary>True when <paramref name="host"/> is <paramref name="parent"/> or one of its subdomains (both without www).</summary>
+    public static bool SameOrSubdomain(string host, string parent) =>
+        host == parent || IsSubdomain(host, parent);
+
+    private static bool IsSubdomain(string host, string parent) =>
+        host.Length > parent.Length && host.EndsWith(parent, StringComparison.Ordinal) && host[host.Length - parent.Length - 1] == '.';
 }

@@ -12,7 +12,7 @@ namespace FeedPublisher.Core.Extraction;
 public static partial class JunkFilter
 {
     /// <summary>Real paragraphs are longer than this; junk lines are short.</summary>
-    private const int MaxJunkLength = 200;
+    internal const int MaxJunkLength = 200;
 
     public static IReadOnlyList<string> Clean(IReadOnlyList<string> paragraphs)
     {

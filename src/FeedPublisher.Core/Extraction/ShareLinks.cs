@@ -22,7 +22,14 @@ public static class ShareLinks
         }
 
         var host = Hosts.WithoutWww(url.Host);
-        return Known.Any(k => (host == k.Host || host.EndsWith("." + k.Host, StringComparison.Ordinal))
-            && url.AbsolutePath.StartsWith(k.PathPrefix, StringComparison.OrdinalIgnoreCase));
+        foreach (var (knownHost, pathPrefix) in Known)
+        {
+            if (Hosts.SameOrSubdomain(host, knownHost) && url.AbsolutePath.StartsWith(pathPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

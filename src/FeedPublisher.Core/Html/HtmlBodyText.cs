@@ -5,36 +5,33 @@ namespace FeedPublisher.Core.Html;
 /// <summary>
 /// Reading a sanitized body: its prose as plain text (for attributions), its lead paragraphs (the
 /// top-level &lt;p&gt;s, for the summary: not list items, quotes or captions) and its links with
-/// their text (for sources).
+/// their text (for sources). Usually collected while the sanitizer writes the body
+/// (<see cref="SanitizedBody"/>); <see cref="Read"/> reads it from the parsed output instead.
 /// </summary>
 public sealed record HtmlBodyText(IReadOnlyList<string> Paragraphs, IReadOnlyList<string> Lead, IReadOnlyList<(Uri Url, string Text)> Links)
 {
-    private static readonly HashSet<string> Prose = new(StringComparer.OrdinalIgnoreCase) { "p", "li", "blockquote", "dd", "pre" };
-
-    public static HtmlBodyText Read(string sanitizedHtml)
+    /// <summary>Reads a parsed sanitized body (whose depth the sanitizer bounds, so the walk may recurse).</summary>
+    public static HtmlBodyText Read(HtmlDocument sanitized)
     {
-        var root = HtmlDocuments.Parse(sanitizedHtml).DocumentNode;
-        var paragraphs = root.Descendants()
-            .Where(n => n.NodeType == HtmlNodeType.Element && Prose.Contains(n.Name) && !n.Ancestors().Any(a => Prose.Contains(a.Name)))
-            .Select(n => HtmlDecoding.DecodeLine(HtmlTextContent.Of(n)))
-            .OfType<string>()
-            .ToList();
-        if (paragraphs.Count == 0 && HtmlDecoding.DecodeLine(HtmlTextContent.Of(root)) is { } all)
+        var collector = new HtmlBodyTextCollector();
+        Tell(collector, sanitized.DocumentNode);
+        return collector.Build();
+    }
+
+    private static void Tell(HtmlBodyTextCollector collector, HtmlNode parent)
+    {
+        foreach (var node in parent.ChildNodes)
         {
-            paragraphs.Add(all);
+            if (node.NodeType == HtmlNodeType.Text)
+            {
+                collector.Text(((HtmlTextNode)node).Text);
+            }
+            else if (node.NodeType == HtmlNodeType.Element)
+            {
+                collector.Open(node.Name, node.Name == "a" ? node.GetAttributeValue("href", null) : null);
+                Tell(collector, node);
+                collector.Close();
+            }
         }
-
-        var lead = root.Descendants("p")
-            .Where(p => !p.Ancestors().Any(a => Prose.Contains(a.Name)))
-            .Select(p => HtmlDecoding.DecodeLine(HtmlTextContent.Of(p)))
-            .OfType<string>()
-            .ToList();
-
-        var links = root.Descendants("a")
-            .Select(a => (Href: a.GetAttributeValue("href", null), Text: HtmlDecoding.DecodeLine(HtmlTextContent.Of(a)) ?? ""))
-            .Where(a => a.Href is not null && Uri.TryCreate(HtmlDecoding.Decode(a.Href), UriKind.Absolute, out _))
-            .Select(a => (new Uri(HtmlDecoding.Decode(a.Href!)), a.Text))
-            .ToList();
-        return new HtmlBodyText(paragraphs, lead.Count > 0 ? lead : paragraphs, links);
     }
 }

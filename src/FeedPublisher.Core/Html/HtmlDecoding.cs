@@ -10,7 +10,9 @@ namespace FeedPublisher.Core.Html;
 public static partial class HtmlDecoding
 {
     public static string Decode(string? raw) =>
-        raw is null ? "" : TextHygiene.StripInvalidXmlChars(UndecodableNumericReference().Replace(WebUtility.HtmlDecode(raw), ""));
+        raw is null ? ""
+        : !raw.Contains('&', StringComparison.Ordinal) ? TextHygiene.StripInvalidXmlChars(raw) // no reference: nothing to decode
+        : TextHygiene.StripInvalidXmlChars(UndecodableNumericReference().Replace(WebUtility.HtmlDecode(raw), ""));
 
     /// <summary>Decoded, whitespace collapsed, trimmed; null when nothing readable is left.</summary>
     public static string? DecodeLine(string? raw) => TextHygiene.CleanLine(Decode(raw)) is { Length: > 0 } line ? line : null;

@@ -29,8 +29,27 @@ public static class HtmlDocuments
             OptionReadEncoding = false,
         };
         document.LoadHtml(html);
-        FlattenBeyondMaxDepth(document);
+
+        // Every element starts with a '<': with fewer of them, nothing can be nested that deep.
+        if (html.AsSpan().Count('<') >= MaxDepth)
+        {
+            FlattenBeyondMaxDepth(document);
+        }
+
         return document;
+    }
+
+    /// <summary>The parsed document, or null when the parser fails: callers fail closed.</summary>
+    public static HtmlDocument? TryParse(string html)
+    {
+        try
+        {
+            return Parse(html);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Walks the tree without recursion and replaces every too-deep subtree by its text.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Xml;
 using FeedPublisher.Core.Extraction;
 using HtmlAgilityPack;
 
@@ -8,6 +10,12 @@ namespace FeedPublisher.Core.Html;
 /// from X", "Advertisement"): the HTML counterpart of <see cref="JunkFilter"/>. In HTML a block's
 /// bounds are explicit, so any such block goes, wherever it stands.
 /// </summary>
+/// <remarks>
+/// A block's text is a stretch of the document's text, so one walk collects all of it; asking
+/// each block for its own text walked every subtree again for each enclosing block. A block whose
+/// text is surely too long for a junk line is not decoded at all. Blocks inside invisible elements
+/// (script, style, template, noscript) are not looked at: the sanitizer drops those whole.
+/// </remarks>
 public static class HtmlJunkFilter
 {
     private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
@@ -18,15 +26,82 @@ public static class HtmlJunkFilter
     /// <summary>Removes the junk blocks from a parsed document, in place.</summary>
     public static void RemoveJunk(HtmlDocument document)
     {
-        var junk = document.DocumentNode.Descendants()
-            .Where(n => n.NodeType == HtmlNodeType.Element && Blocks.Contains(n.Name) && IsJunk(n))
-            .ToList();
+        var texts = new List<string>();
+        var printable = 0;
+        var ampersands = 0;
+        var junk = new List<HtmlNode>();
+        var openBlocks = new Stack<(int FirstText, int Printable, int Ampersands)>();
+
+        // Iterative, so hostile nesting cannot overflow the stack; a block is judged when left.
+        var pending = new Stack<(HtmlNode Node, bool Leaving)>();
+        pending.Push((document.DocumentNode, false));
+        while (pending.TryPop(out var item))
+        {
+            var (node, leaving) = item;
+            if (leaving)
+            {
+                var start = openBlocks.Pop();
+                if (MayBeJunk(printable - start.Printable, ampersands - start.Ampersands)
+                    && IsJunk(node, string.Concat(CollectionsMarshal.AsSpan(texts)[start.FirstText..])))
+                {
+                    junk.Add(node);
+                }
+            }
+            else if (node.NodeType == HtmlNodeType.Text)
+            {
+                var raw = ((HtmlTextNode)node).Text;
+                texts.Add(raw);
+                Count(raw, ref printable, ref ampersands);
+            }
+            else if (!HtmlTextContent.IsInvisible(node))
+            {
+                if (node.NodeType == HtmlNodeType.Element && Blocks.Contains(node.Name))
+                {
+                    openBlocks.Push((texts.Count, printable, ampersands));
+                    pending.Push((node, true));
+                }
+
+                for (var i = node.ChildNodes.Count - 1; i >= 0; i--)
+                {
+                    pending.Push((node.ChildNodes[i], false));
+                }
+            }
+        }
+
         foreach (var block in junk)
         {
             block.Remove();
         }
     }
 
-    private static bool IsJunk(HtmlNode block) =>
-        HtmlDecoding.DecodeLine(HtmlTextContent.Of(block)) is { } text && JunkFilter.IsJunkLine(text) && !block.Descendants("img").Any();
+    /// <summary>
+    /// False when the decoded line is surely longer than a junk line: without an entity, raw text
+    /// decodes to itself, and every printable character stays in the line.
+    /// </summary>
+    private static bool MayBeJunk(int printable, int ampersands) => ampersands > 0 || printable <= JunkFilter.MaxJunkLength;
+
+    /// <summary>Counts the ampersands and the characters that decoding and cleaning a line never drop.</summary>
+    private static void Count(string raw, ref int printable, ref int ampersands)
+    {
+        var text = raw.AsSpan();
+        var ampersandsHere = text.Count('&');
+        ampersands += ampersandsHere;
+        if (text.IndexOfAnyExceptInRange(' ', '~') < 0)
+        {
+            // Printable ASCII, the usual case: everything but spaces and ampersands, by vectorized counts.
+            printable += text.Length - text.Count(' ') - ampersandsHere;
+            return;
+        }
+
+        foreach (var c in text)
+        {
+            if (c != '&' && !char.IsWhiteSpace(c) && !char.IsSurrogate(c) && c is not ('\u200B' or '\uFEFF') && XmlConvert.IsXmlChar(c))
+            {
+                printable++;
+            }
+        }
+    }
+
+    private static bool IsJunk(HtmlNode block, string rawText) =>
+        HtmlDecoding.DecodeLine(rawText) is { } text && JunkFilter.IsJunkLine(text) && !block.Descendants("img").Any();
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using HtmlAgilityPack;
 
@@ -41,95 +42,130 @@ public static class HtmlSanitizer
 
     private static readonly HashSet<string> UrlAttributes = new(StringComparer.OrdinalIgnoreCase) { "href", "src", "cite" };
 
-    public static string Sanitize(string html, Uri baseUrl, Action<HtmlDocument>? transform = null)
+    public static string Sanitize(string html, Uri baseUrl)
     {
-        HtmlDocument document;
-        try
+        if (HtmlDocuments.TryParse(html) is not { } document)
         {
-            document = HtmlDocuments.Parse(html);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // Fail closed: markup the parser cannot take is dropped whole.
             return "";
         }
 
-        // A transform of the parsed tree (junk removal) runs before, never after, the sanitizer.
-        transform?.Invoke(document);
         var output = new StringBuilder(html.Length);
-        WriteChildren(output, document.DocumentNode, baseUrl, depth: 0);
+        Write(output, document, baseUrl, text: null);
         return output.ToString();
     }
 
-    private static void WriteChildren(StringBuilder output, HtmlNode parent, Uri baseUrl, int depth)
+    /// <summary>
+    /// Appends the sanitized form of a parsed document (the parser's tree as it stands, after any
+    /// transform such as junk removal: the sanitizer always comes last). When <paramref name="text"/>
+    /// is given, it is told every element and every piece of text as they are written.
+    /// </summary>
+    public static void Write(StringBuilder output, HtmlDocument document, Uri baseUrl, HtmlBodyTextCollector? text) =>
+        new Writer(output, baseUrl, text).WriteChildren(document.DocumentNode, depth: 0, inPre: false);
+
+    private sealed class Writer(StringBuilder output, Uri baseUrl, HtmlBodyTextCollector? text)
     {
-        foreach (var node in parent.ChildNodes)
+        private readonly StringBuilder _attributes = new();
+
+        public void WriteChildren(HtmlNode parent, int depth, bool inPre)
         {
-            switch (node.NodeType)
+            foreach (var node in parent.ChildNodes)
             {
-                case HtmlNodeType.Text when string.IsNullOrWhiteSpace(((HtmlTextNode)node).Text) && !node.Ancestors("pre").Any():
-                    // Source indentation between blocks is noise; one newline or space keeps words apart.
-                    output.Append(((HtmlTextNode)node).Text.Contains('\n', StringComparison.Ordinal) ? '\n' : ' ');
-                    break;
-                case HtmlNodeType.Text:
-                    HtmlText.AppendEncoded(output, HtmlDecoding.Decode(((HtmlTextNode)node).Text));
-                    break;
-                case HtmlNodeType.Element when depth >= MaxDepth:
-                    HtmlText.AppendEncoded(output, HtmlDecoding.Decode(HtmlTextContent.Of(node)));
-                    break;
-                case HtmlNodeType.Element:
-                    WriteElement(output, node, baseUrl, depth);
-                    break;
-            }
-        }
-    }
-
-    private static void WriteElement(StringBuilder output, HtmlNode element, Uri baseUrl, int depth)
-    {
-        var name = element.Name;
-        if (Dropped.Contains(name))
-        {
-            return;
-        }
-
-        if (!Allowed.TryGetValue(name, out var attributes))
-        {
-            WriteChildren(output, element, baseUrl, depth + 1);
-            return;
-        }
-
-        var written = new StringBuilder();
-        foreach (var attribute in attributes)
-        {
-            if (SafeAttributeValue(element, attribute, baseUrl) is { } value)
-            {
-                written.Append(' ').Append(attribute).Append("=\"");
-                HtmlText.AppendAttribute(written, value);
-                written.Append('"');
+                switch (node.NodeType)
+                {
+                    case HtmlNodeType.Text:
+                        // The parser cuts a text node's text from the document anew on every read: once is enough.
+                        WriteText(((HtmlTextNode)node).Text, inPre);
+                        break;
+                    case HtmlNodeType.Element when depth >= MaxDepth:
+                        WriteText(HtmlDecoding.Decode(HtmlTextContent.Of(node)));
+                        break;
+                    case HtmlNodeType.Element:
+                        WriteElement(node, depth, inPre);
+                        break;
+                }
             }
         }
 
-        // A link that lost its href is only text; an image without a source is nothing.
-        if (name.Equals("a", StringComparison.OrdinalIgnoreCase) && written.Length == 0)
+        private void WriteText(string raw, bool inPre)
         {
-            WriteChildren(output, element, baseUrl, depth + 1);
-            return;
+            // Source indentation between blocks is noise; one newline or space keeps words apart.
+            if (!inPre && string.IsNullOrWhiteSpace(raw))
+            {
+                WriteText(raw.Contains('\n', StringComparison.Ordinal) ? "\n" : " ");
+            }
+            else
+            {
+                WriteText(HtmlDecoding.Decode(raw));
+            }
         }
 
-        if (name.Equals("img", StringComparison.OrdinalIgnoreCase) && !written.ToString().Contains(" src=", StringComparison.Ordinal))
+        private void WriteText(string decoded)
         {
-            return;
+            var start = output.Length;
+            HtmlText.AppendEncoded(output, decoded);
+            text?.Text(output, start, output.Length - start);
         }
 
-        var tag = name.ToLowerInvariant();
-        output.Append('<').Append(tag).Append(written).Append('>');
-        if (Void.Contains(tag))
+        private void WriteElement(HtmlNode element, int depth, bool inPre)
         {
-            return;
+            var name = element.Name;
+            if (Dropped.Contains(name))
+            {
+                return;
+            }
+
+            inPre = inPre || name == "pre";
+            if (!Allowed.TryGetValue(name, out var attributes))
+            {
+                WriteChildren(element, depth + 1, inPre);
+                return;
+            }
+
+            var href = WriteAttributes(element, attributes);
+
+            // A link that lost its href is only text; an image without a source is nothing.
+            if (name.Equals("a", StringComparison.OrdinalIgnoreCase) && _attributes.Length == 0)
+            {
+                WriteChildren(element, depth + 1, inPre);
+                return;
+            }
+
+            if (name.Equals("img", StringComparison.OrdinalIgnoreCase) && !_attributes.ToString().Contains(" src=", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            var tag = name.ToLowerInvariant();
+            output.Append('<').Append(tag).Append(_attributes).Append('>');
+            text?.Open(tag, href);
+            if (!Void.Contains(tag))
+            {
+                WriteChildren(element, depth + 1, inPre);
+                output.Append("</").Append(tag).Append('>');
+            }
+
+            text?.Close();
         }
 
-        WriteChildren(output, element, baseUrl, depth + 1);
-        output.Append("</").Append(tag).Append('>');
+        /// <summary>Writes the safe attributes to <see cref="_attributes"/>; returns the href as written, if any.</summary>
+        private string? WriteAttributes(HtmlNode element, string[] attributes)
+        {
+            _attributes.Clear();
+            string? href = null;
+            foreach (var attribute in attributes)
+            {
+                if (SafeAttributeValue(element, attribute, baseUrl) is { } value)
+                {
+                    _attributes.Append(' ').Append(attribute).Append("=\"");
+                    var start = _attributes.Length;
+                    HtmlText.AppendAttribute(_attributes, value);
+                    href = attribute == "href" ? _attributes.ToString(start, _attributes.Length - start) : href;
+                    _attributes.Append('"');
+                }
+            }
+
+            return href;
+        }
     }
 
     private static string? SafeAttributeValue(HtmlNode element, string attribute, Uri baseUrl)
@@ -152,7 +188,7 @@ public static class HtmlSanitizer
 
         var value = HtmlDecoding.Decode(raw);
         return attribute is "width" or "height" or "colspan" or "rowspan" or "start"
-            ? int.TryParse(value, out var number) && number is >= 0 and <= 10_000 ? number.ToString(System.Globalization.CultureInfo.InvariantCulture) : null
+            ? int.TryParse(value, out var number) && number is >= 0 and <= 10_000 ? number.ToString(CultureInfo.InvariantCulture) : null
             : value;
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace FeedPublisher.Core.Html;
@@ -8,6 +9,9 @@ namespace FeedPublisher.Core.Html;
 /// </summary>
 public static class HtmlText
 {
+    private static readonly SearchValues<char> ContentSpecial = SearchValues.Create("&<>");
+    private static readonly SearchValues<char> AttributeSpecial = SearchValues.Create("&<>\"");
+
     /// <summary>Text as HTML element content.</summary>
     public static string Encode(string text) => Build(text, inAttribute: false);
 
@@ -29,17 +33,21 @@ public static class HtmlText
 
     private static void Append(StringBuilder html, string text, bool inAttribute)
     {
-        foreach (var c in text)
+        var rest = text.AsSpan();
+        var special = inAttribute ? AttributeSpecial : ContentSpecial;
+        for (var i = rest.IndexOfAny(special); i >= 0; i = rest.IndexOfAny(special))
         {
-            _ = c switch
+            html.Append(rest[..i]).Append(rest[i] switch
             {
-                '&' => html.Append("&amp;"),
-                '<' => html.Append("&lt;"),
-                '>' => html.Append("&gt;"),
-                '"' when inAttribute => html.Append("&quot;"),
-                _ => html.Append(c),
-            };
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                _ => "&quot;",
+            });
+            rest = rest[(i + 1)..];
         }
+
+        html.Append(rest);
     }
 
     /// <summary>Renders plain-text paragraphs as <c>&lt;p&gt;</c> elements.</summary>

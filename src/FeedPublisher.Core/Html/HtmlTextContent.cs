@@ -20,7 +20,7 @@ public static class HtmlTextContent
             {
                 text.Append(((HtmlTextNode)current).Text);
             }
-            else if (current.NodeType == HtmlNodeType.Element && Invisible.Contains(current.Name))
+            else if (IsInvisible(current))
             {
                 continue;
             }
@@ -33,4 +33,7 @@ public static class HtmlTextContent
 
         return text.ToString();
     }
+
+    /// <summary>An element whose content is not text for readers (script, style, template, noscript).</summary>
+    public static bool IsInvisible(HtmlNode node) => node.NodeType == HtmlNodeType.Element && Invisible.Contains(node.Name);
 }

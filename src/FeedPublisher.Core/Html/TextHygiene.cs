@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Xml;
 
@@ -10,6 +11,10 @@ namespace FeedPublisher.Core.Html;
 /// </summary>
 public static class TextHygiene
 {
+    /// <summary>What <see cref="CleanLine"/> turns into a space, but the space itself.</summary>
+    private static readonly SearchValues<char> WhiteSpaceButSpace = SearchValues.Create(
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => c != ' ' && (char.IsWhiteSpace(c) || c is '\u200B' or '\uFEFF'))]);
+
     public static string StripInvalidXmlChars(string text)
     {
         if (IsAllValid(text))
@@ -38,6 +43,11 @@ public static class TextHygiene
     public static string CleanLine(string text)
     {
         var valid = StripInvalidXmlChars(text);
+        if (IsCleanLine(valid))
+        {
+            return valid;
+        }
+
         var clean = new StringBuilder(valid.Length);
         var pendingSpace = false;
         foreach (var c in valid)
@@ -60,12 +70,32 @@ public static class TextHygiene
         return clean.ToString();
     }
 
+    /// <summary>
+    /// True when <see cref="CleanLine"/> would change nothing: single spaces between words, none
+    /// at the ends, no other white space. Vectorized searches, since most lines are like that.
+    /// </summary>
+    private static bool IsCleanLine(string text) =>
+        text.Length == 0
+        || (text[0] != ' ' && text[^1] != ' '
+            && !text.Contains("  ", StringComparison.Ordinal)
+            && text.AsSpan().IndexOfAny(WhiteSpaceButSpace) < 0);
+
     /// <summary>XmlConvert.IsXmlChar accepts surrogate code units; alone, they are not characters.</summary>
     private static bool IsXmlChar(char c) => XmlConvert.IsXmlChar(c) && !char.IsSurrogate(c);
 
+    /// <summary>
+    /// Whether every character is allowed. Characters from U+0020 to U+D7FF always are, which one
+    /// vectorized search skips; only from the first other one on is each looked at.
+    /// </summary>
     private static bool IsAllValid(string text)
     {
-        for (var i = 0; i < text.Length; i++)
+        var first = text.AsSpan().IndexOfAnyExceptInRange('\u0020', '\uD7FF');
+        if (first < 0)
+        {
+            return true;
+        }
+
+        for (var i = first; i < text.Length; i++)
         {
             var c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))

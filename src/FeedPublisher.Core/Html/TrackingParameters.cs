@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace FeedPublisher.Core.Html;
 
 /// <summary>Strips the query parameters that only track readers (utm_*, fbclid, ...) from a URL.</summary>
@@ -10,6 +12,8 @@ public static class TrackingParameters
         "at_campaign", "guccounter", "soc_src", "soc_trk", "spm", "twclid", "ttclid", "li_fat_id", "oly_anon_id", "oly_enc_id",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NamesBySpan = Names.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static Uri Remove(Uri url)
     {
         if (!url.IsAbsoluteUri || url.Query.Length <= 1)
@@ -17,13 +21,21 @@ public static class TrackingParameters
             return url;
         }
 
-        var kept = url.Query[1..].Split('&')
-            .Where(pair => pair.Length > 0 && !IsTracking(pair.Split('=', 2)[0]))
-            .ToList();
-        var builder = new UriBuilder(url) { Query = string.Join('&', kept) };
+        var query = url.Query.AsSpan(1);
+        var kept = new StringBuilder(query.Length);
+        foreach (var range in query.Split('&'))
+        {
+            var pair = query[range];
+            if (pair.Length > 0 && !IsTracking(pair.IndexOf('=') is var equals and >= 0 ? pair[..equals] : pair))
+            {
+                (kept.Length > 0 ? kept.Append('&') : kept).Append(pair);
+            }
+        }
+
+        var builder = new UriBuilder(url) { Query = kept.ToString() };
         return builder.Uri;
     }
 
-    private static bool IsTracking(string name) =>
-        name.StartsWith("utm_", StringComparison.OrdinalIgnoreCase) || Names.Contains(name);
+    private static bool IsTracking(ReadOnlySpan<char> name) =>
+        name.StartsWith("utm_", StringComparison.OrdinalIgnoreCase) || NamesBySpan.Contains(name);
 }

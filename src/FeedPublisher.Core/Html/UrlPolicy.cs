@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text;
 
@@ -11,6 +12,9 @@ namespace FeedPublisher.Core.Html;
 /// </summary>
 public static class UrlPolicy
 {
+    private static readonly SearchValues<char> Ignored = SearchValues.Create(
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(IsIgnored)]);
+
     /// <summary>An absolute, allowed URL, or null. <paramref name="raw"/> is an attribute value with its entities still encoded.</summary>
     public static Uri? Resolve(string raw, Uri baseUrl, bool allowMailto = false) =>
         ResolveDecoded(WebUtility.HtmlDecode(raw), baseUrl, allowMailto);
@@ -35,10 +39,15 @@ public static class UrlPolicy
     /// </summary>
     private static string RemoveIgnoredCharacters(string value)
     {
+        if (value.AsSpan().IndexOfAny(Ignored) < 0)
+        {
+            return value;
+        }
+
         var clean = new StringBuilder(value.Length);
         foreach (var c in value)
         {
-            if (!char.IsControl(c) && !char.IsWhiteSpace(c) && c is not ('\u200B' or '\uFEFF' or '\u00AD'))
+            if (!IsIgnored(c))
             {
                 clean.Append(c);
             }
@@ -46,4 +55,6 @@ public static class UrlPolicy
 
         return clean.ToString();
     }
+
+    private static bool IsIgnored(char c) => char.IsControl(c) || char.IsWhiteSpace(c) || c is '\u200B' or '\uFEFF' or '\u00AD';
 }

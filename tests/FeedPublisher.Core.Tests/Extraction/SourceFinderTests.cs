@@ -28,6 +28,11 @@ public sealed class SourceFinderTests
     [InlineData("It was first reported by CNN.", "https://www.cnn.com/")]
     [InlineData("As reported in the Guardian, it rained.", "https://www.theguardian.com/")]
     [InlineData("ACCORDING TO Reuters, talks resumed.", "https://www.reuters.com/")]
+    [InlineData("(In an article by CNBC) the leader spoke.", "https://www.cnbc.com/")]
+    [InlineData("In   an\narticle \t by CNBC, the leader spoke.", "https://www.cnbc.com/")]
+    [InlineData("According to a report by Reuters, talks resumed.", "https://www.reuters.com/")]
+    [InlineData("Reuters has also reported the talks.", "https://www.reuters.com/")]
+    [InlineData("Spea\u212Aing to Reuters, the minister denied it.", "https://www.reuters.com/")]
     public void Find_Attribution_FindsOutlet(string text, string url)
     {
         Assert.Equal([url], Finder.Find(text).Select(s => s.Url.AbsoluteUri));
@@ -38,6 +43,8 @@ public sealed class SourceFinderTests
     [InlineData("Time will tell. People said it was fine.")]
     [InlineData("Michael Bloomberg said he would run.")]
     [InlineData("The reuters of the world.")]
+    [InlineData("It was foretold Reuters would win, and misreported by CNN.")]
+    [InlineData("Officials said Reuters.")]
     public void Find_NamesWithoutAttribution_FindsNothing(string text)
     {
         Assert.Empty(Finder.Find(text));

@@ -29,6 +29,42 @@ public sealed class TextHygieneTests
         Assert.Equal("a b c", TextHygiene.CleanLine("  a \u00A0\t b\u200B\n c  "));
     }
 
+    [Theory]
+    [InlineData("a\u200Bb", "a b")]
+    [InlineData("a  b", "a b")]
+    [InlineData(" a", "a")]
+    [InlineData("a ", "a")]
+    [InlineData("a\tb", "a b")]
+    [InlineData("a\u00A0b", "a b")]
+    [InlineData("a\uFEFF", "a")]
+    public void CleanLine_NearlyCleanLine_IsCleaned(string input, string expected)
+    {
+        Assert.Equal(expected, TextHygiene.CleanLine(input));
+    }
+
+    [Fact]
+    public void CleanLine_CleanLine_IsReturnedAsIs()
+    {
+        var line = "Already clean, with é and 😀.";
+
+        Assert.Same(line, TextHygiene.CleanLine(line));
+    }
+
+    [Fact]
+    public void StripInvalidXmlChars_ForbiddenCharacterAfterLongValidText_IsRemoved()
+    {
+        var valid = string.Concat(Enumerable.Repeat("plain text é ", 20));
+
+        Assert.Equal(valid + "end", TextHygiene.StripInvalidXmlChars(valid + "\u0001end\uFFFF"));
+    }
+
+    [Fact]
+    public void EncodeAttribute_QuotesAndMarkup_AreEscaped()
+    {
+        Assert.Equal("say &quot;a&lt;b&quot; &amp; go&gt;", HtmlText.EncodeAttribute("say \"a<b\" & go>"));
+        Assert.Equal("say \"a&lt;b\" &amp; go&gt;", HtmlText.Encode("say \"a<b\" & go>"));
+    }
+
     [Fact]
     public void Paragraphs_EscapesMarkup()
     {
