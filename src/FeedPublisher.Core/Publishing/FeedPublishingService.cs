@@ -140,10 +140,10 @@ public sealed class FeedPublishingService(
     {
         var specs = await planner.PlanAsync(cancellationToken);
         var kept = new PublishedFeed?[specs.Count];
+        var versionLists = await store.GetLatestVersionsAsync([.. specs.Select(spec => (spec.Query, spec.MaxItems))], cancellationToken);
         for (var i = 0; i < specs.Count; i++)
         {
-            var spec = specs[i];
-            var versions = await store.GetLatestVersionsAsync(spec.Query, spec.MaxItems, cancellationToken);
+            var (spec, versions) = (specs[i], versionLists[i]);
             var fingerprint = FeedFingerprints.Of(spec, versions);
             fingerprints.Feeds[spec.Folder] = fingerprint;
             if (spec.Group != FeedGroup.Main && previous.Feeds.GetValueOrDefault(spec.Folder) == fingerprint

@@ -48,6 +48,21 @@ public interface IArticleStore
     /// </summary>
     Task<IReadOnlyList<string>> GetLatestVersionsAsync(ArticleQuery query, int count, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="GetLatestVersionsAsync(ArticleQuery, int, CancellationToken)"/> for every feed of a
+    /// publish at once, so that a store can answer them all on one connection.
+    /// </summary>
+    async Task<IReadOnlyList<IReadOnlyList<string>>> GetLatestVersionsAsync(IReadOnlyList<(ArticleQuery Query, int Count)> feeds, CancellationToken cancellationToken)
+    {
+        var versions = new List<IReadOnlyList<string>>(feeds.Count);
+        foreach (var (query, count) in feeds)
+        {
+            versions.Add(await GetLatestVersionsAsync(query, count, cancellationToken));
+        }
+
+        return versions;
+    }
+
     /// <summary>The categories or authors that have articles, by slug.</summary>
     Task<IReadOnlyList<FeedTerm>> GetTermsAsync(TermKind kind, CancellationToken cancellationToken);
 

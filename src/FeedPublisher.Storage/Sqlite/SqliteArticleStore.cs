@@ -110,18 +110,49 @@ public sealed class SqliteArticleStore : IArticleStore
         return await StoredRows.ReadArticlesAsync(command, count, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<string>> GetLatestVersionsAsync(ArticleQuery query, int count, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> GetLatestVersionsAsync(ArticleQuery query, int count, CancellationToken cancellationToken) =>
+        (await GetLatestVersionsAsync([(query, count)], cancellationToken))[0];
+
+    /// <summary>
+    /// One connection for all the feeds, and one command per SQL text: the feeds of every category
+    /// (or author) differ only in their parameters, so the statement is prepared once (71 feeds at
+    /// 100,000 articles: 30 ms with a connection and a statement each).
+    /// </summary>
+    public async Task<IReadOnlyList<IReadOnlyList<string>>> GetLatestVersionsAsync(IReadOnlyList<(ArticleQuery Query, int Count)> feeds, CancellationToken cancellationToken)
     {
         await using var connection = Connect();
-        await using var command = LatestCommand(connection, query, count, VersionColumns);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var versions = new List<string>(count);
-        while (await reader.ReadAsync(cancellationToken))
+        var commands = new Dictionary<string, SqliteCommand>(StringComparer.Ordinal);
+        try
         {
-            versions.Add($"{reader.GetString(0)}|{reader.GetString(1)}|{reader.GetInt64(2)}");
-        }
+            var all = new List<IReadOnlyList<string>>(feeds.Count);
+            foreach (var (query, count) in feeds)
+            {
+                var sql = SqliteArticleQueries.Latest(query, VersionColumns);
+                if (!commands.TryGetValue(sql, out var command))
+                {
+                    commands[sql] = command = LatestCommand(connection, sql);
+                }
 
-        return versions;
+                SetLatestParameters(command, query, count);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                var versions = new List<string>(count);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    versions.Add($"{reader.GetString(0)}|{reader.GetString(1)}|{reader.GetInt64(2)}");
+                }
+
+                all.Add(versions);
+            }
+
+            return all;
+        }
+        finally
+        {
+            foreach (var command in commands.Values)
+            {
+                await command.DisposeAsync();
+            }
+        }
     }
 
     public async Task<IReadOnlyList<FeedTerm>> GetTermsAsync(TermKind kind, CancellationToken cancellationToken)
@@ -195,25 +226,35 @@ public sealed class SqliteArticleStore : IArticleStore
     }
 
     /// <summary>The newest articles a feed shows, as the given columns.</summary>
-    private static SqliteCommand LatestCommand(SqliteConnection connection, ArticleQuery query, int count, string columns)
+    private static SqliteCommand LatestCommand(SqliteConnection connection, ArticleQuery query, int count, string columns) =>
+        SetLatestParameters(LatestCommand(connection, SqliteArticleQueries.Latest(query, columns)), query, count);
+
+    private static SqliteCommand LatestCommand(SqliteConnection connection, string sql)
     {
         var command = connection.CreateCommand();
-        command.CommandText = SqliteArticleQueries.Latest(query, columns);
-        command.Parameters.AddWithValue("$count", count);
-        command.Parameters.AddWithValue("$categories", StoredJson.WriteNames(query.CategorySlugs));
-        command.Parameters.AddWithValue("$authors", StoredJson.WriteNames(query.AuthorSlugs));
+        command.CommandText = sql;
+        command.Parameters.Add("$count", SqliteType.Integer);
+        command.Parameters.Add("$categories", SqliteType.Text);
+        command.Parameters.Add("$authors", SqliteType.Text);
         return command;
     }
 
+    private static SqliteCommand SetLatestParameters(SqliteCommand command, ArticleQuery query, int count)
+    {
+        command.Parameters["$count"].Value = count;
+        command.Parameters["$categories"].Value = StoredJson.WriteNames(query.CategorySlugs);
+        command.Parameters["$authors"].Value = StoredJson.WriteNames(query.AuthorSlugs);
+        return command;
+    }
 
     private SqliteConnection Connect()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         // A checkpoint every 64 MB of WAL instead of every 4 MB: a large ingest writes its indexes
-        // in random order and checkpointed again and again (docs/performance.md). An 8 MB page
-        // cache (SQLite's default is 2 MB) for queries and small writes; a large ingest takes more
-        // for its own connection (SqliteBulkLoad), and every pooled connection comes back to this.
+        // in random order and checkpointed again and again (docs/performance.md). The page cache
+        // (SQLite's default is 2 MB) is set again on every pooled connection: SqliteBulkLoad
+        // shrinks it while it builds indexes.
         Execute(connection, $"PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA cache_size = {SqliteBulkLoad.QueryCacheSize}; PRAGMA wal_autocheckpoint = 16384;");
         return connection;
     }

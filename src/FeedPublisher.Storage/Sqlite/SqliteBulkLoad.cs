@@ -14,8 +14,12 @@ namespace FeedPublisher.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteBulkLoad : IStoreBatch
 {
-    /// <summary>Page cache sizes (negative: KiB). A connection's cache lives as long as the pooled connection does.</summary>
-    public const int QueryCacheSize = -8192, LoadCacheSize = -32768, IndexCacheSize = -4096;
+    /// <summary>
+    /// Page cache sizes (negative: KiB), per connection, for as long as the pool keeps it. Queries
+    /// get 32 MB: with 8 MB the version lists of 71 feeds at 100,000 articles took 28-72 ms instead
+    /// of 16 ms, re-reading article rows; a cold publish peaks ~30 MB higher for it.
+    /// </summary>
+    public const int QueryCacheSize = -32768, LoadCacheSize = -32768, IndexCacheSize = -4096;
 
     private static readonly string[] RebuiltIndexes = ["articles_by_published", "article_terms_by_article"];
 

@@ -239,6 +239,29 @@ public abstract class ArticleStoreContract : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task GetLatestVersions_ForSeveralFeedsAtOnce_AreEachFeedsOwnInTheirOrder()
+    {
+        var store = await OpenAsync();
+        await store.ApplyAsync(Changes(WithTerms(Stored("a", Day), ["World"], ["Ada"]), WithTerms(Stored("b", Day.AddDays(1)), ["Sport"], ["Ada"]),
+            WithTerms(Stored("c", Day.AddDays(2)), ["World"], [])), None);
+        (ArticleQuery, int)[] feeds =
+        [
+            (ArticleQuery.For(TermKind.Category, "world"), 10), (ArticleQuery.All, 2), (ArticleQuery.For(TermKind.Category, "sport"), 10),
+            (ArticleQuery.For(TermKind.Author, "ada"), 1), (ArticleQuery.For(TermKind.Category, "nowhere"), 10), (ArticleQuery.For(TermKind.Category, "world"), 1),
+        ];
+
+        var together = await store.GetLatestVersionsAsync(feeds, None);
+
+        Assert.Equal(feeds.Length, together.Count);
+        for (var i = 0; i < feeds.Length; i++)
+        {
+            Assert.Equal(await store.GetLatestVersionsAsync(feeds[i].Item1, feeds[i].Item2, None), together[i]);
+        }
+
+        Assert.Equal([["c", "a"], ["c", "b"], ["b"], ["b"], [], ["c"]], together.Select(v => v.Select(x => x[..x.IndexOf('|')]).ToArray()));
+    }
+
+    [SkippableFact]
     public async Task ArchivePages_CutInOrderOfArrival_OnlyAnEditedPageChangesItsFingerprint()
     {
         var store = await OpenAsync();
