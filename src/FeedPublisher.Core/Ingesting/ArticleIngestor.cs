@@ -212,10 +212,10 @@ public sealed class ArticleIngestor(
         {
             foreach (var file in chunk.Where(f => f.Metadata is not null))
             {
-                Extract(file, claims.Value);
+                Claim(file, claims.Value);
             }
 
-            Parallel.ForEach(chunk.Where(f => f.Article is not null && f.Draft is not null), new ParallelOptions { CancellationToken = cancellationToken }, Render);
+            Parallel.ForEach(chunk.Where(f => f.Id is not null), new ParallelOptions { CancellationToken = cancellationToken }, file => Extract(file, claims.Value));
         });
         problems.AddRange(chunk.SelectMany(f => f.Problems.Select(p => new ArticleProblem(Path.Combine(settings.ArticlesDirectory, f.RelativePath), p.Message, p.Rejected)).Select(p => IngestLog.Report(logger, p))));
         return new StoreChanges(
@@ -294,17 +294,16 @@ public sealed class ArticleIngestor(
     }
 
     /// <summary>
-    /// Settles the file's identity (in path order, so the outcome never depends on thread timing)
-    /// and makes its header; cheap enough for one thread.
+    /// Settles the file's identity, on one thread and in path order, so the outcome never depends
+    /// on thread timing; the rest of the extraction runs on every core.
     /// </summary>
-    private void Extract(Candidate file, IdentityClaims claims)
+    private static void Claim(Candidate file, IdentityClaims claims)
     {
         try
         {
             var id = ArticleIdentity.Resolve(file.Metadata!, file.RelativePath);
             claims.Claim(id, file.RelativePath);
-            file.Article = extractor.Header(file.Metadata!, id, file.File!.LastWriteTime, claims.FirstPublished(id))
-                with { Pending = new PendingBody(file.RelativePath, file.File.ContentHash) };
+            file.Id = id;
         }
         catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
         {
@@ -312,11 +311,14 @@ public sealed class ArticleIngestor(
         }
     }
 
-    private void Render(Candidate file)
+    /// <summary>The header of a claimed file, and for an edited one its body too (claims are only read here).</summary>
+    private void Extract(Candidate file, IdentityClaims claims)
     {
         try
         {
-            file.Article = extractor.WithBody(file.Article!, file.Draft!);
+            var header = extractor.Header(file.Metadata!, file.Id!, file.File!.LastWriteTime, claims.FirstPublished(file.Id!))
+                with { Pending = new PendingBody(file.RelativePath, file.File.ContentHash) };
+            file.Article = file.Draft is null ? header : extractor.WithBody(header, file.Draft);
         }
         catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
         {
@@ -338,6 +340,7 @@ public sealed class ArticleIngestor(
         public bool Touched { get; set; }
         public ArticleFile? File { get; set; }
         public ArticleMetadata? Metadata { get; set; }
+        public string? Id { get; set; }
         public ArticleDraft? Draft { get; set; }
         public Model.Article? Article { get; set; }
         public List<(string Message, bool Rejected)> Problems { get; } = [];
@@ -350,6 +353,7 @@ public sealed class ArticleIngestor(
         {
             Saved = Article is not null;
             File = null;
+            Id = null;
             Metadata = null;
             Draft = null;
             Article = null;
