@@ -9,7 +9,8 @@ public sealed record FoundFile(string RelativePath, string FullPath, long Length
 /// Lists the article files below the articles folder with their length and mtime, in path order:
 /// one directory read per folder and one stat per file, the top folder's subfolders on every core
 /// (at 100,000 files the stats are most of a publish where nothing changed). Dotfiles and
-/// dot-folders are skipped; links to folders are followed, as the enumerator below the top does.
+/// dot-folders are skipped. Links to folders are followed when they lead out of the articles
+/// folder (<see cref="LinkedFolders"/>).
 /// </summary>
 internal static class ArticleFolderWalk
 {
@@ -24,15 +25,16 @@ internal static class ArticleFolderWalk
             throw new DirectoryNotFoundException($"the articles folder {root} does not exist");
         }
 
+        var links = new LinkedFolders(root);
         var folders = new FileSystemEnumerable<string>(root, (ref FileSystemEntry entry) => entry.ToFullPath(), TopLevel)
         {
-            ShouldIncludePredicate = (ref FileSystemEntry entry) => entry.IsDirectory,
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => entry.IsDirectory && links.MayEnter(ref entry),
         }.ToList();
         var found = new List<FoundFile>[folders.Count + 1];
         // Every file found lies below the root: its relative path is the rest of its full path.
         var prefix = Path.EndsInDirectorySeparator(root) ? root.Length : root.Length + 1;
-        found[0] = Files(prefix, root, TopLevel, reads);
-        Parallel.For(0, folders.Count, i => found[i + 1] = Files(prefix, folders[i], Below, reads));
+        found[0] = Files(prefix, root, TopLevel, reads, links);
+        Parallel.For(0, folders.Count, i => found[i + 1] = Files(prefix, folders[i], Below, reads, links));
 
         var all = new List<FoundFile>(found.Sum(files => files.Count));
         foreach (var files in found)
@@ -44,7 +46,7 @@ internal static class ArticleFolderWalk
         return all;
     }
 
-    private static List<FoundFile> Files(int prefix, string folder, EnumerationOptions options, Func<string, bool> reads) =>
+    private static List<FoundFile> Files(int prefix, string folder, EnumerationOptions options, Func<string, bool> reads, LinkedFolders links) =>
         new FileSystemEnumerable<FoundFile>(folder, (ref FileSystemEntry entry) =>
         {
             var full = entry.ToFullPath();
@@ -52,5 +54,43 @@ internal static class ArticleFolderWalk
         }, options)
         {
             ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory && reads(Path.GetExtension(entry.FileName).ToString()),
+            ShouldRecursePredicate = links.MayEnter,
         }.ToList();
+
+    /// <summary>
+    /// Which links to folders a walk follows: those leading out of the articles folder, and none
+    /// inside a followed one. A link to a folder inside it (whose files are walked where they are),
+    /// or to a folder that holds it (a loop), would list the same files again under new paths, and
+    /// publish each as one more article. The decision depends on the path alone, never on which
+    /// thread gets there first, so every walk lists the same files.
+    /// </summary>
+    private sealed class LinkedFolders(string root)
+    {
+        /// <summary>The articles folder as given and, when it is a link itself, where it leads.</summary>
+        private readonly string[] _roots = [.. new[] { Path.GetFullPath(root), Directory.ResolveLinkTarget(root, returnFinalTarget: true)?.FullName }
+            .OfType<string>().Select(Path.TrimEndingDirectorySeparator)];
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _followed = new(StringComparer.Ordinal);
+
+        public bool MayEnter(ref FileSystemEntry entry)
+        {
+            if ((entry.Attributes & FileAttributes.ReparsePoint) == 0)
+            {
+                return true;
+            }
+
+            var link = entry.ToFullPath();
+            var target = Directory.ResolveLinkTarget(link, returnFinalTarget: true)?.FullName is { } resolved ? Path.TrimEndingDirectorySeparator(resolved) : null;
+            var follow = target is not null && !_roots.Any(root => Holds(root, target) || Holds(target, root)) && !_followed.Keys.Any(followed => Holds(followed, link));
+            if (follow)
+            {
+                _followed[link] = true;
+            }
+
+            return follow;
+        }
+
+        private static bool Holds(string folder, string path) =>
+            path.Length == folder.Length ? path == folder : path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    }
 }

@@ -30,19 +30,75 @@ public sealed class ArticleFolderWalkTests : IDisposable
     }
 
     [Fact]
-    public void Walk_DotfilesAndDotFolders_AreSkippedAndLinkedFoldersFollowed()
+    public void Walk_DotfilesAndDotFolders_AreSkipped()
     {
         Write("kept.md", "x");
         Write(".hidden.md", "x");
         Write(".git/config.md", "x");
         Write("world/.swap.md", "x");
-        Write("elsewhere/linked.md", "x");
-        Directory.CreateSymbolicLink(Path.Combine(_root, "world", "link"), Path.Combine(_root, "elsewhere"));
-        Directory.CreateSymbolicLink(Path.Combine(_root, "top-link"), Path.Combine(_root, "elsewhere"));
 
         var found = ArticleFolderWalk.Walk(_root, extension => extension == ".md");
 
-        Assert.Equal(["elsewhere/linked.md", "kept.md", "top-link/linked.md", "world/link/linked.md"], found.Select(f => f.RelativePath));
+        Assert.Equal(["kept.md"], found.Select(f => f.RelativePath));
+    }
+
+    [Fact]
+    public void Walk_LinksToFoldersOutside_AreFollowedButNotLinksWithinThem()
+    {
+        var outside = Directory.CreateTempSubdirectory("fp-walk-outside-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(outside, "shared.md"), "x");
+            Directory.CreateDirectory(Path.Combine(outside, "deeper"));
+            File.WriteAllText(Path.Combine(outside, "deeper", "more.md"), "x");
+            Directory.CreateSymbolicLink(Path.Combine(outside, "deeper", "up"), outside); // a loop out there
+            Write("world/own.md", "x");
+            Directory.CreateSymbolicLink(Path.Combine(_root, "shared"), outside);
+            Directory.CreateSymbolicLink(Path.Combine(_root, "world", "also-shared"), outside);
+
+            var found = ArticleFolderWalk.Walk(_root, extension => extension == ".md");
+
+            Assert.Equal(["shared/deeper/more.md", "shared/shared.md", "world/also-shared/deeper/more.md", "world/also-shared/shared.md", "world/own.md"],
+                found.Select(f => f.RelativePath));
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Walk_LinksIntoTheFolderOrAboveIt_AreNotFollowed()
+    {
+        Write("world/story.md", "x");
+        Directory.CreateSymbolicLink(Path.Combine(_root, "world", "loop"), Path.Combine(_root, "world"));
+        Directory.CreateSymbolicLink(Path.Combine(_root, "world", "up"), "..");
+        Directory.CreateSymbolicLink(Path.Combine(_root, "again"), Path.Combine(_root, "world"));
+        Directory.CreateSymbolicLink(Path.Combine(_root, "parent"), Path.GetDirectoryName(_root)!);
+
+        var found = ArticleFolderWalk.Walk(_root, extension => extension == ".md");
+
+        Assert.Equal(["world/story.md"], found.Select(f => f.RelativePath));
+    }
+
+    [Fact]
+    public void Walk_FolderGivenThroughALink_DoesNotFollowLinksBackToWhereItLeads()
+    {
+        Write("world/story.md", "x");
+        Directory.CreateSymbolicLink(Path.Combine(_root, "world", "home"), _root);
+        var given = _root + "-link";
+        Directory.CreateSymbolicLink(given, _root);
+        try
+        {
+            var found = ArticleFolderWalk.Walk(given, extension => extension == ".md");
+
+            Assert.Equal(["world/story.md"], found.Select(f => f.RelativePath));
+            Assert.Equal(Path.Combine(given, "world", "story.md"), Assert.Single(found).FullPath);
+        }
+        finally
+        {
+            File.Delete(given);
+        }
     }
 
     [Fact]
