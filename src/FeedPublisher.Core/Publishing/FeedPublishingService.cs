@@ -139,7 +139,7 @@ public sealed class FeedPublishingService(
     private async Task<List<PublishedFeed>> BuildAsync(FeedFingerprints previous, FeedFingerprints fingerprints, ICollection<ArticleProblem> rejected, CancellationToken cancellationToken)
     {
         var specs = await planner.PlanAsync(cancellationToken);
-        var kept = new PublishedFeed?[specs.Count];
+        var feeds = new PublishedFeed?[specs.Count];
         var versionLists = await store.GetLatestVersionsAsync([.. specs.Select(spec => (spec.Query, spec.MaxItems))], cancellationToken);
         for (var i = 0; i < specs.Count; i++)
         {
@@ -149,21 +149,21 @@ public sealed class FeedPublishingService(
             if (spec.Group != FeedGroup.Main && previous.Feeds.GetValueOrDefault(spec.Folder) == fingerprint
                 && _writers.All(w => directory.Holds(FilePath(spec.Folder, w.FileName), settings.Gzip)))
             {
-                kept[i] = Outline(spec, versions);
+                feeds[i] = Outline(spec, versions);
             }
         }
 
-        var rebuilt = Enumerable.Range(0, specs.Count).Where(i => kept[i] is null).ToList();
+        var rebuilt = Enumerable.Range(0, specs.Count).Where(i => feeds[i] is null).ToList();
         var articles = await bodies.CompleteAsync(
             rebuilt.Select(i => (Func<CancellationToken, Task<IReadOnlyList<Article>>>)(c => store.GetLatestAsync(specs[i].Query, specs[i].MaxItems, c))).ToList(),
             rejected, cancellationToken);
         for (var r = 0; r < rebuilt.Count; r++)
         {
             var spec = specs[rebuilt[r]];
-            kept[rebuilt[r]] = new PublishedFeed(spec.Group, builder.Build(spec.Folder, spec.Title, spec.Description, articles[r], spec.FullContent));
+            feeds[rebuilt[r]] = new PublishedFeed(spec.Group, builder.Build(spec.Folder, spec.Title, spec.Description, articles[r], spec.FullContent));
         }
 
-        return [.. kept.Select(feed => feed!)];
+        return [.. feeds.Select(feed => feed!)];
     }
 
     /// <summary>A feed whose files stay: its document without entries, updated as the full build would say.</summary>

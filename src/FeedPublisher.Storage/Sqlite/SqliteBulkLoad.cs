@@ -14,12 +14,8 @@ namespace FeedPublisher.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteBulkLoad : IStoreBatch
 {
-    /// <summary>
-    /// Page cache sizes (negative: KiB), per connection, for as long as the pool keeps it. Queries
-    /// get 32 MB: with 8 MB the version lists of 71 feeds at 100,000 articles took 28-72 ms instead
-    /// of 16 ms, re-reading article rows; a cold publish peaks ~30 MB higher for it.
-    /// </summary>
-    public const int QueryCacheSize = -32768, LoadCacheSize = -32768, IndexCacheSize = -4096;
+    /// <summary>The page cache (negative: KiB) while the indexes are rebuilt (see <see cref="CompleteAsync"/>).</summary>
+    private const int IndexCacheSize = -4096;
 
     private static readonly string[] RebuiltIndexes = ["articles_by_published", "article_terms_by_article"];
 
@@ -38,9 +34,6 @@ internal sealed class SqliteBulkLoad : IStoreBatch
     {
         try
         {
-            // 32 MB of page cache while rows go in: with SQLite's 2 MB, 100,000 headers spent 40% of
-            // their store time re-reading the pages of indexes written in random order.
-            await SqliteTermWriter.ExecuteAsync(connection, null, $"PRAGMA cache_size = {LoadCacheSize}", cancellationToken);
             // Immediate: the write lock is taken now, not part-way through the first chunk.
             var transaction = connection.BeginTransaction(deferred: false);
             var rebuild = new List<string>();
