@@ -132,7 +132,8 @@ public sealed class ArticleIngestor(
             changed.Add(file.RelativePath);
         }
 
-        if (stillThere < stamps.Count)
+        // Imported articles have no file: only a known file the walk did not find is gone.
+        if (stillThere < stamps.Count && stamps.Keys.Count(path => !ArticleImporter.IsImported(path)) > stillThere)
         {
             var seen = found.Select(file => file.RelativePath).ToHashSet(StringComparer.Ordinal);
             changed.AddRange(stamps.Keys.Where(path => !seen.Contains(path) && !ArticleImporter.IsImported(path)));
