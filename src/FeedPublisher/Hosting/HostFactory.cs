@@ -22,7 +22,6 @@ public static class HostFactory
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             DisableDefaults = true,
-            Args = [.. configurationArgs],
             ContentRootPath = AppContext.BaseDirectory,
             EnvironmentName = environment,
         });
