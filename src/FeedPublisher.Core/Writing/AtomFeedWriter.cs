@@ -32,13 +32,12 @@ public sealed class AtomFeedWriter : IFeedWriter
 
         if (!feed.IsArchive)
         {
-            return FeedXml.ToBytes(FeedXml.ToDocument(new Atom10FeedFormatter(syndication)));
+            return FeedXml.ToBytes(new Atom10FeedFormatter(syndication));
         }
 
         syndication.ElementExtensions.Add(new System.Xml.Linq.XElement(FeedNamespaces.FeedHistory + "archive"));
-        var document = FeedXml.ToDocument(new Atom10FeedFormatter(syndication));
-        FeedXml.DeclareNamespacesOnRoot(document, ("fh", FeedNamespaces.FeedHistory));
-        return FeedXml.ToBytes(document);
+        return FeedXml.ToBytes(new Atom10FeedFormatter(syndication),
+            output => new RootNamespacesXmlWriter(output, [("fh", FeedNamespaces.FeedHistory.NamespaceName)]));
     }
 
     private static SyndicationItem ToItem(FeedEntry entry)

@@ -8,8 +8,7 @@ namespace FeedPublisher.Core.Writing;
 
 /// <summary>
 /// The fixed XML settings that make output byte-stable (UTF-8 without BOM, '\n', two-space
-/// indent), and the round trip through an <see cref="XDocument"/> that lets writers correct what
-/// Syndication gets wrong before any byte is written.
+/// indent), shared by every XML writer.
 /// </summary>
 internal static class FeedXml
 {
@@ -24,15 +23,22 @@ internal static class FeedXml
         CheckCharacters = true,
     };
 
-    public static XDocument ToDocument(SyndicationFeedFormatter formatter)
+    /// <summary>
+    /// Writes a feed in one pass, through <paramref name="correct"/> when given: a writer that
+    /// mends on the way what Syndication gets wrong.
+    /// </summary>
+    public static byte[] ToBytes(SyndicationFeedFormatter formatter, Func<XmlWriter, XmlWriter>? correct = null)
     {
-        var document = new XDocument();
-        using (var writer = document.CreateWriter())
+        using var buffer = new MemoryStream();
+        using (var writer = correct is null ? XmlWriter.Create(buffer, Settings) : correct(XmlWriter.Create(buffer, Settings)))
         {
+            writer.WriteStartDocument();
             formatter.WriteTo(writer);
+            writer.WriteEndDocument();
         }
 
-        return document;
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
     }
 
     public static byte[] ToBytes(XDocument document)
@@ -45,20 +51,6 @@ internal static class FeedXml
 
         buffer.WriteByte((byte)'\n');
         return buffer.ToArray();
-    }
-
-    /// <summary>
-    /// Replaces every namespace declaration with one set on the root, with the prefixes readers
-    /// expect: Syndication declares namespaces where it first meets them, and as "a10".
-    /// </summary>
-    public static void DeclareNamespacesOnRoot(XDocument document, params (string Prefix, XNamespace Namespace)[] namespaces)
-    {
-        // Every declaration goes but the root's default namespace (Atom's own).
-        document.Descendants().Attributes().Where(a => a.IsNamespaceDeclaration && (a.Parent != document.Root || a.Name.LocalName != "xmlns")).Remove();
-        foreach (var (prefix, ns) in namespaces)
-        {
-            document.Root!.Add(new XAttribute(XNamespace.Xmlns + prefix, ns.NamespaceName));
-        }
     }
 
     /// <summary>RFC 822 with "GMT", which every validator accepts (Syndication writes a bare "Z").</summary>

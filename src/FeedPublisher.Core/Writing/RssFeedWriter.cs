@@ -35,11 +35,12 @@ public sealed class RssFeedWriter : IFeedWriter
             syndication.ElementExtensions.Add(new XElement(FeedNamespaces.FeedHistory + "archive"));
         }
 
-        var document = FeedXml.ToDocument(new Rss20FeedFormatter(syndication, serializeExtensionsAsAtom: true));
-        FixItems(document, feed);
-        FeedXml.DeclareNamespacesOnRoot(document,
-            [("atom", FeedNamespaces.Atom), ("content", FeedNamespaces.Content), ("dc", FeedNamespaces.DublinCore), .. feed.IsArchive ? [("fh", FeedNamespaces.FeedHistory)] : Array.Empty<(string, XNamespace)>()]);
-        return FeedXml.ToBytes(document);
+        (string, string)[] namespaces =
+        [
+            ("atom", FeedNamespaces.Atom.NamespaceName), ("content", FeedNamespaces.Content.NamespaceName), ("dc", FeedNamespaces.DublinCore.NamespaceName),
+            .. feed.IsArchive ? [("fh", FeedNamespaces.FeedHistory.NamespaceName)] : Array.Empty<(string, string)>(),
+        ];
+        return FeedXml.ToBytes(new Rss20FeedFormatter(syndication, serializeExtensionsAsAtom: true), output => new RssCorrectionsXmlWriter(output, namespaces, feed));
     }
 
     private static SyndicationItem ToItem(FeedEntry entry)
@@ -56,24 +57,5 @@ public sealed class RssFeedWriter : IFeedWriter
         }
 
         return item;
-    }
-
-    /// <summary>
-    /// Replaces Syndication's "... Z" dates with RFC 822 "GMT" dates, and gives &lt;source&gt; the
-    /// url attribute RSS requires (Syndication only writes it from a self link, which in Atom
-    /// would wrongly claim the outlet's home page is a feed).
-    /// </summary>
-    private static void FixItems(XDocument document, FeedDocument feed)
-    {
-        var channel = document.Root!.Element("channel")!;
-        channel.Element("lastBuildDate")?.SetValue(FeedXml.Rfc822(feed.Updated));
-        foreach (var (item, entry) in channel.Elements("item").Zip(feed.Entries))
-        {
-            item.Element("pubDate")?.SetValue(FeedXml.Rfc822(entry.Article.Published));
-            if (entry.Article.Origin is { } origin)
-            {
-                item.Element("source")?.SetAttributeValue("url", origin.Url.AbsoluteUri);
-            }
-        }
     }
 }

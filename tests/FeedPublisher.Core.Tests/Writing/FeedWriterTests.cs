@@ -81,6 +81,46 @@ public sealed class FeedWriterTests
     }
 
     [Fact]
+    public void Rss_DateWithAnOffset_IsWrittenInGmt()
+    {
+        var feed = SampleFeed.MainFeed();
+        var first = feed.Entries[0];
+        var local = first with { Article = first.Article with { Published = new DateTimeOffset(2018, 1, 3, 12, 30, 0, TimeSpan.FromHours(2)) } };
+
+        var xml = Encoding.UTF8.GetString(new RssFeedWriter().Render(feed with { Entries = [local, .. feed.Entries.Skip(1)] }));
+
+        Assert.Contains("<pubDate>Wed, 03 Jan 2018 10:30:00 GMT</pubDate>", xml, StringComparison.Ordinal);
+        Assert.Contains("<pubDate>Mon, 01 Jan 2018 09:30:00 GMT</pubDate>", xml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rss_ArchivePage_DeclaresFeedHistoryOnRootOnly()
+    {
+        var xml = Encoding.UTF8.GetString(new RssFeedWriter().Render(SampleFeed.MainFeed() with { IsArchive = true }));
+
+        Assert.StartsWith(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:fh=\"http://purl.org/syndication/history/1.0\">",
+            xml, StringComparison.Ordinal);
+        Assert.Contains("<fh:archive />", xml, StringComparison.Ordinal);
+        Assert.Equal(4, CountOf(xml, "xmlns"));
+        Assert.Contains("<source url=\"https://apnews.com/\">Associated Press</source>", xml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Atom_ArchivePage_DeclaresFeedHistoryOnRootAfterAtom()
+    {
+        var xml = Encoding.UTF8.GetString(new AtomFeedWriter().Render(SampleFeed.MainFeed() with { IsArchive = true }));
+
+        Assert.StartsWith(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xml:lang=\"en\" xmlns=\"http://www.w3.org/2005/Atom\" xmlns:fh=\"http://purl.org/syndication/history/1.0\">",
+            xml, StringComparison.Ordinal);
+        Assert.Contains("<fh:archive />", xml, StringComparison.Ordinal);
+        Assert.Equal(2, CountOf(xml, "xmlns"));
+        using var reader = XmlReader.Create(new MemoryStream(Encoding.UTF8.GetBytes(xml)), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
+        Assert.Equal(SampleFeed.MainFeed().Entries.Count, SyndicationFeed.Load(reader).Items.Count());
+    }
+
+    [Fact]
     public void Atom_FeedIdAndUpdated_NeverInvented()
     {
         var feed = SampleFeed.MainFeed();
