@@ -30,19 +30,38 @@ internal static class ArticleFolderWalk
         {
             ShouldIncludePredicate = (ref FileSystemEntry entry) => entry.IsDirectory && links.MayEnter(ref entry),
         }.ToList();
-        var found = new List<FoundFile>[folders.Count + 1];
         // Every file found lies below the root: its relative path is the rest of its full path.
         var prefix = Path.EndsInDirectorySeparator(root) ? root.Length : root.Length + 1;
-        found[0] = Files(prefix, root, TopLevel, reads, links);
-        Parallel.For(0, folders.Count, i => found[i + 1] = Files(prefix, folders[i], Below, reads, links));
+        // Each folder's files are sorted on the thread that found them. Every path in folder F
+        // starts with "F/", so the folders in the order of "F/" give their files in path order;
+        // the files at the top are merged in.
+        folders.Sort((a, b) => string.CompareOrdinal(a + '/', b + '/'));
+        var below = new List<FoundFile>[folders.Count];
+        Parallel.For(0, folders.Count, i => below[i] = Sorted(Files(prefix, folders[i], Below, reads, links)));
+        return Merge(Sorted(Files(prefix, root, TopLevel, reads, links)), below);
+    }
 
-        var all = new List<FoundFile>(found.Sum(files => files.Count));
-        foreach (var files in found)
+    private static List<FoundFile> Sorted(List<FoundFile> files)
+    {
+        files.Sort(static (a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+        return files;
+    }
+
+    private static List<FoundFile> Merge(List<FoundFile> top, List<FoundFile>[] folders)
+    {
+        var all = new List<FoundFile>(top.Count + folders.Sum(files => files.Count));
+        var next = 0;
+        foreach (var file in folders.SelectMany(files => files))
         {
-            all.AddRange(files);
+            for (; next < top.Count && string.CompareOrdinal(top[next].RelativePath, file.RelativePath) < 0; next++)
+            {
+                all.Add(top[next]);
+            }
+
+            all.Add(file);
         }
 
-        all.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+        all.AddRange(top.Skip(next));
         return all;
     }
 

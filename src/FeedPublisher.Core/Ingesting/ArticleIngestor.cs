@@ -55,8 +55,19 @@ public sealed class ArticleIngestor(
     /// </summary>
     private async Task<IngestReport> IngestAllAsync(IProgress<IngestProgress>? progress, StageTimings timings, CancellationToken cancellationToken)
     {
-        var stamps = await timings.TimeAsync(StageTimings.Store, () => store.GetFileStampsAsync(cancellationToken));
-        var found = timings.Time(StageTimings.Read, () => ArticleFolderWalk.Walk(files.Root, files.Reads));
+        // The stamps are read while the folder is walked: both take a tenth of a second or more at 100,000.
+        var reading = Task.Run(() => timings.TimeAsync(StageTimings.Store, () => store.GetFileStampsAsync(cancellationToken)), cancellationToken);
+        List<FoundFile> found;
+        try
+        {
+            found = timings.Time(StageTimings.Read, () => ArticleFolderWalk.Walk(files.Root, files.Reads));
+        }
+        finally
+        {
+            await reading.ContinueWith(_ => { }, TaskScheduler.Default); // never left running behind a failed walk
+        }
+
+        var stamps = await reading;
         if (ChangedPaths(found, stamps) is { Count: <= ChunkSize } changed && await IngestChangedAsync(changed, timings, cancellationToken) is { } report)
         {
             return report with { Files = found.Count, Unchanged = report.Unchanged + found.Count - report.Files };

