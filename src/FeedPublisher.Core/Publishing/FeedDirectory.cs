@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using FeedPublisher.Core.Writing;
 
 namespace FeedPublisher.Core.Publishing;
 
@@ -252,7 +253,7 @@ public sealed class FeedDirectory
     /// </summary>
     private static byte[] Compress(byte[] bytes)
     {
-        using var buffer = new MemoryStream();
+        var buffer = ThreadBuffer.Rent();
         using (var gzip = new GZipStream(buffer, new ZLibCompressionOptions { CompressionLevel = 4 }, leaveOpen: true))
         {
             gzip.Write(bytes);
@@ -261,9 +262,39 @@ public sealed class FeedDirectory
         return buffer.ToArray();
     }
 
+    /// <summary>Compared a chunk at a time: reading the old file whole put one more large array on the heap per file.</summary>
     private static bool HasSameBytes(string path, byte[] bytes)
     {
-        var info = new FileInfo(path);
-        return info.Exists && info.Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        using var handle = File.OpenHandle(path);
+        if (RandomAccess.GetLength(handle) != bytes.Length)
+        {
+            return false;
+        }
+
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            for (var offset = 0; offset < bytes.Length;)
+            {
+                var read = RandomAccess.Read(handle, chunk.AsSpan(0, Math.Min(chunk.Length, bytes.Length - offset)), offset);
+                if (read == 0 || !chunk.AsSpan(0, read).SequenceEqual(bytes.AsSpan(offset, read)))
+                {
+                    return false;
+                }
+
+                offset += read;
+            }
+
+            return true;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
+        }
     }
 }

@@ -29,7 +29,7 @@ internal static class FeedXml
     /// </summary>
     public static byte[] ToBytes(SyndicationFeedFormatter formatter, Func<XmlWriter, XmlWriter>? correct = null)
     {
-        using var buffer = new MemoryStream();
+        var buffer = ThreadBuffer.Rent();
         using (var writer = correct is null ? XmlWriter.Create(buffer, Settings) : correct(XmlWriter.Create(buffer, Settings)))
         {
             writer.WriteStartDocument();
@@ -43,7 +43,7 @@ internal static class FeedXml
 
     public static byte[] ToBytes(XDocument document)
     {
-        using var buffer = new MemoryStream();
+        var buffer = ThreadBuffer.Rent();
         using (var writer = XmlWriter.Create(buffer, Settings))
         {
             document.Save(writer);

@@ -18,7 +18,7 @@ public sealed class JsonFeedWriter : IFeedWriter
 
     public byte[] Render(FeedDocument feed)
     {
-        using var buffer = new MemoryStream();
+        var buffer = ThreadBuffer.Rent();
         using (var json = new Utf8JsonWriter(buffer, Options))
         {
             json.WriteStartObject();

@@ -51,6 +51,27 @@ public sealed class FeedDirectoryTests : IDisposable
         Assert.False(System.IO.File.Exists(PathOf(FeedDirectory.JournalName)));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(65_535)]
+    [InlineData(65_536)]
+    [InlineData(299_999)]
+    public void Publish_LargeFileOfTheSameLength_IsComparedToItsLastByte(int changedAt)
+    {
+        // Files are compared chunk by chunk: a difference in any chunk, the last included, counts.
+        var directory = new FeedDirectory(_root);
+        var old = Enumerable.Range(0, 300_000).Select(i => (byte)(i % 251)).ToArray();
+        directory.Publish([File("rss.xml", old)]);
+        System.IO.File.SetLastWriteTimeUtc(PathOf("rss.xml"), Past);
+        var changed = old.ToArray();
+        changed[changedAt] ^= 0xFF;
+
+        Assert.Equal(FileOutcome.Unchanged, Assert.Single(directory.Publish([File("rss.xml", old.ToArray())])).Outcome);
+        Assert.Equal(Past, System.IO.File.GetLastWriteTimeUtc(PathOf("rss.xml")));
+        Assert.Equal(FileOutcome.Written, Assert.Single(directory.Publish([File("rss.xml", changed)])).Outcome);
+        Assert.Equal(changed, System.IO.File.ReadAllBytes(PathOf("rss.xml")));
+    }
+
     [Fact]
     public void Publish_SameFilesNewBytes_KeepsTheManifestAndRendersLaterFilesWhenStaged()
     {

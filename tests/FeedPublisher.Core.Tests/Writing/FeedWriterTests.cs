@@ -30,6 +30,21 @@ public sealed class FeedWriterTests
 
     [Theory]
     [MemberData(nameof(Writers))]
+    public void Render_AnotherFeedOnTheSameThread_LeavesTheFirstBytesAlone(IFeedWriter writer)
+    {
+        // Feeds are rendered into one reused buffer per thread: what a render returned is its own.
+        var full = writer.Render(SampleFeed.MainFeed());
+        var copy = full.ToArray();
+
+        var shorter = writer.Render(SampleFeed.MainFeed() with { Entries = SampleFeed.MainFeed().Entries.Take(1).ToList() });
+
+        Assert.Equal(copy, full);
+        Assert.True(shorter.Length < full.Length);
+        Assert.EndsWith("\n", Encoding.UTF8.GetString(shorter), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Writers))]
     public void Render_Utf8WithoutBomAndUnixNewlines(IFeedWriter writer)
     {
         var bytes = writer.Render(SampleFeed.MainFeed());
