@@ -22,6 +22,16 @@ public sealed class FeedPublisherSettingsTests
     }
 
     [Fact]
+    public void Load_SectionGivenAsAPlainValue_IsReportedNotIgnored()
+    {
+        // "Site=https://..." in an environment file instead of "Site__BaseUrl=...": an operator's
+        // slip that must stop the start, not leave every Site key at its default.
+        var e = Assert.Throws<SettingsException>(() => Load(("Articles:Directory", Path.GetTempPath()), ("Site", "https://news.example.com/")));
+
+        Assert.Contains(e.Errors, m => m.StartsWith("Site:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Load_SeveralBadKeys_ReportsEveryOneByName()
     {
         var e = Assert.Throws<SettingsException>(() => Load(
