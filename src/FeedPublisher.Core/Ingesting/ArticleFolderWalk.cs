@@ -34,11 +34,26 @@ internal static class ArticleFolderWalk
         var prefix = Path.EndsInDirectorySeparator(root) ? root.Length : root.Length + 1;
         // Each folder's files are sorted on the thread that found them. Every path in folder F
         // starts with "F/", so the folders in the order of "F/" give their files in path order;
-        // the files at the top are merged in.
+        // the files at the top are merged in. (A folder whose name holds a backslash lists as
+        // "a/b/...", inside "a/": that rare walk is sorted whole.)
         folders.Sort((a, b) => string.CompareOrdinal(a + '/', b + '/'));
         var below = new List<FoundFile>[folders.Count];
         Parallel.For(0, folders.Count, i => below[i] = Sorted(Files(prefix, folders[i], Below, reads, links)));
-        return Merge(Sorted(Files(prefix, root, TopLevel, reads, links)), below);
+        var all = Merge(Sorted(Files(prefix, root, TopLevel, reads, links)), below);
+        return IsSorted(all) ? all : Sorted(all);
+    }
+
+    private static bool IsSorted(List<FoundFile> files)
+    {
+        for (var i = 1; i < files.Count; i++)
+        {
+            if (string.CompareOrdinal(files[i - 1].RelativePath, files[i].RelativePath) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static List<FoundFile> Sorted(List<FoundFile> files)

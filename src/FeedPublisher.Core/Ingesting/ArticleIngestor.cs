@@ -64,7 +64,9 @@ public sealed class ArticleIngestor(
         }
         finally
         {
-            await reading.ContinueWith(_ => { }, TaskScheduler.Default); // never left running behind a failed walk
+            // Never left running behind a failed walk; the walk's error is the one reported, and
+            // the store's, if it failed too, is observed here rather than left unobserved.
+            await reading.ContinueWith(t => t.Exception, TaskScheduler.Default);
         }
 
         var stamps = await reading;
