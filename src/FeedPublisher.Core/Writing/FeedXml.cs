@@ -27,31 +27,26 @@ internal static class FeedXml
     /// Writes a feed in one pass, through <paramref name="correct"/> when given: a writer that
     /// mends on the way what Syndication gets wrong.
     /// </summary>
-    public static byte[] ToBytes(SyndicationFeedFormatter formatter, Func<XmlWriter, XmlWriter>? correct = null)
+    public static byte[] ToBytes(SyndicationFeedFormatter formatter, Func<XmlWriter, XmlWriter>? correct = null) => ToBytes(writer =>
     {
-        var buffer = ThreadBuffer.Rent();
-        using (var writer = correct is null ? XmlWriter.Create(buffer, Settings) : correct(XmlWriter.Create(buffer, Settings)))
+        writer.WriteStartDocument();
+        formatter.WriteTo(writer);
+        writer.WriteEndDocument();
+    }, correct);
+
+    public static byte[] ToBytes(XDocument document) => ToBytes(document.Save);
+
+    /// <summary>The document <paramref name="write"/> writes, with the fixed settings and a final newline.</summary>
+    private static byte[] ToBytes(Action<XmlWriter> write, Func<XmlWriter, XmlWriter>? correct = null) => ThreadBuffer.Collect(buffer =>
+    {
+        var output = XmlWriter.Create(buffer, Settings);
+        using (var writer = correct is null ? output : correct(output))
         {
-            writer.WriteStartDocument();
-            formatter.WriteTo(writer);
-            writer.WriteEndDocument();
+            write(writer);
         }
 
         buffer.WriteByte((byte)'\n');
-        return buffer.ToArray();
-    }
-
-    public static byte[] ToBytes(XDocument document)
-    {
-        var buffer = ThreadBuffer.Rent();
-        using (var writer = XmlWriter.Create(buffer, Settings))
-        {
-            document.Save(writer);
-        }
-
-        buffer.WriteByte((byte)'\n');
-        return buffer.ToArray();
-    }
+    });
 
     /// <summary>RFC 822 with "GMT", which every validator accepts (Syndication writes a bare "Z").</summary>
     public static string Rfc822(DateTimeOffset date) =>

@@ -16,41 +16,44 @@ public sealed class JsonFeedWriter : IFeedWriter
 
     public string FileName => "feed.json";
 
-    public byte[] Render(FeedDocument feed)
+    public byte[] Render(FeedDocument feed) => ThreadBuffer.Collect(buffer =>
     {
-        var buffer = ThreadBuffer.Rent();
         using (var json = new Utf8JsonWriter(buffer, Options))
         {
-            json.WriteStartObject();
-            json.WriteString("version", "https://jsonfeed.org/version/1.1");
-            json.WriteString("title", feed.Title);
-            json.WriteString("home_page_url", feed.HomePage.AbsoluteUri);
-            json.WriteString("feed_url", feed.UrlOf(FileName).AbsoluteUri);
-            json.WriteString("description", feed.Description);
-            json.WriteString("language", feed.Language);
-            WriteAuthors(json, [feed.Title]);
-            if (feed.Hub is { } hub)
-            {
-                json.WriteStartArray("hubs");
-                json.WriteStartObject();
-                json.WriteString("type", "WebSub");
-                json.WriteString("url", hub.AbsoluteUri);
-                json.WriteEndObject();
-                json.WriteEndArray();
-            }
-
-            json.WriteStartArray("items");
-            foreach (var entry in feed.Entries)
-            {
-                WriteItem(json, entry, feed.Language);
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
+            WriteFeed(json, feed);
         }
 
         buffer.WriteByte((byte)'\n');
-        return buffer.ToArray();
+    });
+
+    private void WriteFeed(Utf8JsonWriter json, FeedDocument feed)
+    {
+        json.WriteStartObject();
+        json.WriteString("version", "https://jsonfeed.org/version/1.1");
+        json.WriteString("title", feed.Title);
+        json.WriteString("home_page_url", feed.HomePage.AbsoluteUri);
+        json.WriteString("feed_url", feed.UrlOf(FileName).AbsoluteUri);
+        json.WriteString("description", feed.Description);
+        json.WriteString("language", feed.Language);
+        WriteAuthors(json, [feed.Title]);
+        if (feed.Hub is { } hub)
+        {
+            json.WriteStartArray("hubs");
+            json.WriteStartObject();
+            json.WriteString("type", "WebSub");
+            json.WriteString("url", hub.AbsoluteUri);
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
+
+        json.WriteStartArray("items");
+        foreach (var entry in feed.Entries)
+        {
+            WriteItem(json, entry, feed.Language);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     private static void WriteItem(Utf8JsonWriter json, FeedEntry entry, string feedLanguage)

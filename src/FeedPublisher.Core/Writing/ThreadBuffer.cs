@@ -1,23 +1,27 @@
 namespace FeedPublisher.Core.Writing;
 
 /// <summary>
-/// One growable buffer per thread, for output whose bytes are copied out once it is complete
-/// (a feed file, its gzip). A new MemoryStream doubled its way up to each ~300 KB feed through
-/// three arrays on the large-object heap, and every such array counts towards a full collection:
-/// a running service's publish of one changed article set off two to four of them. The price:
-/// each thread that has rendered keeps a buffer as large as its largest file (~0.5 MB for a
-/// full-content feed of 50 items), for the few threads that publishes run on.
+/// One growable buffer per thread for output that is complete before it is used (a feed file, its
+/// gzip): written into the buffer, then copied out once. A new MemoryStream doubled its way up to
+/// each ~300 KB feed through three arrays on the large-object heap, and every such array counts
+/// towards a full collection: a running service's publish of one changed article set off two to
+/// four of them. The price: each thread that has rendered keeps a buffer as large as its largest
+/// file (~0.5 MB for a full-content feed of 50 items), for the few threads that publishes run on.
 /// </summary>
 internal static class ThreadBuffer
 {
     [ThreadStatic]
     private static MemoryStream? _buffer;
 
-    /// <summary>This thread's buffer, emptied. Copy its bytes out before the thread rents it again; never dispose it.</summary>
-    public static MemoryStream Rent()
+    /// <summary>
+    /// The bytes <paramref name="write"/> writes to the stream it is given (which it must not keep
+    /// or dispose). Writers close theirs inside it, so everything is flushed before the copy.
+    /// </summary>
+    public static byte[] Collect(Action<Stream> write)
     {
         var buffer = _buffer ??= new MemoryStream();
         buffer.SetLength(0);
-        return buffer;
+        write(buffer);
+        return buffer.ToArray();
     }
 }
