@@ -16,6 +16,20 @@ internal static class StoredRows
 
     public const string KnownFileColumns = "source_path, file_length, file_mtime, content_hash, id, published";
 
+    /// <summary>
+    /// What both stores' upserts change in an article already stored (ON CONFLICT (id) DO UPDATE
+    /// SET ...): everything but its id and its place in the archive order (seq).
+    /// </summary>
+    public const string UpdateOnConflict = """
+        source_path = excluded.source_path, file_length = excluded.file_length, file_mtime = excluded.file_mtime,
+        content_hash = excluded.content_hash, title = excluded.title, path = excluded.path,
+        published = excluded.published, updated = excluded.updated, summary = excluded.summary,
+        content_html = excluded.content_html, authors = excluded.authors, categories = excluded.categories,
+        sources = excluded.sources, url = excluded.url, origin_name = excluded.origin_name,
+        origin_url = excluded.origin_url, language = excluded.language, image = excluded.image,
+        body_pending = excluded.body_pending
+        """;
+
     /// <summary>Articles from rows of <see cref="ArticleColumns"/>.</summary>
     public static async Task<IReadOnlyList<Article>> ReadArticlesAsync(DbCommand command, int count, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ internal static class PostgresArticleUpsert
     // A new article takes the next number of the archive order (seq), in order of arrival; a known
     // one keeps its own, since ON CONFLICT leaves seq alone. max(seq) is safe to read here only
     // because the writers' lock lets one transaction write at a time.
-    private const string Sql = """
+    private const string Sql = $"""
         WITH input AS (
             SELECT * FROM unnest(@id, @source_path, @file_length, @file_mtime, @content_hash, @title, @path, @published, @updated,
                                  @summary, @content_html, @authors, @categories, @sources, @url, @origin_name, @origin_url, @language, @image, @body_pending)
@@ -27,13 +27,7 @@ internal static class PostgresArticleUpsert
                                    + row_number() OVER (PARTITION BY known.seq IS NULL ORDER BY i.arrival))
         FROM input i LEFT JOIN articles known ON known.id = i.id
         ON CONFLICT (id) DO UPDATE SET
-            source_path = excluded.source_path, file_length = excluded.file_length, file_mtime = excluded.file_mtime,
-            content_hash = excluded.content_hash, title = excluded.title, path = excluded.path,
-            published = excluded.published, updated = excluded.updated, summary = excluded.summary,
-            content_html = excluded.content_html, authors = excluded.authors, categories = excluded.categories,
-            sources = excluded.sources, url = excluded.url, origin_name = excluded.origin_name,
-            origin_url = excluded.origin_url, language = excluded.language, image = excluded.image,
-            body_pending = excluded.body_pending
+            {StoredRows.UpdateOnConflict}
         """;
 
     public static NpgsqlBatchCommand Command(StoredArticle[] batch) => new(Sql)

@@ -11,18 +11,12 @@ internal static class SqliteArticleWriter
     /// New rows get the next numbers of seq in the order they come; a row already stored keeps its
     /// own (seq is not in the DO UPDATE list), so the number bound for it is never used.
     /// </summary>
-    private const string Upsert = """
+    private const string Upsert = $"""
         INSERT INTO articles (id, source_path, file_length, file_mtime, content_hash, title, path, published, updated,
                               summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, body_pending, seq)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
         ON CONFLICT (id) DO UPDATE SET
-            source_path = excluded.source_path, file_length = excluded.file_length, file_mtime = excluded.file_mtime,
-            content_hash = excluded.content_hash, title = excluded.title, path = excluded.path,
-            published = excluded.published, updated = excluded.updated, summary = excluded.summary,
-            content_html = excluded.content_html, authors = excluded.authors, categories = excluded.categories,
-            sources = excluded.sources, url = excluded.url, origin_name = excluded.origin_name,
-            origin_url = excluded.origin_url, language = excluded.language, image = excluded.image,
-            body_pending = excluded.body_pending
+            {StoredRows.UpdateOnConflict}
         """;
 
     /// <summary>One <see cref="StoreChanges"/>, counted in the store's version when it saves or removes articles.</summary>
