@@ -88,11 +88,13 @@ public sealed class ArticleExtractor(Summarizer summarizer, SourceCollector sour
     private static IEnumerable<string> CleanParagraphs(IReadOnlyList<string> paragraphs) =>
         JunkFilter.Clean(paragraphs).Select(TextHygiene.CleanLine).Where(p => p.Length > 0);
 
-    /// <summary>Plain text from any source: entities decoded once, tags dropped, whitespace collapsed.</summary>
+    /// <summary>
+    /// A metadata text as one clean line. Readers hand over plain text (a page's entities are
+    /// decoded by its reader), so nothing here is read as markup: "AT&amp;T &lt;Game 5&gt;" stays
+    /// exactly that, and the writers escape it for each field's type.
+    /// </summary>
     private static string? CleanText(string? text) =>
-        text is null ? null
-        : text.AsSpan().IndexOfAny('<', '&') < 0 ? (TextHygiene.CleanLine(text) is { Length: > 0 } plain ? plain : null)
-        : HtmlDecoding.DecodeLine(HtmlTextContent.Of(HtmlDocuments.Parse(text).DocumentNode));
+        text is not null && TextHygiene.CleanLine(text) is { Length: > 0 } plain ? plain : null;
 
     private Uri? HttpUrl(Uri? url) =>
         url is null ? null : UrlPolicy.ResolveDecoded(url.OriginalString, siteRoot);

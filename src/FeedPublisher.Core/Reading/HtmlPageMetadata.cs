@@ -5,8 +5,8 @@ namespace FeedPublisher.Core.Reading;
 
 /// <summary>
 /// What a page's markup says about the article: Open Graph and article:* meta tags, the canonical
-/// link, &lt;time&gt;, a byline. Text is returned as written, entities and all: extraction decodes
-/// every text exactly once, whichever format it came from.
+/// link, &lt;time&gt;, a byline. Text is returned as plain text: the page's entities decoded
+/// exactly once, here, as for every reader.
 /// </summary>
 internal static class HtmlPageMetadata
 {
@@ -17,7 +17,7 @@ internal static class HtmlPageMetadata
         return new ArticleMetadata
         {
             Title = Meta(root, "og:title") is { } og ? PageTitle.WithoutSiteSuffix(og, siteName) : null,
-            Url = Url(root.SelectSingleNode("//link[@rel='canonical']")?.GetAttributeValue("href", null)) ?? Url(Meta(root, "og:url")),
+            Url = Url(root.SelectSingleNode("//link[@rel='canonical']")?.GetAttributeValue("href", null)) ?? Url(RawMeta(root, "og:url")),
             Date = DateParser.Parse(Meta(root, "article:published_time"))
                 ?? DateParser.Parse(Meta(root, "date"))
                 ?? DateParser.Parse(root.SelectSingleNode("//time[@datetime]")?.GetAttributeValue("datetime", null)),
@@ -26,7 +26,7 @@ internal static class HtmlPageMetadata
             Categories = root.SelectNodes("//meta[@property='article:tag' or @property='article:section']")?
                 .Select(m => Line(m.GetAttributeValue("content", null)))
                 .OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [],
-            Image = Url(Meta(root, "og:image")),
+            Image = Url(RawMeta(root, "og:image")),
             Language = Line(root.SelectSingleNode("//html")?.GetAttributeValue("lang", null)),
         };
     }
@@ -50,12 +50,15 @@ internal static class HtmlPageMetadata
         return Text(byline) is { } name ? [Byline.Name(name)] : [];
     }
 
-    private static string? Meta(HtmlNode root, string name) =>
-        Line(root.SelectSingleNode($"//meta[@property='{name}' or @name='{name}']")?.GetAttributeValue("content", null));
+    private static string? Meta(HtmlNode root, string name) => Line(RawMeta(root, name));
+
+    /// <summary>A meta tag's content as written, entities still encoded.</summary>
+    private static string? RawMeta(HtmlNode root, string name) =>
+        root.SelectSingleNode($"//meta[@property='{name}' or @name='{name}']")?.GetAttributeValue("content", null);
 
     private static string? Text(HtmlNode? node) => node is null ? null : Line(HtmlTextContent.Of(node));
 
-    private static string? Line(string? raw) => raw is null ? null : TextHygiene.CleanLine(raw) is { Length: > 0 } line ? line : null;
+    private static string? Line(string? raw) => HtmlDecoding.DecodeLine(raw);
 
     private static Uri? Url(string? value) =>
         value is not null && Uri.TryCreate(HtmlDecoding.Decode(value).Trim(), UriKind.RelativeOrAbsolute, out var url) ? url : null;

@@ -60,8 +60,8 @@ internal static class JsonLdMetadata
         Language = Property(article, "inLanguage") is { } language ? Strings(language).FirstOrDefault() : null,
     };
 
-    /// <summary>As written (JSON-LD often carries entities such as &amp;#8217;): extraction decodes them once.</summary>
-    private static string? Line(string? text) => text is null ? null : TextHygiene.CleanLine(text) is { Length: > 0 } line ? line : null;
+    /// <summary>JSON-LD often carries entities such as &amp;#8217;: decoded once, here, into plain text.</summary>
+    private static string? Line(string? text) => HtmlDecoding.DecodeLine(text);
 
     private static JsonElement? Property(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) ? value : null;

@@ -8,12 +8,17 @@ namespace FeedPublisher.Core.Writing;
 /// (which some validators reject), and &lt;source&gt; with the url attribute RSS requires
 /// (Syndication only writes it from a self link, which in Atom would wrongly claim the outlet's
 /// home page is a feed). Items come out in the feed's order, so the n-th &lt;item&gt; is the
-/// n-th entry.
+/// n-th entry. In the plain-text elements (titles, categories, names) "&amp;", "&lt;" and "&gt;"
+/// are written as hexadecimal character references (&amp;#x26; &amp;#x3C; &amp;#x3E;), as the RSS
+/// Best Practices Profile asks: the form that the widest range of readers shows literally.
 /// </summary>
 internal sealed class RssCorrectionsXmlWriter(XmlWriter output, IReadOnlyList<(string Prefix, string Namespace)> namespaces, FeedDocument feed)
     : RootNamespacesXmlWriter(output, namespaces)
 {
-    // rss > channel > item > pubDate: the names of the open elements, by depth.
+    private static readonly System.Buffers.SearchValues<char> Referenced = System.Buffers.SearchValues.Create("&<>");
+
+    // rss > channel > item > pubDate: the names of the open elements, by depth ("dc:creator" for
+    // Dublin Core's, "" for any other namespace's).
     private readonly string[] _open = new string[4];
     private int _item = -1;
 
@@ -24,7 +29,7 @@ internal sealed class RssCorrectionsXmlWriter(XmlWriter output, IReadOnlyList<(s
         var plain = string.IsNullOrEmpty(ns);
         if (Depth <= _open.Length)
         {
-            _open[Depth - 1] = plain ? localName : "";
+            _open[Depth - 1] = plain ? localName : ns == FeedNamespaces.DublinCore.NamespaceName ? "dc:" + localName : "";
         }
 
         if (plain && parent == "channel" && localName == "item")
@@ -53,6 +58,32 @@ internal sealed class RssCorrectionsXmlWriter(XmlWriter output, IReadOnlyList<(s
             }
         }
 
+        if (!InAttribute && text is not null && IsPlainText(element, parent) && text.AsSpan().IndexOfAny(Referenced) >= 0)
+        {
+            WriteWithReferences(text);
+            return;
+        }
+
         base.WriteString(text);
+    }
+
+    private static bool IsPlainText(string? element, string? parent) => (element, parent) switch
+    {
+        ("title", "channel" or "item" or "image") => true,
+        ("category" or "source" or "dc:creator", "item") => true,
+        _ => false,
+    };
+
+    private void WriteWithReferences(string text)
+    {
+        var rest = text.AsSpan();
+        for (var i = rest.IndexOfAny(Referenced); i >= 0; i = rest.IndexOfAny(Referenced))
+        {
+            base.WriteString(rest[..i].ToString());
+            WriteCharEntity(rest[i]);
+            rest = rest[(i + 1)..];
+        }
+
+        base.WriteString(rest.ToString());
     }
 }

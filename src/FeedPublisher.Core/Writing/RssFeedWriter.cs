@@ -1,12 +1,16 @@
 using System.ServiceModel.Syndication;
 using System.Xml.Linq;
+using FeedPublisher.Core.Html;
 using FeedPublisher.Core.Model;
 
 namespace FeedPublisher.Core.Writing;
 
 /// <summary>
 /// RSS 2.0 with the usual modules: <c>content:encoded</c> for the full HTML, <c>dc:creator</c> for
-/// author names, and Atom links for the self link and each source.
+/// author names, and Atom links for the self link and each source. RSS readers render every
+/// <c>description</c> (the channel's and the items') as HTML, so our plain-text summaries are
+/// written there as HTML text: escaped for HTML, then again for XML. Titles, names and categories
+/// stay plain text, escaped once, as RSS readers (and the Universal Feed Parser) read them.
 /// </summary>
 public sealed class RssFeedWriter : IFeedWriter
 {
@@ -20,6 +24,7 @@ public sealed class RssFeedWriter : IFeedWriter
             LastUpdatedTime = feed.Updated,
             Generator = "FeedPublisher",
             Items = feed.Entries.Select(ToItem),
+            Description = AsHtml(feed.Description),
         };
         syndication.ElementExtensions.Add(new XElement(FeedNamespaces.Atom + "link",
             new XAttribute("href", feed.UrlOf(FileName).AbsoluteUri),
@@ -46,6 +51,7 @@ public sealed class RssFeedWriter : IFeedWriter
     private static SyndicationItem ToItem(FeedEntry entry)
     {
         var item = SyndicationItems.Create(entry);
+        item.Summary = AsHtml(entry.Article.Summary);
         foreach (var author in entry.Article.Authors)
         {
             item.ElementExtensions.Add(new XElement(FeedNamespaces.DublinCore + "creator", author));
@@ -58,4 +64,7 @@ public sealed class RssFeedWriter : IFeedWriter
 
         return item;
     }
+
+    /// <summary>Plain text as the HTML that a <c>description</c> holds: "AT&amp;T &lt;Game 5&gt;" reads back as written, never as markup.</summary>
+    private static TextSyndicationContent AsHtml(string text) => new(HtmlText.Encode(text), TextSyndicationContentKind.Html);
 }

@@ -66,7 +66,8 @@ public sealed class FeedWriterTests
         var items = loaded.Items.ToList();
         Assert.Equal(document.Entries.Select(e => e.Id), items.Select(i => i.Id));
         Assert.Equal(document.Entries.Select(e => e.Article.Title), items.Select(i => i.Title.Text));
-        Assert.Equal(document.Entries.Select(e => e.Article.Summary), items.Select(i => i.Summary.Text));
+        // RSS description is HTML (readers render it so): its text is the summary. Atom says type="text".
+        Assert.Equal(document.Entries.Select(e => e.Article.Summary), items.Select(i => writer is RssFeedWriter ? System.Net.WebUtility.HtmlDecode(i.Summary.Text) : i.Summary.Text));
         Assert.Equal(document.Entries.Select(e => e.Link), items.Select(i => i.Links.Single(l => l.RelationshipType is null or "alternate").Uri));
         Assert.Equal(document.Entries.Select(e => e.Article.Published), items.Select(i => i.PublishDate));
         Assert.Equal(
