@@ -63,7 +63,9 @@ public sealed class ArticleExtractor(Summarizer summarizer, SourceCollector sour
         {
             Summary = header.Summary.Length > 0 ? header.Summary : summarizer.Summarize(LeadFilter.Lead(body.Text.Lead)),
             ContentHtml = body.Html,
-            Sources = sources.Collect(draft.Metadata.Sources, body.Text.Links, string.Join("\n\n", body.Text.Paragraphs), articleUrl, siteRoot),
+            Sources = sources.Collect(
+                [.. draft.Metadata.Sources.Select(source => source with { Name = CleanText(source.Name) ?? "" })],
+                body.Text.Links, string.Join("\n\n", body.Text.Paragraphs), articleUrl, siteRoot),
             Pending = null,
         };
     }

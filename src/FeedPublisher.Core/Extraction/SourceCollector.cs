@@ -20,9 +20,15 @@ public sealed class SourceCollector(OutletDirectory outlets, SourceFinder finder
         Uri siteRoot)
     {
         var sources = new List<SourceLink>();
-        foreach (var source in explicitSources.Where(s => s.Url.IsAbsoluteUri))
+        // Readers already refused what the URL policy refuses; checked again, as every URL that
+        // reaches a feed is, and a relative one resolved against the article's address.
+        foreach (var source in explicitSources)
         {
-            var url = TrackingParameters.Remove(source.Url);
+            if (UrlPolicy.ResolveDecoded(source.Url.OriginalString, articleUrl) is not { } url)
+            {
+                continue;
+            }
+
             Add(sources, new SourceLink(source.Name.Length > 0 ? source.Name : NameOf(url, ""), url), sameHostCovers: false);
         }
 

@@ -300,6 +300,8 @@ public sealed class ArticleIngestor(
                 file.Draft = reader.Read(source);
                 file.Metadata = file.Draft.Metadata;
             }
+
+            file.Problems.AddRange(file.Metadata.Warnings.Select(warning => (warning, false)));
         }
         catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
         {

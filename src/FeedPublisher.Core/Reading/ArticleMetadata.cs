@@ -25,6 +25,8 @@ public sealed record ArticleMetadata
     public IReadOnlyList<SourceLink> Sources { get; init; } = [];
     public Uri? Image { get; init; }
     public string? Language { get; init; }
+    /// <summary>What was left out of the file's keys and why (a refused URL): reported, the article still used.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 
     public ArticleMetadata OverriddenBy(ArticleMetadata other) => new()
     {
@@ -41,5 +43,6 @@ public sealed record ArticleMetadata
         Sources = other.Sources.Count > 0 ? other.Sources : Sources,
         Image = other.Image ?? Image,
         Language = other.Language ?? Language,
+        Warnings = [.. Warnings, .. other.Warnings],
     };
 }

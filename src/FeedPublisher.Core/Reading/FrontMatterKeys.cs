@@ -1,5 +1,3 @@
-using FeedPublisher.Core.Model;
-
 namespace FeedPublisher.Core.Reading;
 
 /// <summary>Typed reads of front-matter keys; a value of the wrong kind rejects the file with its line.</summary>
@@ -11,8 +9,6 @@ internal sealed class FrontMatterKeys(FrontMatterMap map, int firstLine) : IMeta
         FrontMatterScalar scalar => string.IsNullOrWhiteSpace(scalar.Value) ? null : scalar.Value.Trim(),
         var other => throw Wrong(other, key, "a single value"),
     };
-
-    public Uri? Url(string key) => Text(key) is { } text ? ParseUrl(text, Node(key)!, key) : null;
 
     public DateTimeOffset? Date(string key) => Text(key) is { } text
         ? DateParser.Parse(text) ?? throw Wrong(Node(key)!, key, "a date such as 2024-05-01 or 2024-05-01T09:30:00Z")
@@ -42,16 +38,15 @@ internal sealed class FrontMatterKeys(FrontMatterMap map, int firstLine) : IMeta
         return [];
     }
 
-    /// <summary><c>sources</c>: a list of URLs, or of <c>{name, url}</c>; a name is empty when not given.</summary>
-    public IReadOnlyList<SourceLink> Sources(string key) => Node(key) switch
+    public IReadOnlyList<(string Name, string Url)> Sources(string key) => Node(key) switch
     {
         null => [],
         FrontMatterList sequence => sequence.Items.Select(item => item switch
         {
-            FrontMatterScalar { Value: { } url } => new SourceLink("", ParseUrl(url, item, key)),
-            FrontMatterMap entry => new SourceLink(
+            FrontMatterScalar { Value: { } url } => ("", url.Trim()),
+            FrontMatterMap entry => (
                 new FrontMatterKeys(entry, firstLine).Text("name") ?? "",
-                new FrontMatterKeys(entry, firstLine).Url("url") ?? throw Wrong(entry, key, "entries with a 'url'")),
+                new FrontMatterKeys(entry, firstLine).Text("url") ?? throw Wrong(entry, key, "entries with a 'url'")),
             _ => throw Wrong(item, key, "a list of URLs or of {name, url}"),
         }).ToList(),
         var other => throw Wrong(other, key, "a list of URLs or of {name, url}"),
@@ -59,9 +54,6 @@ internal sealed class FrontMatterKeys(FrontMatterMap map, int firstLine) : IMeta
 
     private FrontMatterNode? Node(string key) =>
         map.Entries.FirstOrDefault(pair => string.Equals(pair.Key, key, StringComparison.OrdinalIgnoreCase)).Value;
-
-    private Uri ParseUrl(string text, FrontMatterNode node, string key) =>
-        Uri.TryCreate(text.Trim(), UriKind.RelativeOrAbsolute, out var uri) ? uri : throw Wrong(node, key, "a URL");
 
     private ArticleRejectedException Wrong(FrontMatterNode node, string key, string expected) =>
         new($"line {firstLine - 1 + node.Line}: front matter '{key}' must be {expected}");

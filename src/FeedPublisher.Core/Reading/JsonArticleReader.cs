@@ -1,5 +1,4 @@
 using System.Text.Json;
-using FeedPublisher.Core.Model;
 
 namespace FeedPublisher.Core.Reading;
 
@@ -51,10 +50,6 @@ public sealed class JsonArticleReader : IArticleReader
             _ => throw Wrong(key, "a string"),
         };
 
-        public Uri? Url(string key) => Text(key) is { } text
-            ? Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out var url) ? url : throw Wrong(key, "a URL")
-            : null;
-
         public DateTimeOffset? Date(string key) => Text(key) is { } text
             ? DateParser.Parse(text) ?? throw Wrong(key, "a date such as 2024-05-01T09:30:00Z")
             : null;
@@ -82,15 +77,15 @@ public sealed class JsonArticleReader : IArticleReader
             return [];
         }
 
-        public IReadOnlyList<SourceLink> Sources(string key) => Get(key) switch
+        public IReadOnlyList<(string Name, string Url)> Sources(string key) => Get(key) switch
         {
             null => [],
             { ValueKind: JsonValueKind.Array } array => array.EnumerateArray().Select(item => item.ValueKind switch
             {
-                JsonValueKind.String => new SourceLink("", ToUrl(item.GetString()!, key)),
-                JsonValueKind.Object => new SourceLink(
+                JsonValueKind.String => ("", item.GetString()!.Trim()),
+                JsonValueKind.Object => (
                     new JsonKeys(item).Text("name") ?? "",
-                    new JsonKeys(item).Url("url") ?? throw Wrong(key, "entries with a 'url'")),
+                    new JsonKeys(item).Text("url") ?? throw Wrong(key, "entries with a 'url'")),
                 _ => throw Wrong(key, "a list of URLs or of {name, url}"),
             }).ToList(),
             _ => throw Wrong(key, "a list of URLs or of {name, url}"),
@@ -99,9 +94,6 @@ public sealed class JsonArticleReader : IArticleReader
         private JsonElement? Get(string key) =>
             root.EnumerateObject().Where(p => string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind != JsonValueKind.Null)
                 .Select(p => (JsonElement?)p.Value).FirstOrDefault();
-
-        private static Uri ToUrl(string text, string key) =>
-            Uri.TryCreate(text.Trim(), UriKind.RelativeOrAbsolute, out var url) ? url : throw Wrong(key, "a URL");
 
         private static ArticleRejectedException Wrong(string key, string expected) => new($"'{key}' must be {expected}");
     }

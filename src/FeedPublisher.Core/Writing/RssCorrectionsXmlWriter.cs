@@ -1,3 +1,4 @@
+using System.Net;
 using System.Xml;
 using FeedPublisher.Core.Model;
 
@@ -8,9 +9,19 @@ namespace FeedPublisher.Core.Writing;
 /// (which some validators reject), and &lt;source&gt; with the url attribute RSS requires
 /// (Syndication only writes it from a self link, which in Atom would wrongly claim the outlet's
 /// home page is a feed). Items come out in the feed's order, so the n-th &lt;item&gt; is the
-/// n-th entry. In the plain-text elements (titles, categories, names) "&amp;", "&lt;" and "&gt;"
-/// are written as hexadecimal character references (&amp;#x26; &amp;#x3C; &amp;#x3E;), as the RSS
-/// Best Practices Profile asks: the form that the widest range of readers shows literally.
+/// n-th entry.
+/// <para>
+/// RSS cannot say whether a title is text or HTML, and readers split: most show it as text,
+/// some render it as HTML (feedparser guesses from what it looks like). The
+/// two readings differ where the text opens a tag ("&lt;" and a letter, "/", "!" or "?") or
+/// holds a character reference ("&amp;amp;", "&amp;#60;"): as HTML such text is lost, changed
+/// or, in "&lt;a href=…&gt;", run. So such a title is written as HTML that shows exactly the
+/// text ("&amp;lt;Game 5&amp;gt;"), which HTML readers, feedparser and
+/// the text readers that decode entities all show literally, and which opens no tag in any
+/// reading. Any other title, and every category, source and name (which readers, feedparser
+/// among them, read as text), is written as itself, with "&amp;", "&lt;" and "&gt;" as the
+/// hexadecimal references the RSS Best Practices Profile asks for (&amp;#x26; &amp;#x3C; &amp;#x3E;).
+/// </para>
 /// </summary>
 internal sealed class RssCorrectionsXmlWriter(XmlWriter output, IReadOnlyList<(string Prefix, string Namespace)> namespaces, FeedDocument feed)
     : RootNamespacesXmlWriter(output, namespaces)
@@ -60,7 +71,15 @@ internal sealed class RssCorrectionsXmlWriter(XmlWriter output, IReadOnlyList<(s
 
         if (!InAttribute && text is not null && IsPlainText(element, parent) && text.AsSpan().IndexOfAny(Referenced) >= 0)
         {
-            WriteWithReferences(text);
+            if (element == "title" && ReadsDifferentlyAsHtml(text))
+            {
+                base.WriteString(EscapedAsHtml(text));
+            }
+            else
+            {
+                WriteWithReferences(text);
+            }
+
             return;
         }
 
@@ -73,6 +92,26 @@ internal sealed class RssCorrectionsXmlWriter(XmlWriter output, IReadOnlyList<(s
         ("category" or "source" or "dc:creator", "item") => true,
         _ => false,
     };
+
+    private static bool ReadsDifferentlyAsHtml(string text) =>
+        OpensTag(text) || (text.Contains('&', StringComparison.Ordinal) && WebUtility.HtmlDecode(text) != text);
+
+    /// <summary>Whether an HTML parser would read a tag (or comment, or declaration) somewhere in <paramref name="text"/>.</summary>
+    private static bool OpensTag(string text)
+    {
+        for (var i = text.IndexOf('<', StringComparison.Ordinal); i >= 0 && i + 1 < text.Length; i = text.IndexOf('<', i + 1))
+        {
+            if (char.IsAsciiLetter(text[i + 1]) || text[i + 1] is '/' or '!' or '?')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string EscapedAsHtml(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     private void WriteWithReferences(string text)
     {

@@ -9,7 +9,8 @@ namespace FeedPublisher.Core.Tests.Writing;
 
 /// <summary>
 /// RSS has no type attribute: readers render <c>description</c> as HTML and show titles as text.
-/// A plain-text summary must therefore arrive as HTML text, and a title as the text it is.
+/// A plain-text summary must therefore arrive as HTML text, and a title as the text it is in
+/// either reading.
 /// </summary>
 public sealed class RssTextFieldTests
 {
@@ -27,20 +28,39 @@ public sealed class RssTextFieldTests
         Assert.Equal(Hostile, System.Net.WebUtility.HtmlDecode(html.DocumentNode.InnerHtml));
     }
 
-    [Fact]
-    public void Render_TitleThatLooksLikeMarkup_TitleIsThePlainTextWithHexReferences()
+    [Theory]
+    [InlineData("AT&T: 3 < 4 & 5 > 2", "<title>AT&#x26;T: 3 &#x3C; 4 &#x26; 5 &#x3E; 2</title>")]
+    [InlineData("Q&A: 3 < 4", "<title>Q&#x26;A: 3 &#x3C; 4</title>")]
+    public void Render_TextThatOpensNoTag_TitleIsTheTextWithHexReferences(string title, string written)
     {
-        var article = SampleFeed.Articles[0] with { Title = Hostile, Categories = ["R&D <lab>"], Authors = ["A <b>"] };
-        var bytes = new RssFeedWriter().Render(new FeedBuilder(SampleFeed.Site).BuildMain([article]));
-        var xml = Encoding.UTF8.GetString(bytes);
+        var xml = RenderXml(SampleFeed.Articles[0] with { Title = title });
+
+        Assert.Equal(title, XDocument.Parse(xml).Descendants("item").Single().Element("title")!.Value);
+        Assert.Contains(written, xml, StringComparison.Ordinal); // the RSS Best Practices Profile's "&#x3C;", never "&lt;"
+    }
+
+    [Theory]
+    [InlineData(Hostile)]
+    [InlineData("Fish &amp; chips &#60;3")]
+    public void Render_TitleThatReadsDifferentlyAsHtml_TitleIsHtmlThatShowsTheTextAndOpensNoTag(string text)
+    {
+        var xml = RenderXml(SampleFeed.Articles[0] with { Title = text, Categories = ["R&D <lab>"], Authors = ["A <b>"] });
 
         var item = XDocument.Parse(xml).Descendants("item").Single();
-        Assert.Equal(Hostile, item.Element("title")!.Value);
+        var title = item.Element("title")!.Value;
+        Assert.DoesNotContain('<', title);
+        var html = new HtmlDocument();
+        html.LoadHtml(title);
+        Assert.DoesNotContain(html.DocumentNode.Descendants(), n => n.NodeType == HtmlNodeType.Element);
+        Assert.Equal(text, System.Net.WebUtility.HtmlDecode(title));
+        // Categories and names are read as text everywhere: they stay the text itself.
         Assert.Equal("R&D <lab>", item.Element("category")!.Value);
         Assert.Equal("A <b>", item.Element(FeedNamespaces.DublinCore + "creator")!.Value);
-        // The RSS Best Practices Profile's encoding for plain text: "&#x3C;", never "&lt;".
-        Assert.Contains("<title>&#x3C;img src=x onerror=alert(1)&#x3E; AT&#x26;T says", xml, StringComparison.Ordinal);
+        Assert.Contains("<category>R&#x26;D &#x3C;lab&#x3E;</category>", xml, StringComparison.Ordinal);
     }
+
+    private static string RenderXml(FeedPublisher.Core.Model.Article article) =>
+        Encoding.UTF8.GetString(new RssFeedWriter().Render(new FeedBuilder(SampleFeed.Site).BuildMain([article])));
 
     private static XElement RenderOne(FeedPublisher.Core.Model.Article article) =>
         XDocument.Parse(Encoding.UTF8.GetString(new RssFeedWriter().Render(new FeedBuilder(SampleFeed.Site).BuildMain([article])))).Descendants("item").Single();
