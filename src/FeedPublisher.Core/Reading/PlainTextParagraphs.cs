@@ -9,14 +9,34 @@ public static class PlainTextParagraphs
     /// </summary>
     public const int MaxLines = 100_000;
 
-    public static IReadOnlyList<string> Split(string text) => Split(text.ReplaceLineEndings("\n").Split('\n'));
+    public static IReadOnlyList<string> Split(string text)
+    {
+        CheckLines(text);
+        return Split(text.ReplaceLineEndings("\n").Split('\n'));
+    }
+
+    /// <summary>Rejects text of too many lines before it is cut into them (2.5 million strings cost half a second).</summary>
+    /// <exception cref="ArticleRejectedException">More lines than <see cref="MaxLines"/>.</exception>
+    public static void CheckLines(string text)
+    {
+        // '\n' and '\r' make almost every line ending: counting them is one vectorized pass, and
+        // the rarer endings (U+2028...) are still caught by Split, after the cutting.
+        if (text.AsSpan().Count('\n') + text.AsSpan().Count('\r') >= MaxLines)
+        {
+            var lines = text.ReplaceLineEndings("\n").AsSpan().Count('\n') + 1;
+            if (lines > MaxLines)
+            {
+                throw TooMany(lines);
+            }
+        }
+    }
 
     /// <exception cref="ArticleRejectedException">More lines than <see cref="MaxLines"/>.</exception>
     public static IReadOnlyList<string> Split(ReadOnlySpan<string> lines)
     {
         if (lines.Length > MaxLines)
         {
-            throw new ArticleRejectedException($"the text has {lines.Length:N0} lines, more than the {MaxLines:N0} read");
+            throw TooMany(lines.Length);
         }
 
         var paragraphs = new List<string>();
@@ -45,4 +65,6 @@ public static class PlainTextParagraphs
             }
         }
     }
+
+    private static ArticleRejectedException TooMany(int lines) => new($"the text has {lines:N0} lines, more than the {MaxLines:N0} read");
 }
