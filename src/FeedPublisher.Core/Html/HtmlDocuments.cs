@@ -1,15 +1,25 @@
+using FeedPublisher.Core.Reading;
 using HtmlAgilityPack;
 
 namespace FeedPublisher.Core.Html;
 
 /// <summary>
 /// Parsing hostile HTML. HtmlAgilityPack never throws on broken markup and never expands DTD
-/// entities; what it does not bound is depth, and much of its API (and ours) recurses, so
-/// anything nested deeper than <see cref="MaxDepth"/> is flattened to its text right after parsing.
+/// entities; what it does not bound is depth, and much of its API (and ours) recurses. Its work
+/// grows with the square of the nesting, so <see cref="HtmlShape"/> drops the tags of elements
+/// opened deeper than <see cref="MaxDepth"/> before it parses, and rejects a body of more than
+/// <see cref="MaxElements"/>; anything still nested deeper is flattened to its text right after parsing.
 /// </summary>
 public static class HtmlDocuments
 {
     public const int MaxDepth = 256;
+
+    /// <summary>
+    /// Start tags in one body or page. Reading costs some 20 µs per element (parse, metadata, junk
+    /// filter, sanitizer, parsed again), so this keeps any file under half a second; a long saved
+    /// page has a few thousand.
+    /// </summary>
+    public const int MaxElements = 20_000;
 
     static HtmlDocuments()
     {
@@ -28,7 +38,7 @@ public static class HtmlDocuments
             // encoding (UTF-7 throws NotSupportedException, a vector in its own right).
             OptionReadEncoding = false,
         };
-        document.LoadHtml(html);
+        document.LoadHtml(HtmlShape.Bound(html));
 
         // Every element starts with a '<': with fewer of them, nothing can be nested that deep.
         if (html.AsSpan().Count('<') >= MaxDepth)
@@ -39,14 +49,17 @@ public static class HtmlDocuments
         return document;
     }
 
-    /// <summary>The parsed document, or null when the parser fails: callers fail closed.</summary>
+    /// <summary>
+    /// The parsed document, or null when the parser fails: callers fail closed. A body over the
+    /// limits still rejects the file, saying which limit.
+    /// </summary>
     public static HtmlDocument? TryParse(string html)
     {
         try
         {
             return Parse(html);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is not (OutOfMemoryException or ArticleRejectedException))
         {
             return null;
         }

@@ -8,6 +8,12 @@ namespace FeedPublisher.Core.Reading;
 /// </summary>
 public static class FrontMatter
 {
+    /// <summary>
+    /// Characters of YAML; front matter is a few hundred. The YAML parser is a hundred times slower
+    /// than reading a body, so a file cannot make it the bulk of its work.
+    /// </summary>
+    public const int MaxLength = 100_000;
+
     private static readonly System.Buffers.SearchValues<char> LineEndings = System.Buffers.SearchValues.Create("\r\n\f\u0085\u2028\u2029");
 
     /// <summary>Splits off the front matter; the body keeps its line count, so later line numbers stay true.</summary>
@@ -73,8 +79,16 @@ public static class FrontMatter
     /// The common shapes (<c>key: value</c>, quoted values, lists) are read by a small parser; any
     /// other YAML goes to YamlDotNet, which is a hundred times slower and the authority on errors.
     /// </summary>
-    private static ArticleMetadata Parse(string yaml, int firstLine) =>
-        (SimpleFrontMatter.TryParse(yaml) ?? YamlFrontMatter.Parse(yaml, firstLine)) is { } map
+    private static ArticleMetadata Parse(string yaml, int firstLine)
+    {
+        if (yaml.Length > MaxLength)
+        {
+            var lastLine = firstLine + yaml.AsSpan().Count('\n');
+            throw new ArticleRejectedException($"lines {firstLine}-{lastLine}: the front matter is {yaml.Length:N0} characters long, over the limit of {MaxLength:N0}");
+        }
+
+        return (SimpleFrontMatter.TryParse(yaml) ?? YamlFrontMatter.Parse(yaml, firstLine)) is { } map
             ? MetadataKeys.Read(new FrontMatterKeys(map, firstLine))
             : ArticleMetadata.Empty;
+    }
 }

@@ -26,18 +26,31 @@ public sealed class JsonArticleReader : IArticleReader
 
         using (json)
         {
-            if (json.RootElement.ValueKind != JsonValueKind.Object)
+            try
             {
-                throw new ArticleRejectedException("the JSON must be one object with the article's keys");
+                return Read(json.RootElement);
             }
-
-            var keys = new JsonKeys(json.RootElement);
-            var metadata = MetadataKeys.Read(keys);
-
-            return keys.Text("body_html") is { } html ? ArticleDraft.FromHtml(metadata, html)
-                : keys.Text("body_text") is { } text ? ArticleDraft.FromText(metadata, PlainTextParagraphs.Split(text))
-                : throw new ArticleRejectedException("the JSON has neither 'body_html' nor 'body_text'");
+            catch (InvalidOperationException e)
+            {
+                // System.Text.Json refuses a string escaping half a surrogate pair (\ud800) only when it is read.
+                throw new ArticleRejectedException($"the JSON holds a string that is not valid text: {e.Message}");
+            }
         }
+    }
+
+    private static ArticleDraft Read(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new ArticleRejectedException("the JSON must be one object with the article's keys");
+        }
+
+        var keys = new JsonKeys(root);
+        var metadata = MetadataKeys.Read(keys);
+
+        return keys.Text("body_html") is { } html ? ArticleDraft.FromHtml(metadata, html)
+            : keys.Text("body_text") is { } text ? ArticleDraft.FromText(metadata, PlainTextParagraphs.Split(text))
+            : throw new ArticleRejectedException("the JSON has neither 'body_html' nor 'body_text'");
     }
 
     /// <summary>Typed reads of the object's keys.</summary>

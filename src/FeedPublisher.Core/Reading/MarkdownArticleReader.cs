@@ -21,6 +21,7 @@ public sealed class MarkdownArticleReader : IArticleReader
     public ArticleDraft Read(ArticleSource source)
     {
         var (metadata, body) = FrontMatter.Split(source.Text);
+        MarkdownShape.Check(body);
         MarkdownDocument document;
         try
         {

@@ -16,6 +16,7 @@ public sealed class TextArticleReader : IArticleReader
     public ArticleDraft Read(ArticleSource source)
     {
         var (metadata, body) = FrontMatter.Split(source.Text);
+        PlainTextParagraphs.CheckLines(body);
         var lines = body.ReplaceLineEndings("\n").Split('\n');
         var first = Array.FindIndex(lines, line => !string.IsNullOrWhiteSpace(line));
         if (first < 0)
