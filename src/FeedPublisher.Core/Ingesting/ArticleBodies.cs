@@ -80,7 +80,7 @@ public sealed class ArticleBodies(IArticleStore store, ArticleFileReader files, 
         var path = Path.Combine(settings.ArticlesDirectory, pending.SourcePath);
         try
         {
-            var bytes = files.ReadBytes(files.Locate(pending.SourcePath));
+            var bytes = files.ReadArticleBytes(files.Locate(pending.SourcePath).FullName);
             var (reader, source) = files.Decode(pending.SourcePath, bytes, out var warning);
             if (warning is not null)
             {

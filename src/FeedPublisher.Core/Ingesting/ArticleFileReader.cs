@@ -4,19 +4,22 @@ namespace FeedPublisher.Core.Ingesting;
 
 /// <summary>
 /// Reads article files below the articles folder, for ingest (their headers) and for publishing
-/// (the bodies of the articles a feed shows): bounded by <c>Articles:MaxBytes</c>, decoded once,
-/// and handed to the reader of their extension. A path that would leave the folder is refused.
+/// (the bodies of the articles a feed shows): regular files only, bounded by <c>Articles:MaxBytes</c>,
+/// decoded once, and handed to the reader of their extension. A path that would leave the folder,
+/// by its text or by a link, is refused.
 /// </summary>
 public sealed class ArticleFileReader
 {
     private readonly Dictionary<string, IArticleReader> _readers;
     private readonly IngestSettings _settings;
+    private readonly Lazy<string> _realRoot;
 
     public ArticleFileReader(IEnumerable<IArticleReader> readers, IngestSettings settings)
     {
         _readers = readers.SelectMany(r => r.Extensions.Select(e => KeyValuePair.Create(e, r))).ToDictionary(StringComparer.OrdinalIgnoreCase);
         _settings = settings;
         Root = Path.GetFullPath(settings.ArticlesDirectory);
+        _realRoot = new Lazy<string>(() => RealPaths.Resolve(Root) ?? Root);
     }
 
     /// <summary>The articles folder, absolute.</summary>
@@ -24,16 +27,52 @@ public sealed class ArticleFileReader
 
     public bool Reads(string extension) => _readers.ContainsKey(extension);
 
-    /// <summary>The file's bytes; a file over the limit is rejected unread.</summary>
-    public byte[] ReadBytes(FileInfo info) => ReadBytes(info.FullName, info.Length);
+    /// <summary>The bytes of a regular file anywhere (one handed to import); a file over the limit is rejected unread.</summary>
+    public byte[] ReadBytes(FileInfo info) => Read(info.FullName, insideOnly: false);
 
-    /// <summary>The file's bytes; a file over the limit (by its stat's <paramref name="length"/>) is rejected unread.</summary>
-    public byte[] ReadBytes(string fullPath, long length) =>
-        length <= _settings.MaxBytes
-            ? File.ReadAllBytes(fullPath)
-            : throw new ArticleRejectedException($"the file is {length:N0} bytes, over the limit of {_settings.MaxBytes:N0} (Articles:MaxBytes)");
+    /// <summary>
+    /// The bytes of an article file, a regular file that is really inside the articles folder
+    /// (unless Articles:FollowLinksOutside): where the opened handle really is decides, so a link
+    /// swapped in after the walk looked cannot lead the read elsewhere.
+    /// </summary>
+    public byte[] ReadArticleBytes(string fullPath) => Read(fullPath, insideOnly: !_settings.FollowLinksOutside);
 
-    /// <summary>The file at a '/'-separated path relative to the articles folder, which it may not leave.</summary>
+    private byte[] Read(string fullPath, bool insideOnly)
+    {
+        using var handle = UnixFiles.OpenRegular(fullPath);
+        if (insideOnly)
+        {
+            // Without /proc the path is resolved again, a moment after the open: a narrow race,
+            // and only where the system cannot name an open file.
+            var real = UnixFiles.RealPathOf(handle) ?? RealPaths.Resolve(fullPath);
+            if (real is null || !RealPaths.IsInside(_realRoot.Value, real))
+            {
+                throw new ArticleRejectedException($"it is really {real ?? "elsewhere"}, out of the articles folder (Articles:FollowLinksOutside=true allows that)");
+            }
+        }
+
+        // The size of what was opened, not of what the walk saw; a file that grows meanwhile is
+        // read up to that size, so no read is ever longer than the limit.
+        var length = RandomAccess.GetLength(handle);
+        if (length > _settings.MaxBytes)
+        {
+            throw new ArticleRejectedException($"the file is {length:N0} bytes, over the limit of {_settings.MaxBytes:N0} (Articles:MaxBytes)");
+        }
+
+        var bytes = new byte[length];
+        var done = 0;
+        while (done < bytes.Length && RandomAccess.Read(handle, bytes.AsSpan(done), done) is var read and > 0)
+        {
+            done += read;
+        }
+
+        return done == bytes.Length ? bytes : bytes[..done];
+    }
+
+    /// <summary>
+    /// The file at a '/'-separated path relative to the articles folder, which it may not leave by
+    /// its text ("../"); where links lead is checked when it is read (<see cref="ReadArticleBytes"/>).
+    /// </summary>
     public FileInfo Locate(string relativePath)
     {
         var full = Path.GetFullPath(Path.Combine(Root, relativePath));

@@ -9,51 +9,49 @@ public sealed record FoundFile(string RelativePath, string FullPath, long Length
 /// Lists the article files below the articles folder with their length and mtime, in path order:
 /// one directory read per folder and one stat per file, the top folder's subfolders on every core
 /// (at 100,000 files the stats are most of a publish where nothing changed). Dotfiles and
-/// dot-folders are skipped. Links to folders are followed when they lead out of the articles
-/// folder (<see cref="LinkedFolders"/>).
+/// dot-folders are skipped; which other entries are read is <see cref="ArticleEntryRules"/>'
+/// decision, and every entry it refuses, and every folder that cannot be read, is in the result
+/// with its reason.
 /// </summary>
 internal static class ArticleFolderWalk
 {
-    private static readonly EnumerationOptions TopLevel = new() { AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
-    private static readonly EnumerationOptions Below = new() { AttributesToSkip = FileAttributes.Hidden | FileAttributes.System, RecurseSubdirectories = true };
+    private static readonly EnumerationOptions OneFolder = new()
+    {
+        AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
+        // A folder that cannot be read is reported, not passed over as if it were empty.
+        IgnoreInaccessible = false,
+    };
 
     /// <param name="reads">Whether a file extension (".md") is one we read.</param>
-    public static List<FoundFile> Walk(string root, Func<string, bool> reads)
+    /// <param name="followLinksOutside">Articles:FollowLinksOutside: links that lead out of the folder are followed.</param>
+    public static FolderWalk Walk(string root, Func<string, bool> reads, bool followLinksOutside = false)
     {
         if (!Directory.Exists(root))
         {
             throw new DirectoryNotFoundException($"the articles folder {root} does not exist");
         }
 
-        var links = new LinkedFolders(root);
-        var folders = new FileSystemEnumerable<string>(root, (ref FileSystemEntry entry) => entry.ToFullPath(), TopLevel)
-        {
-            ShouldIncludePredicate = (ref FileSystemEntry entry) => entry.IsDirectory && links.MayEnter(ref entry),
-        }.ToList();
+        var rules = new ArticleEntryRules(root, reads, followLinksOutside);
         // Every file found lies below the root: its relative path is the rest of its full path.
         var prefix = Path.EndsInDirectorySeparator(root) ? root.Length : root.Length + 1;
+        var top = new Listing(rules, prefix);
+        var folders = new List<Folder>();
+        top.Visit(root, belowLink: false, folders);
+
         // Each folder's files are sorted on the thread that found them. Every path in folder F
         // starts with "F/", so the folders in the order of "F/" give their files in path order;
-        // the files at the top are merged in. (A folder whose name holds a backslash lists as
-        // "a/b/...", inside "a/": that rare walk is sorted whole.)
-        folders.Sort((a, b) => string.CompareOrdinal(a + '/', b + '/'));
-        var below = new List<FoundFile>[folders.Count];
-        Parallel.For(0, folders.Count, i => below[i] = Sorted(Files(prefix, folders[i], Below, reads, links)));
-        var all = Merge(Sorted(Files(prefix, root, TopLevel, reads, links)), below);
-        return IsSorted(all) ? all : Sorted(all);
-    }
-
-    private static bool IsSorted(List<FoundFile> files)
-    {
-        for (var i = 1; i < files.Count; i++)
+        // the files at the top are merged in.
+        folders.Sort((a, b) => string.CompareOrdinal(a.RelativePath + '/', b.RelativePath + '/'));
+        var below = new Listing[folders.Count];
+        Parallel.For(0, folders.Count, i =>
         {
-            if (string.CompareOrdinal(files[i - 1].RelativePath, files[i].RelativePath) > 0)
-            {
-                return false;
-            }
-        }
+            below[i] = new Listing(rules, prefix);
+            below[i].Visit(folders[i].FullPath, folders[i].BelowLink, subfolders: null);
+            Sorted(below[i].Files);
+        });
 
-        return true;
+        var skipped = top.Skipped.Concat(below.SelectMany(listing => listing.Skipped)).OrderBy(s => s.RelativePath, StringComparer.Ordinal).ToList();
+        return new FolderWalk(Merge(Sorted(top.Files), below), skipped);
     }
 
     private static List<FoundFile> Sorted(List<FoundFile> files)
@@ -62,11 +60,11 @@ internal static class ArticleFolderWalk
         return files;
     }
 
-    private static List<FoundFile> Merge(List<FoundFile> top, List<FoundFile>[] folders)
+    private static List<FoundFile> Merge(List<FoundFile> top, Listing[] folders)
     {
-        var all = new List<FoundFile>(top.Count + folders.Sum(files => files.Count));
+        var all = new List<FoundFile>(top.Count + folders.Sum(listing => listing.Files.Count));
         var next = 0;
-        foreach (var file in folders.SelectMany(files => files))
+        foreach (var file in folders.SelectMany(listing => listing.Files))
         {
             for (; next < top.Count && string.CompareOrdinal(top[next].RelativePath, file.RelativePath) < 0; next++)
             {
@@ -80,51 +78,57 @@ internal static class ArticleFolderWalk
         return all;
     }
 
-    private static List<FoundFile> Files(int prefix, string folder, EnumerationOptions options, Func<string, bool> reads, LinkedFolders links) =>
-        new FileSystemEnumerable<FoundFile>(folder, (ref FileSystemEntry entry) =>
-        {
-            var full = entry.ToFullPath();
-            return new FoundFile(full[prefix..].Replace('\\', '/'), full, entry.Length, entry.LastWriteTimeUtc);
-        }, options)
-        {
-            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory && reads(Path.GetExtension(entry.FileName).ToString()),
-            ShouldRecursePredicate = links.MayEnter,
-        }.ToList();
+    /// <summary>The relative path of a full one: only the platform's separator is one (on Linux a backslash is part of a name).</summary>
+    private static string Relative(string fullPath, int prefix) =>
+        Path.DirectorySeparatorChar == '/' ? fullPath[prefix..] : fullPath[prefix..].Replace(Path.DirectorySeparatorChar, '/');
 
-    /// <summary>
-    /// Which links to folders a walk follows: those leading out of the articles folder, and none
-    /// inside a followed one. A link to a folder inside it (whose files are walked where they are),
-    /// or to a folder that holds it (a loop), would list the same files again under new paths, and
-    /// publish each as one more article. The decision depends on the path alone, never on which
-    /// thread gets there first, so every walk lists the same files.
-    /// </summary>
-    private sealed class LinkedFolders(string root)
+    private sealed record Folder(string FullPath, string RelativePath, bool BelowLink);
+
+    /// <summary>What one thread found below one folder.</summary>
+    private sealed class Listing(ArticleEntryRules rules, int prefix)
     {
-        /// <summary>The articles folder as given and, when it is a link itself, where it leads.</summary>
-        private readonly string[] _roots = [.. new[] { Path.GetFullPath(root), Directory.ResolveLinkTarget(root, returnFinalTarget: true)?.FullName }
-            .OfType<string>().Select(Path.TrimEndingDirectorySeparator)];
+        public List<FoundFile> Files { get; } = [];
 
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _followed = new(StringComparer.Ordinal);
+        public List<WalkSkip> Skipped { get; } = [];
 
-        public bool MayEnter(ref FileSystemEntry entry)
+        /// <param name="subfolders">At the top, where the subfolders go instead of being entered.</param>
+        public void Visit(string folder, bool belowLink, List<Folder>? subfolders)
         {
-            if ((entry.Attributes & FileAttributes.ReparsePoint) == 0)
+            List<ArticleEntry> entries;
+            try
             {
-                return true;
+                entries = new FileSystemEnumerable<ArticleEntry>(folder, ArticleEntry.Of, OneFolder).ToList();
+            }
+            catch (Exception e) when (subfolders is null && e is IOException or UnauthorizedAccessException)
+            {
+                // The articles folder itself unreadable fails the walk (nothing could be said of
+                // any file); a folder below it is reported, and its articles keep their last version.
+                var relative = Relative(folder, prefix);
+                Skipped.Add(new WalkSkip(relative, Path.GetFileName(folder).Contains('\uFFFD', StringComparison.Ordinal)
+                    ? "the folder's name is not valid UTF-8, so it cannot be opened by that name; rename it"
+                    : $"the folder cannot be read: {e.Message}", IsFolder: true));
+                return;
             }
 
-            var link = entry.ToFullPath();
-            var target = Directory.ResolveLinkTarget(link, returnFinalTarget: true)?.FullName is { } resolved ? Path.TrimEndingDirectorySeparator(resolved) : null;
-            var follow = target is not null && !_roots.Any(root => Holds(root, target) || Holds(target, root)) && !_followed.Keys.Any(followed => Holds(followed, link));
-            if (follow)
+            foreach (var entry in entries)
             {
-                _followed[link] = true;
-            }
+                var relative = Relative(entry.FullPath, prefix);
+                var into = rules.Judge(entry, relative, belowLink, Files, Skipped);
+                if (into == FolderEntry.None)
+                {
+                    continue;
+                }
 
-            return follow;
+                var linked = belowLink || into == FolderEntry.LinkedFolder;
+                if (subfolders is not null)
+                {
+                    subfolders.Add(new Folder(entry.FullPath, relative, linked));
+                }
+                else
+                {
+                    Visit(entry.FullPath, linked, subfolders: null);
+                }
+            }
         }
-
-        private static bool Holds(string folder, string path) =>
-            path.Length == folder.Length ? path == folder : path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
 }

@@ -57,10 +57,10 @@ public sealed class ArticleIngestor(
     {
         // The stamps are read while the folder is walked: both take a tenth of a second or more at 100,000.
         var reading = Task.Run(() => timings.TimeAsync(StageTimings.Store, () => store.GetFileStampsAsync(cancellationToken)), cancellationToken);
-        List<FoundFile> found;
+        FolderWalk walk;
         try
         {
-            found = timings.Time(StageTimings.Read, () => ArticleFolderWalk.Walk(files.Root, files.Reads));
+            walk = timings.Time(StageTimings.Read, () => ArticleFolderWalk.Walk(files.Root, files.Reads, settings.FollowLinksOutside));
         }
         finally
         {
@@ -70,9 +70,17 @@ public sealed class ArticleIngestor(
         }
 
         var stamps = await reading;
-        if (ChangedPaths(found, stamps) is { Count: <= ChunkSize } changed && await IngestChangedAsync(changed, timings, cancellationToken) is { } report)
+        var found = walk.Files;
+        var skipped = walk.Skipped.Select(skip => IngestLog.Report(logger, new ArticleProblem(Path.Combine(settings.ArticlesDirectory, skip.RelativePath), skip.Reason, Rejected: true))).ToList();
+        var skippedFiles = walk.Skipped.Count(skip => !skip.IsFolder);
+        if (ChangedPaths(found, stamps, walk, out var changedFound) is { Count: <= ChunkSize } changed && await IngestChangedAsync(changed, timings, cancellationToken) is { } report)
         {
-            return report with { Files = found.Count, Unchanged = report.Unchanged + found.Count - report.Files };
+            return report with
+            {
+                Files = found.Count + skippedFiles,
+                Unchanged = report.Unchanged + found.Count - changedFound,
+                Problems = [.. skipped, .. report.Problems],
+            };
         }
 
         var known = await timings.TimeAsync(StageTimings.Store, () => store.GetKnownFilesAsync(cancellationToken));
@@ -121,13 +129,17 @@ public sealed class ArticleIngestor(
         }
 
         var seen = known.Count == 0 ? [] : candidates.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
-        var removed = known.Keys.Where(path => !seen.Contains(path) && !ArticleImporter.IsImported(path)).Order(StringComparer.Ordinal).ToList();
+        var removed = known.Keys.Where(path => !seen.Contains(path) && !ArticleImporter.IsImported(path) && !walk.Covers(path)).Order(StringComparer.Ordinal).ToList();
         await ApplyAsync(new StoreChanges([], [], removed), timings, cancellationToken);
-        return Report(candidates, removed.Count, problems);
+        return Report(candidates, removed.Count, [.. skipped, .. problems]) with { Files = candidates.Count + skippedFiles };
     }
 
-    /// <summary>New files, files whose stamp is not the store's, and known files that are gone.</summary>
-    private static List<string> ChangedPaths(List<FoundFile> found, IReadOnlyDictionary<string, FileStamp> stamps)
+    /// <summary>
+    /// New files, files whose stamp is not the store's, and known files that are gone (not those
+    /// the walk skipped: they keep their last good version).
+    /// </summary>
+    /// <param name="changedFound">How many of the changed paths the walk found.</param>
+    private static List<string> ChangedPaths(List<FoundFile> found, IReadOnlyDictionary<string, FileStamp> stamps, FolderWalk walk, out int changedFound)
     {
         var changed = new List<string>();
         var stillThere = 0;
@@ -145,11 +157,13 @@ public sealed class ArticleIngestor(
             changed.Add(file.RelativePath);
         }
 
+        changedFound = changed.Count;
+
         // Imported articles have no file: only a known file the walk did not find is gone.
         if (stillThere < stamps.Count && stamps.Keys.Count(path => !ArticleImporter.IsImported(path)) > stillThere)
         {
             var seen = found.Select(file => file.RelativePath).ToHashSet(StringComparer.Ordinal);
-            changed.AddRange(stamps.Keys.Where(path => !seen.Contains(path) && !ArticleImporter.IsImported(path)));
+            changed.AddRange(stamps.Keys.Where(path => !seen.Contains(path) && !ArticleImporter.IsImported(path) && !walk.Covers(path)));
         }
 
         return changed;
@@ -157,13 +171,15 @@ public sealed class ArticleIngestor(
 
     /// <summary>
     /// Only the files that changed (as the watcher or a walk saw them): the store is asked about
-    /// those paths and the ids they claim, nothing else. Null when the changes need the whole walk
-    /// after all (a folder moved or removed, more files than one chunk).
+    /// those paths and the ids they claim, nothing else. Each path is judged by the walk's rules
+    /// (<see cref="ArticleEntryRules"/>), so the watcher reads nothing the walk would not. Null when
+    /// the changes need the whole walk after all (a folder moved or removed, a path through a link
+    /// or with a name that cannot be opened, more files than one chunk).
     /// </summary>
     private async Task<IngestReport?> IngestChangedAsync(IReadOnlyCollection<string> changed, StageTimings timings, CancellationToken cancellationToken)
     {
         var paths = changed.Where(path => !IsHidden(path)).Order(StringComparer.Ordinal).ToList();
-        if (paths.Count > ChunkSize || paths.Any(path => Directory.Exists(Path.Combine(files.Root, path)) || !files.Reads(Path.GetExtension(path))))
+        if (paths.Count > ChunkSize || paths.Any(path => Directory.Exists(Path.Combine(files.Root, path)) || !files.Reads(Path.GetExtension(path)) || path.Contains('\uFFFD', StringComparison.Ordinal)))
         {
             return null;
         }
@@ -173,9 +189,26 @@ public sealed class ArticleIngestor(
             return new IngestReport(0, 0, 0, 0, 0, []);
         }
 
-        var candidates = paths.Select(path => (Path: path, Info: files.Locate(path))).Where(file => file.Info.Exists)
-            .Select(file => new Candidate(new FoundFile(file.Path, file.Info.FullName, file.Info.Length, new DateTimeOffset(file.Info.LastWriteTimeUtc, TimeSpan.Zero))))
-            .ToList();
+        var rules = new ArticleEntryRules(files.Root, files.Reads, settings.FollowLinksOutside);
+        var located = paths.Select(path => (Path: path, Info: files.Locate(path))).ToList();
+        // The walk reaches a file through real folders only (a linked one is entered only when it
+        // leads out and that is allowed): a path with a link on the way is left to the walk.
+        if (located.Any(file => RealPaths.Resolve(file.Info.DirectoryName!) != Path.TrimEndingDirectorySeparator(Path.Join(rules.RealRoot, Path.GetDirectoryName(file.Path)))))
+        {
+            return null;
+        }
+
+        var judged = new List<FoundFile>();
+        var skips = new List<WalkSkip>();
+        foreach (var file in located)
+        {
+            if (ArticleEntry.Of(file.Info.FullName) is { } entry)
+            {
+                rules.Judge(entry, file.Path, belowLink: false, judged, skips);
+            }
+        }
+
+        var candidates = judged.Select(found => new Candidate(found)).ToList();
         var known = await timings.TimeAsync(StageTimings.Store, () => store.GetKnownFilesAsync(paths, [], cancellationToken));
         timings.Time(StageTimings.Read, () => Parallel.ForEach(candidates, new ParallelOptions { CancellationToken = cancellationToken }, file => Read(file, known.GetValueOrDefault(file.RelativePath))));
 
@@ -184,14 +217,14 @@ public sealed class ArticleIngestor(
         var owners = await timings.TimeAsync(StageTimings.Store, () => store.GetKnownFilesAsync([], ids, cancellationToken));
         var claims = new Lazy<IdentityClaims>(() => new IdentityClaims(known.Values.Concat(owners.Values),
             candidates.Select(c => c.RelativePath).Concat(owners.Keys.Where(path => ArticleImporter.IsImported(path) || File.Exists(Path.Combine(files.Root, path))))));
-        var problems = new List<ArticleProblem>();
+        var problems = skips.Select(skip => IngestLog.Report(logger, new ArticleProblem(Path.Combine(settings.ArticlesDirectory, skip.RelativePath), skip.Reason, Rejected: true))).ToList();
         var chunk = candidates.ToArray();
         await StoreChunkAsync(chunk, ReadChunk(chunk, known, claims, problems, onRead: null, timings, cancellationToken, alreadyRead: true), batch: null, timings, cancellationToken);
 
-        var present = candidates.Select(c => c.RelativePath).ToHashSet(StringComparer.Ordinal);
+        var present = candidates.Select(c => c.RelativePath).Concat(skips.Select(skip => skip.RelativePath)).ToHashSet(StringComparer.Ordinal);
         var removed = paths.Where(path => known.ContainsKey(path) && !present.Contains(path)).ToList();
         await ApplyAsync(new StoreChanges([], [], removed), timings, cancellationToken);
-        return Report(candidates, removed.Count, problems);
+        return Report(candidates, removed.Count, problems) with { Files = candidates.Count + skips.Count };
     }
 
     private static string? IdOrNull(Candidate file)
@@ -277,7 +310,7 @@ public sealed class ArticleIngestor(
 
         try
         {
-            var bytes = files.ReadBytes(file.Found.FullPath, file.Found.Length);
+            var bytes = files.ReadArticleBytes(file.Found.FullPath);
             file.File = new ArticleFile(file.RelativePath, file.Found.Length, lastWrite, Convert.ToHexStringLower(SHA256.HashData(bytes)));
             if (previous is not null && previous.File.ContentHash == file.File.ContentHash)
             {

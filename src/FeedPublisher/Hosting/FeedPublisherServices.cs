@@ -37,7 +37,7 @@ public static class FeedPublisherServices
             new SourceCollector(outlets, new SourceFinder(outlets)),
             outlets,
             site.Root));
-        services.AddSingleton(new IngestSettings(settings.Articles.Directory, settings.Articles.MaxBytes));
+        services.AddSingleton(new IngestSettings(settings.Articles.Directory, settings.Articles.MaxBytes, settings.Articles.FollowLinksOutside));
         services.AddSingleton<ArticleFileReader>();
         services.AddSingleton<ChangedArticles>();
         services.AddSingleton<ArticleIngestor>();

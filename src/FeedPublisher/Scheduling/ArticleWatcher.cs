@@ -85,7 +85,9 @@ public sealed partial class ArticleWatcher(FeedPublisherSettings settings, Chang
 
     private void Signal(string root, string fullPath)
     {
-        changes.Add(Path.GetRelativePath(root, fullPath).Replace('\\', '/'));
+        // Only the platform's separator is one: on Linux a backslash is part of a file's name.
+        var relative = Path.GetRelativePath(root, fullPath);
+        changes.Add(Path.DirectorySeparatorChar == '/' ? relative : relative.Replace(Path.DirectorySeparatorChar, '/'));
         _changed.Release();
     }
 
