@@ -40,6 +40,19 @@ public sealed partial class DirectoryLock(string directory, TimeSpan wait, ILogg
         }
     }
 
+    /// <summary>The lock if no one holds it, else null at once.</summary>
+    public IDisposable? TryAcquire()
+    {
+        try
+        {
+            return new FileStream(Path.Combine(directory, FileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Another publish is running on {Directory}; waiting for it to finish")]
     private static partial void Waiting(ILogger logger, string directory);
 }

@@ -6,18 +6,33 @@ namespace FeedPublisher.Core.Publishing;
 /// <summary>
 /// The feed directory, changed one publish at a time. A file is replaced only when its bytes
 /// change, so its mtime (and the ETag and Last-Modified derived from it) stays put otherwise.
-/// Every new file is first written in full to a temporary dotfile beside its target and flushed;
+/// Every new file is first written in full to a temporary file in the staging folder and flushed;
 /// then a journal lists the moves and deletions; then the files move into place (feeds first, the
 /// OPML and index last, as given) and the files of feeds that no longer exist are deleted. A kill
-/// at any moment leaves only complete files, and the next publish finishes an interrupted one
-/// from its journal. Paths that would leave the directory are refused.
+/// at any moment leaves only complete files where readers look, and the next publish finishes an
+/// interrupted one from its journal. A publish that fails before its journal (an exception, a full
+/// disk) removes what it staged at once. Paths that would leave the directory are refused.
 /// </summary>
+/// <remarks>
+/// The staging folder is inside the feed directory, so that it is on the same file system (a
+/// rename into place stays atomic even when the feed directory is a mount point of its own), and
+/// it is open to its owner only (0700): a static server running as another user can neither list
+/// nor read a half-written or abandoned file, whatever its rules for dotfiles.
+/// </remarks>
 public sealed class FeedDirectory
 {
     /// <summary>Temporary files start with this: a dotfile that never carries a feed's name.</summary>
     public const string TemporaryPrefix = ".fp-tmp-";
-    public const string JournalName = ".fp-journal.json";
+
+    /// <summary>The private folder (0700) where a publish stages its files and keeps its journal.</summary>
+    public const string StagingFolderName = ".fp-staging";
+    public const string JournalName = StagingFolderName + "/journal.json";
     public const string ManifestName = ".fp-manifest";
+
+    /// <summary>Where versions before the staging folder kept the journal; one they left is still finished.</summary>
+    private const string LegacyJournalName = ".fp-journal.json";
+
+    private const UnixFileMode PrivateFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
     /// <summary>Flushes waited on at once: they wait on the disk, not a core, and share the file system's journal commits.</summary>
     private const int FlushThreads = 16;
@@ -29,37 +44,79 @@ public sealed class FeedDirectory
 
     public string Root { get; }
 
+    private string StagingFolder => Path.Combine(Root, StagingFolderName);
+
     public IReadOnlyList<PublishedFile> Publish(IReadOnlyList<FeedFile> files)
     {
         foreach (var file in files)
         {
-            // Refuse a path that would leave the directory before anything is staged.
-            Resolve(file.RelativePath);
+            // Refuse a path that would leave the directory, or land in the staging folder, before anything is staged.
+            if (Resolve(file.RelativePath).StartsWith(StagingFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"'{file.RelativePath}' is inside the staging folder of {Root}", nameof(files));
+            }
         }
 
         Directory.CreateDirectory(Root);
         Recover();
 
+        List<PublishedFile> results;
+        PublishJournal? journal;
+        try
+        {
+            (results, journal) = Stage(files);
+        }
+        catch (Exception e)
+        {
+            // Nothing has moved yet: the old feeds stand, and what this publish staged goes at
+            // once, so that a full disk gets its space back now rather than at the next publish.
+            ClearStaging();
+            if (FeedDirectoryFullException.From(e, Root) is { } full)
+            {
+                throw full;
+            }
+
+            throw;
+        }
+
+        if (journal is not null)
+        {
+            Apply(journal, Path.Combine(Root, JournalName));
+        }
+
+        return results;
+    }
+
+    /// <summary>Writes every changed file, and the journal that moves them into place, to the staging folder.</summary>
+    private (List<PublishedFile> Results, PublishJournal? Journal) Stage(IReadOnlyList<FeedFile> files)
+    {
         // Render, compare, compress and write the temporaries on every core, then flush them all
         // at once, before the journal names them.
         var staged = new (PublishedFile Result, string[]? Rename, string[]? GzipRename)[files.Count];
         Parallel.For(0, files.Count, i => staged[i] = StageFile(files[i]));
         var results = staged.Select(s => s.Result).ToList();
         var renames = staged.SelectMany(s => new[] { s.Rename, s.GzipRename }).OfType<string[]>().ToList();
-        FlushToDisk([.. renames.Select(rename => Resolve(rename[0]))]);
 
         var manifest = files.SelectMany(f => f.Gzip ? [f.RelativePath, f.RelativePath + ".gz"] : new[] { f.RelativePath })
             .Order(StringComparer.Ordinal).ToList();
         var previous = ReadManifest();
         var removals = previous.Except(manifest, StringComparer.Ordinal).ToList();
-        if (renames.Count > 0 || removals.Count > 0 || !previous.SequenceEqual(manifest))
+        if (!previous.SequenceEqual(manifest, StringComparer.Ordinal))
         {
-            var journal = new PublishJournal(renames, removals, manifest);
-            WriteAtomically(Path.Combine(Root, JournalName), journal.ToBytes());
-            Apply(journal);
+            // Staged and moved like a feed, last: once the journal is written, finishing the
+            // publish needs no new space beyond the folders of new feeds: renames and deletions.
+            renames.Add([Relative(WriteTemporary(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', manifest)))), ManifestName]);
         }
 
-        return results;
+        FlushToDisk([.. renames.Select(rename => Resolve(rename[0]))]);
+        if (renames.Count == 0 && removals.Count == 0)
+        {
+            return (results, null);
+        }
+
+        var journal = new PublishJournal(renames, removals, manifest);
+        WriteAtomically(Path.Combine(Root, JournalName), journal.ToBytes());
+        return (results, journal);
     }
 
     private (PublishedFile Result, string[]? Rename, string[]? GzipRename) StageFile(FeedFile file)
@@ -71,9 +128,9 @@ public sealed class FeedDirectory
         }
 
         var changed = !HasSameBytes(target, bytes);
-        var rename = changed ? new[] { Relative(WriteTemporary(target, bytes, LaterSecondThan(target))), file.RelativePath } : null;
+        var rename = changed ? new[] { Relative(WriteTemporary(bytes, LaterSecondThan(target))), file.RelativePath } : null;
         var gzipRename = file.Gzip && (changed || !File.Exists(target + ".gz"))
-            ? new[] { Relative(WriteTemporary(target + ".gz", Compress(bytes))), file.RelativePath + ".gz" }
+            ? new[] { Relative(WriteTemporary(Compress(bytes))), file.RelativePath + ".gz" }
             : null;
         return (new PublishedFile(file.RelativePath, bytes.Length, changed ? FileOutcome.Written : FileOutcome.Unchanged), rename, gzipRename);
     }
@@ -104,14 +161,18 @@ public sealed class FeedDirectory
         return full;
     }
 
-    private void Apply(PublishJournal journal)
+    private void Apply(PublishJournal journal, string journalPath)
     {
         foreach (var rename in journal.Renames)
         {
             var temporary = Resolve(rename[0]);
             if (File.Exists(temporary))
             {
-                File.Move(temporary, Resolve(rename[1]), overwrite: true);
+                // A new feed's folder appears only now, with its first file: a publish that fails
+                // before its journal leaves no empty folders behind.
+                var target = Resolve(rename[1]);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Move(temporary, target, overwrite: true);
             }
         }
 
@@ -122,41 +183,109 @@ public sealed class FeedDirectory
             RemoveEmptyFolders(Path.GetDirectoryName(path)!);
         }
 
-        // Most publishes change files, not the list of files: then the manifest stays (one flush less).
+        // The journal moved a staged manifest into place already; one of an older version did not.
         if (!ReadManifest().SequenceEqual(journal.Manifest, StringComparer.Ordinal))
         {
             WriteAtomically(Path.Combine(Root, ManifestName), System.Text.Encoding.UTF8.GetBytes(string.Join('\n', journal.Manifest)));
         }
 
-        File.Delete(Path.Combine(Root, JournalName));
+        File.Delete(journalPath);
     }
 
     /// <summary>
-    /// Finishes a publish that was killed while moving files (from its journal) and deletes the
-    /// temporary files of one killed while staging, so the directory is exactly one publish's.
+    /// Finishes a publish that was killed while moving files (from its journal) and empties the
+    /// staging folder of one killed while staging, so the directory is exactly one publish's.
+    /// Only for the one publisher of the directory (under its lock): another's staged files would go.
     /// </summary>
-    public void Recover()
+    public Recovery Recover()
     {
-        if (Directory.Exists(Root))
+        if (!Directory.Exists(Root))
         {
-            FinishInterruptedPublish();
-            RemoveStrayTemporaries();
+            return new Recovery(false, 0);
         }
+
+        PrepareStaging();
+        var finished = false;
+        foreach (var name in new[] { LegacyJournalName, JournalName })
+        {
+            var path = Path.Combine(Root, name);
+            if (PublishJournal.Read(path) is { } journal)
+            {
+                Apply(journal, path);
+                finished = true;
+            }
+        }
+
+        return new Recovery(finished, ClearStaging());
     }
 
-    private void FinishInterruptedPublish()
+    /// <summary>
+    /// <see cref="Recover"/>, and also the temporary files that versions before the staging folder
+    /// wrote beside the feeds: a walk of the whole tree, so once per start rather than per publish.
+    /// </summary>
+    public Recovery RecoverAtStart()
     {
-        if (PublishJournal.Read(Path.Combine(Root, JournalName)) is { } journal)
+        var recovery = Recover();
+        if (!Directory.Exists(Root))
         {
-            Apply(journal);
+            return recovery;
         }
+
+        var strays = Directory.EnumerateFiles(Root, TemporaryPrefix + "*", SearchOption.AllDirectories)
+            .Where(f => !f.StartsWith(StagingFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal)).ToList();
+        strays.ForEach(File.Delete);
+        return recovery with { RemovedFiles = recovery.RemovedFiles + strays.Count };
     }
 
-    private void RemoveStrayTemporaries()
+    /// <summary>Deletes everything in the staging folder; returns how many files that was.</summary>
+    private int ClearStaging()
     {
-        foreach (var stray in Directory.EnumerateFiles(Root, TemporaryPrefix + "*", SearchOption.AllDirectories))
+        if (!Directory.Exists(StagingFolder))
         {
-            File.Delete(stray);
+            return 0;
+        }
+
+        var removed = 0;
+        foreach (var entry in new DirectoryInfo(StagingFolder).EnumerateFileSystemInfos())
+        {
+            if (entry is DirectoryInfo folder && folder.LinkTarget is null)
+            {
+                removed += folder.EnumerateFiles("*", SearchOption.AllDirectories).Count();
+                folder.Delete(recursive: true);
+            }
+            else
+            {
+                entry.Delete();
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>
+    /// Makes sure the staging folder is a real folder open to its owner only: created 0700, closed
+    /// again if someone opened it, and replaced if it is a symbolic link (which would put the
+    /// staged files wherever it leads).
+    /// </summary>
+    private void PrepareStaging()
+    {
+        var entry = new FileInfo(StagingFolder);
+        if (entry.LinkTarget is not null || entry.Exists)
+        {
+            entry.Delete();
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(StagingFolder);
+            return;
+        }
+
+        Directory.CreateDirectory(StagingFolder, PrivateFolder);
+        if (File.GetUnixFileMode(StagingFolder) != PrivateFolder)
+        {
+            File.SetUnixFileMode(StagingFolder, PrivateFolder);
         }
     }
 
@@ -183,15 +312,23 @@ public sealed class FeedDirectory
         return next > DateTime.UtcNow ? next : null;
     }
 
-    /// <summary>Writes bytes to a new temporary file beside <paramref name="target"/>, not yet flushed to disk.</summary>
-    private static string WriteTemporary(string target, byte[] bytes, DateTime? lastWrite = null)
+    /// <summary>
+    /// Writes bytes to a new temporary file in the staging folder, not yet flushed to disk. Its
+    /// mode is what the umask gives any new file (0644 as a rule), which it keeps when moved.
+    /// </summary>
+    private string WriteTemporary(byte[] bytes, DateTime? lastWrite = null)
     {
-        var folder = Path.GetDirectoryName(target)!;
-        Directory.CreateDirectory(folder);
-        var temporary = Path.Combine(folder, TemporaryPrefix + Guid.NewGuid().ToString("N"));
-        using (var handle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write))
+        var temporary = Path.Combine(StagingFolder, TemporaryPrefix + Guid.NewGuid().ToString("N"));
+        try
         {
+            using var handle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write);
             RandomAccess.Write(handle, bytes, 0);
+        }
+        catch (IOException)
+        {
+            // A file cut short by a full disk goes at once.
+            File.Delete(temporary);
+            throw;
         }
 
         if (lastWrite is { } time)
@@ -228,9 +365,9 @@ public sealed class FeedDirectory
         RandomAccess.FlushToDisk(handle);
     }
 
-    private static void WriteAtomically(string path, byte[] bytes)
+    private void WriteAtomically(string path, byte[] bytes)
     {
-        var temporary = WriteTemporary(path, bytes);
+        var temporary = WriteTemporary(bytes);
         FlushToDisk([temporary]);
         File.Move(temporary, path, overwrite: true);
     }

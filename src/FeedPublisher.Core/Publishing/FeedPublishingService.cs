@@ -62,10 +62,11 @@ public sealed class FeedPublishingService(
     {
         var started = time.GetTimestamp();
         var timings = new StageTimings();
-        var ingest = await ingestor.IngestAsync(cancellationToken, progress, timings);
         // A publish killed on the way (in this process or on another node) is finished first: the
-        // shortcut below compares with what is on disk, which must be one whole publish.
+        // shortcut below compares with what is on disk, which must be one whole publish. Before
+        // the ingest, so that its staged files hold no disk space for the length of one.
         directory.Recover();
+        var ingest = await ingestor.IngestAsync(cancellationToken, progress, timings);
         var shape = ShapeHash();
         var key = await timings.TimeAsync(StageTimings.Store, async () => System.Text.Encoding.UTF8.GetBytes($"{await store.GetVersionAsync(cancellationToken)}\n{shape}\n"));
         if (directory.Read(PublishKeyFile) is { } lastKey && lastKey.AsSpan().SequenceEqual(key) && directory.IsIntact())

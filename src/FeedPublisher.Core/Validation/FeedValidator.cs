@@ -22,6 +22,8 @@ public sealed class FeedValidator(Uri? baseUrl)
         var issues = new List<ValidationIssue>();
         var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
+            // Not the dot-folders (the publisher's private staging folder): no reader sees into them.
+            .Where(f => !f.Split('/')[..^1].Any(folder => folder.StartsWith('.')))
             .Where(f => !Path.GetFileName(f).StartsWith('.') || Path.GetFileName(f).StartsWith(FeedDirectory.TemporaryPrefix, StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToList();

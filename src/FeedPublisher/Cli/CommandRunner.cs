@@ -28,6 +28,12 @@ public static class CommandRunner
             await Console.Error.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.Failure;
         }
+        catch (Core.Publishing.FeedDirectoryFullException e)
+        {
+            // Names the disk and what to do; a stack trace would only bury that.
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.Failure;
+        }
         catch (OperationCanceledException)
         {
             await Console.Error.WriteLineAsync("cancelled");

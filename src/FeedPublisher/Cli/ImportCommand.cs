@@ -23,6 +23,11 @@ public static class ImportCommand
         {
             var (builder, settings) = HostFactory.Create(configurationArgs, options.ToConfiguration(result));
             using var host = builder.Build();
+            if (result.GetValue(publish))
+            {
+                host.Services.GetRequiredService<Core.Publishing.FeedDirectoryRecovery>().Run();
+            }
+
             var importer = host.Services.GetRequiredService<ArticleImporter>();
             var given = result.GetValue(paths) ?? [];
             var report = result.GetValue(remove)

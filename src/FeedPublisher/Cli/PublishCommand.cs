@@ -15,6 +15,8 @@ public static class PublishCommand
         {
             var (builder, settings) = HostFactory.Create(configurationArgs, options.ToConfiguration(result));
             using var host = builder.Build();
+            // Before the store is opened: a publish that fails there still gives back what a killed one staged.
+            host.Services.GetRequiredService<FeedDirectoryRecovery>().Run();
             var publisher = host.Services.GetRequiredService<FeedPublishingService>();
             var report = await IngestProgressDisplay.RunAsync(progress => publisher.PublishAsync(cancellationToken, progress));
             PublishReportPrinter.Print(Console.Out, report, settings.Feeds.Directory);

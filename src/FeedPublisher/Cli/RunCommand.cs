@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FeedPublisher.Core.Publishing;
 using FeedPublisher.Hosting;
 using FeedPublisher.Scheduling;
 using FeedPublisher.Serving;
@@ -37,6 +38,8 @@ public static class RunCommand
             }
 
             using var host = builder.Build();
+            // At start-up, not at the first publish: in a cluster that may run on another node, or wait.
+            host.Services.GetRequiredService<FeedDirectoryRecovery>().Run();
             // The host listens for SIGTERM and Ctrl+C itself and stops gracefully.
             await host.RunAsync(CancellationToken.None);
             return ExitCodes.Success;

@@ -52,6 +52,7 @@ public static class FeedPublisherServices
         services.AddSingleton<IFeedWriter, AtomFeedWriter>();
         services.AddSingleton<IFeedWriter, JsonFeedWriter>();
         services.AddSingleton(new FeedDirectory(feeds.Directory));
+        services.AddSingleton<FeedDirectoryRecovery>();
         services.AddSingleton(new PublishSettings(feeds.MaxItems, feeds.MaxBytes)
         {
             Gzip = feeds.Gzip,

@@ -46,6 +46,11 @@ public sealed partial class PublishJob(FeedPublishingService publisher, ChangedA
             // so the feed directory is never left between two states.
             await publisher.PublishAsync(CancellationToken.None);
         }
+        catch (FeedDirectoryFullException e)
+        {
+            // One line that names the disk and what to do, not a stack trace.
+            DiskFull(logger, e.Message);
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             PublishFailed(logger, e);
@@ -57,6 +62,9 @@ public sealed partial class PublishJob(FeedPublishingService publisher, ChangedA
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Publish started on node {Node}, taking over the publish of a node that stopped checking in")]
     private static partial void TakingOver(ILogger logger, string node);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Publish failed: {Reason}; the next scheduled run will try again")]
+    private static partial void DiskFull(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Publish failed; the next scheduled run will try again")]
     private static partial void PublishFailed(ILogger logger, Exception exception);

@@ -8,8 +8,8 @@ namespace FeedPublisher.Serving;
 /// <summary>
 /// Serves the feed directory the way aggregators want it: the right content type, a strong ETag
 /// and Last-Modified that change only with the bytes, 304 for If-None-Match and
-/// If-Modified-Since, Cache-Control from the schedule, HEAD, and the precompressed .gz sibling to
-/// clients that accept gzip.
+/// If-Modified-Since, Cache-Control from the schedule, HEAD, the precompressed .gz sibling to
+/// clients that accept gzip, and single byte ranges (206, 416, If-Range) of whichever is sent.
 /// </summary>
 public sealed partial class FeedFileEndpoint(FeedFileResolver resolver, EntityTags tags, TimeSpan maxAge, ILogger<FeedFileEndpoint> logger)
 {
@@ -42,6 +42,7 @@ public sealed partial class FeedFileEndpoint(FeedFileResolver resolver, EntityTa
         response.Headers.LastModified = lastModified.ToString("R", CultureInfo.InvariantCulture);
         response.Headers.CacheControl = $"public, max-age={(int)maxAge.TotalSeconds}";
         response.Headers.Vary = "Accept-Encoding";
+        response.Headers.AcceptRanges = "bytes";
         if (NotModified(request, [plainTag, GzipTag(plainTag)], lastModified))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
@@ -49,14 +50,35 @@ public sealed partial class FeedFileEndpoint(FeedFileResolver resolver, EntityTa
             return;
         }
 
-        response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = ContentTypes.For(file.Name);
-        response.ContentLength = body.Length;
         if (gzip is not null)
         {
             response.Headers.ContentEncoding = "gzip";
         }
 
+        // After the 304 check (RFC 9110 13.2.2): a range only of a response that would be a 200.
+        var range = ByteRange.For(request, body.Length, etag, lastModified);
+        if (range is { IsSatisfiable: false })
+        {
+            response.StatusCode = StatusCodes.Status416RangeNotSatisfiable;
+            response.Headers.ContentRange = $"bytes */{body.Length}";
+            response.ContentLength = 0;
+            Served(logger, request.Method, request.Path, 416);
+            return;
+        }
+
+        if (range is { } part)
+        {
+            response.StatusCode = StatusCodes.Status206PartialContent;
+            response.Headers.ContentRange = $"bytes {part.First}-{part.Last}/{body.Length}";
+            response.ContentLength = part.Length;
+            Served(logger, request.Method, request.Path, 206);
+            await response.SendFileAsync(body.FullName, part.First, part.Length, context.RequestAborted);
+            return;
+        }
+
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentLength = body.Length;
         Served(logger, request.Method, request.Path, 200);
         if (HttpMethods.IsGet(request.Method))
         {

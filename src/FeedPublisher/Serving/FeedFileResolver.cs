@@ -4,7 +4,8 @@ namespace FeedPublisher.Serving;
 /// Maps a request path to a file in the feed directory, or to nothing (404). Nothing outside the
 /// directory is ever reachable: not through "..", not through encoded traversal (the path is
 /// checked after decoding), not through a symbolic link that leads out, and neither dotfiles
-/// (the publisher's temporary files, journal and manifest) nor folders are served.
+/// (the publisher's journal, manifest and lock) nor anything in a dot-folder (the staging folder
+/// of half-written files), not even through a link that leads into one, nor folders are served.
 /// </summary>
 public sealed class FeedFileResolver(string root)
 {
@@ -29,7 +30,7 @@ public sealed class FeedFileResolver(string root)
         {
             current = Path.Combine(current, segment);
             var entry = new FileInfo(current);
-            if (entry.LinkTarget is not null && !IsInside(entry.ResolveLinkTarget(returnFinalTarget: true)?.FullName))
+            if (entry.LinkTarget is not null && !IsVisible(entry.ResolveLinkTarget(returnFinalTarget: true)?.FullName))
             {
                 return null;
             }
@@ -38,6 +39,10 @@ public sealed class FeedFileResolver(string root)
         var file = new FileInfo(current);
         return file.Exists && IsInside(file.FullName) ? file : null;
     }
+
+    /// <summary>Inside the directory, and not in one of its dot-folders.</summary>
+    private bool IsVisible(string? fullPath) =>
+        IsInside(fullPath) && !Path.GetRelativePath(_root, Path.GetFullPath(fullPath!)).Split(Path.DirectorySeparatorChar).Any(s => s.StartsWith('.'));
 
     private bool IsInside(string? fullPath) =>
         fullPath is not null && Path.GetFullPath(fullPath).StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal);

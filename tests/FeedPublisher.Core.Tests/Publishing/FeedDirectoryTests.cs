@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.Versioning;
 using FeedPublisher.Core.Publishing;
 
 namespace FeedPublisher.Core.Tests.Publishing;
@@ -14,6 +15,12 @@ public sealed class FeedDirectoryTests : IDisposable
     private string PathOf(string relative) => Path.Combine(_root, relative);
 
     private static FeedFile File(string path, params byte[] bytes) => new(path, bytes, Gzip: false);
+
+    /// <summary>What a static server could serve: every file not under a dot-folder and not itself a dotfile.</summary>
+    private List<string> VisibleFiles() => Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories)
+        .Select(f => Path.GetRelativePath(_root, f).Replace('\\', '/'))
+        .Where(f => !f.Split('/').Any(segment => segment.StartsWith('.')))
+        .Order(StringComparer.Ordinal).ToList();
 
     [Fact]
     public void Publish_NewFiles_AreWritten()
@@ -48,7 +55,7 @@ public sealed class FeedDirectoryTests : IDisposable
 
         Assert.Equal([4, 5], System.IO.File.ReadAllBytes(PathOf("rss.xml")));
         Assert.Empty(Directory.EnumerateFiles(_root, FeedDirectory.TemporaryPrefix + "*", SearchOption.AllDirectories));
-        Assert.False(System.IO.File.Exists(PathOf(FeedDirectory.JournalName)));
+        Assert.Empty(Directory.EnumerateFiles(_root, "*journal*", SearchOption.AllDirectories));
     }
 
     [Theory]
@@ -149,27 +156,110 @@ public sealed class FeedDirectoryTests : IDisposable
     {
         var directory = new FeedDirectory(_root);
         directory.Publish([File("rss.xml", 1), File("old/rss.xml", 2)]);
-        // What a publish killed right after writing its journal leaves behind.
-        System.IO.File.WriteAllBytes(PathOf(FeedDirectory.TemporaryPrefix + "staged"), [9]);
-        System.IO.File.WriteAllText(PathOf(FeedDirectory.JournalName),
-            $$"""{"Renames":[["{{FeedDirectory.TemporaryPrefix}}staged","rss.xml"]],"Removals":["old/rss.xml"],"Manifest":["rss.xml"]}""");
+        // What a publish killed right after writing its journal leaves behind, all of it in the staging folder.
+        System.IO.File.WriteAllBytes(PathOf(".fp-staging/.fp-tmp-staged"), [9]);
+        System.IO.File.WriteAllText(PathOf(".fp-staging/journal.json"),
+            """{"Renames":[[".fp-staging/.fp-tmp-staged","rss.xml"]],"Removals":["old/rss.xml"],"Manifest":["rss.xml"]}""");
 
         var result = Assert.Single(directory.Publish([File("rss.xml", 9)]));
 
         Assert.Equal(FileOutcome.Unchanged, result.Outcome);
         Assert.Equal([9], System.IO.File.ReadAllBytes(PathOf("rss.xml")));
         Assert.False(System.IO.File.Exists(PathOf("old/rss.xml")));
-        Assert.False(System.IO.File.Exists(PathOf(FeedDirectory.JournalName)));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(PathOf(".fp-staging")));
+    }
+
+    [Fact]
+    public void Publish_AfterAKillOfAnOlderVersionBetweenJournalAndMoves_FinishesItsJournalBesideTheFeeds()
+    {
+        var directory = new FeedDirectory(_root);
+        directory.Publish([File("rss.xml", 1), File("old/rss.xml", 2)]);
+        // Versions before the staging folder staged beside the feeds and kept the journal in the directory itself.
+        System.IO.File.WriteAllBytes(PathOf(".fp-tmp-staged"), [9]);
+        System.IO.File.WriteAllText(PathOf(".fp-journal.json"),
+            """{"Renames":[[".fp-tmp-staged","rss.xml"]],"Removals":["old/rss.xml"],"Manifest":["rss.xml"]}""");
+
+        var result = Assert.Single(directory.Publish([File("rss.xml", 9)]));
+
+        Assert.Equal(FileOutcome.Unchanged, result.Outcome);
+        Assert.Equal([9], System.IO.File.ReadAllBytes(PathOf("rss.xml")));
+        Assert.False(System.IO.File.Exists(PathOf("old/rss.xml")));
+        Assert.False(System.IO.File.Exists(PathOf(".fp-journal.json")));
+        Assert.Equal(["rss.xml"], VisibleFiles());
     }
 
     [Fact]
     public void Publish_StrayTemporaryFromAKillBeforeTheJournal_IsRemoved()
     {
-        System.IO.File.WriteAllBytes(PathOf(FeedDirectory.TemporaryPrefix + "half"), [1]);
+        Directory.CreateDirectory(PathOf(".fp-staging"));
+        System.IO.File.WriteAllBytes(PathOf(".fp-staging/.fp-tmp-half"), [1]);
 
         new FeedDirectory(_root).Publish([File("rss.xml", 1)]);
 
-        Assert.Empty(Directory.EnumerateFiles(_root, FeedDirectory.TemporaryPrefix + "*"));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(PathOf(".fp-staging")));
+    }
+
+    [Fact]
+    public void RecoverAtStart_TemporariesAnOlderVersionLeftBesideTheFeeds_AreRemoved()
+    {
+        var directory = new FeedDirectory(_root);
+        directory.Publish([File("rss.xml", 1), File("categories/world/rss.xml", 2)]);
+        System.IO.File.WriteAllBytes(PathOf(".fp-tmp-half"), [1]);
+        System.IO.File.WriteAllBytes(PathOf("categories/world/.fp-tmp-half"), [1]);
+
+        var recovery = directory.RecoverAtStart();
+
+        Assert.Equal(2, recovery.RemovedFiles);
+        Assert.Equal(["categories/world/rss.xml", "rss.xml"], VisibleFiles());
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public void Publish_Staging_HappensInAPrivateFolderAndLeavesOutputReadableAsBefore()
+    {
+        var probe = PathOf("probe");
+        System.IO.File.WriteAllBytes(probe, [0]);
+
+        new FeedDirectory(_root).Publish([new FeedFile("rss.xml", [1], Gzip: true), File("categories/world/rss.xml", 2)]);
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, System.IO.File.GetUnixFileMode(PathOf(".fp-staging")));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(PathOf(".fp-staging")));
+        // Moved, not copied: the files keep the mode the umask gives any new file.
+        Assert.All(VisibleFiles(), f => Assert.Equal(System.IO.File.GetUnixFileMode(probe), System.IO.File.GetUnixFileMode(PathOf(f))));
+        Assert.Equal(["categories/world/rss.xml", "probe", "rss.xml", "rss.xml.gz"], VisibleFiles());
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public void Publish_StagingFolderOpenToOthers_IsClosedAgain()
+    {
+        Directory.CreateDirectory(PathOf(".fp-staging"));
+        System.IO.File.SetUnixFileMode(PathOf(".fp-staging"), (UnixFileMode)0b111_101_101);
+
+        new FeedDirectory(_root).Publish([File("rss.xml", 1)]);
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, System.IO.File.GetUnixFileMode(PathOf(".fp-staging")));
+    }
+
+    [Fact]
+    public void Publish_RenderFails_RemovesWhatItStagedAndLeavesTheOldFeeds()
+    {
+        var directory = new FeedDirectory(_root);
+        directory.Publish([File("rss.xml", 1), File("atom.xml", 2)]);
+        var before = System.IO.File.GetLastWriteTimeUtc(PathOf("rss.xml"));
+
+        var failing = FeedFile.Later("atom.xml", () =>
+        {
+            // Fails once another file is staged, as a publish that dies halfway through staging.
+            SpinWait.SpinUntil(() => Directory.EnumerateFiles(_root, ".fp-tmp-*", SearchOption.AllDirectories).Any(), TimeSpan.FromSeconds(5));
+            throw new InvalidOperationException("render failed");
+        }, gzip: false);
+        Assert.ThrowsAny<Exception>(() => directory.Publish([File("rss.xml", 7), File("categories/new/rss.xml", 8), failing]));
+
+        Assert.Equal([1], System.IO.File.ReadAllBytes(PathOf("rss.xml")));
+        Assert.Equal(before, System.IO.File.GetLastWriteTimeUtc(PathOf("rss.xml")));
+        Assert.Empty(Directory.EnumerateFiles(_root, ".fp-tmp-*", SearchOption.AllDirectories));
+        Assert.False(Directory.Exists(PathOf("categories")), "a folder for a feed that was never published");
     }
 
     [Theory]

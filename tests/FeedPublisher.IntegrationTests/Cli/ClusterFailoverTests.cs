@@ -171,7 +171,7 @@ public sealed class ClusterFailoverTests(PostgresServer server, ITestOutputHelpe
     private async Task AssertFeedsWholeAndCurrentAsync(int edition, string[] common)
     {
         Assert.Empty(FeedDirectoryChecks.Staged(Feeds));
-        Assert.False(File.Exists(Path.Combine(Feeds, ".fp-journal.json")), "a publish journal was left behind");
+        Assert.False(File.Exists(Path.Combine(Feeds, ".fp-staging", "journal.json")), "a publish journal was left behind");
         FeedDirectoryChecks.AssertEveryFileComplete(Feeds);
         foreach (var file in Directory.EnumerateFiles(Feeds, "*", SearchOption.AllDirectories).Where(f => f.EndsWith(".xml", StringComparison.Ordinal) || f.EndsWith(".opml", StringComparison.Ordinal)))
         {

@@ -87,7 +87,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.True(log.LastIndexOf("Published in", StringComparison.Ordinal) > log.IndexOf("Article files changed", StringComparison.Ordinal),
             $"the publish under way when SIGTERM came did not finish:\n{log}");
         Assert.Empty(Directory.EnumerateFiles(_feeds, ".fp-tmp-*", SearchOption.AllDirectories));
-        Assert.False(File.Exists(Path.Combine(_feeds, ".fp-journal.json")));
+        Assert.False(File.Exists(Path.Combine(_feeds, ".fp-staging", "journal.json")));
         var validate = await FeedPublisherCli.RunAsync(_temp.Path, "validate", "--articles", _articles, "--feeds", _feeds, "--base-url", service.BaseUrl.AbsoluteUri);
         Assert.True(validate.ExitCode == 0, validate.ToString());
     }

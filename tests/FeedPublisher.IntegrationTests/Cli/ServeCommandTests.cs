@@ -23,6 +23,11 @@ public sealed class ServedFeeds : IAsyncLifetime, IDisposable
         File.WriteAllText(Path.Combine(_temp.Path, "secret.txt"), "outside");
         File.CreateSymbolicLink(Path.Combine(Feeds, "escape.xml"), Path.Combine(_temp.Path, "secret.txt"));
         Directory.CreateSymbolicLink(Path.Combine(Feeds, "up"), _temp.Path);
+        // What a publish killed while staging leaves in the private staging folder, and a link into it.
+        var staging = Directory.CreateDirectory(Path.Combine(Feeds, ".fp-staging")).FullName;
+        File.WriteAllText(Path.Combine(staging, ".fp-tmp-planted"), "<rss>half");
+        File.WriteAllText(Path.Combine(staging, "planted.xml"), "<rss>half");
+        Directory.CreateSymbolicLink(Path.Combine(Feeds, "peek"), staging);
         Service = await RunningService.StartAsync(_temp.Path, "serve", "--articles", articles, "--feeds", Feeds);
     }
 
@@ -109,6 +114,11 @@ public sealed class ServeCommandTests(ServedFeeds served) : IClassFixture<Served
     [InlineData("/.fp-manifest")]
     [InlineData("/.fp-lock")]
     [InlineData("/archive/.fingerprints.json")]
+    [InlineData("/.fp-staging")]
+    [InlineData("/.fp-staging/")]
+    [InlineData("/.fp-staging/.fp-tmp-planted")]
+    [InlineData("/.fp-staging/planted.xml")]
+    [InlineData("/peek/planted.xml")]
     [InlineData("/categories")]
     [InlineData("/nothing.xml")]
     public async Task Get_AnythingOutsideOrHidden_Is404(string path)

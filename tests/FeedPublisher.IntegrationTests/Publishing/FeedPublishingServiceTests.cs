@@ -321,7 +321,7 @@ public sealed class FeedPublishingServiceTests : IDisposable
         Assert.Contains(ReadAtom().Items, i => i.Links.Any(l => l.Uri.AbsoluteUri.Contains("/asia/story", StringComparison.Ordinal)));
     }
 
-    private static readonly string[][] StagedRssRename = [[".fp-tmp-staged", "rss.xml"]];
+    private static readonly string[][] StagedRssRename = [[".fp-staging/.fp-tmp-staged", "rss.xml"]];
 
     [Fact]
     public async Task Publish_NothingChangedAfterAKilledPublish_FinishesItsJournalAndRemovesItsTemporaries()
@@ -329,14 +329,15 @@ public sealed class FeedPublishingServiceTests : IDisposable
         Write("story.txt", "A Story\n\nBody.", FirstWrite);
         await _publisher.PublishAsync(CancellationToken.None);
         var feeds = _temp.Combine("feeds");
-        // What a publish killed while moving files leaves: a staged file, its journal, and a stray
-        // temporary of a file it had not listed yet. The store is unchanged, so the next publish
-        // takes the nothing-changed shortcut.
+        var staging = Path.Combine(feeds, ".fp-staging");
+        // What a publish killed while moving files leaves in the staging folder: a staged file,
+        // its journal, and a stray temporary of a file it had not listed yet. The store is
+        // unchanged, so the next publish takes the nothing-changed shortcut.
         var finished = File.ReadAllText(Path.Combine(feeds, "rss.xml")) + "<!-- moved by the journal -->\n";
-        File.WriteAllText(Path.Combine(feeds, ".fp-tmp-staged"), finished);
-        File.WriteAllText(Path.Combine(feeds, ".fp-tmp-stray"), "half a feed");
+        File.WriteAllText(Path.Combine(staging, ".fp-tmp-staged"), finished);
+        File.WriteAllText(Path.Combine(staging, ".fp-tmp-stray"), "half a feed");
         var manifest = File.ReadAllText(Path.Combine(feeds, ".fp-manifest")).Split('\n');
-        File.WriteAllText(Path.Combine(feeds, ".fp-journal.json"), System.Text.Json.JsonSerializer.Serialize(new
+        File.WriteAllText(Path.Combine(staging, "journal.json"), System.Text.Json.JsonSerializer.Serialize(new
         {
             Renames = StagedRssRename,
             Removals = Array.Empty<string>(),
@@ -347,8 +348,7 @@ public sealed class FeedPublishingServiceTests : IDisposable
 
         Assert.Equal(0, report.Written);
         Assert.Equal(finished, File.ReadAllText(Path.Combine(feeds, "rss.xml")));
-        Assert.Empty(Directory.GetFiles(feeds, ".fp-tmp-*"));
-        Assert.False(File.Exists(Path.Combine(feeds, ".fp-journal.json")));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(staging));
     }
 
     [Fact]

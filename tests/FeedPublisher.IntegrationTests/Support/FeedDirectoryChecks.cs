@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text.Json;
 using System.Xml;
 
@@ -35,6 +36,84 @@ public static class FeedDirectoryChecks
                 Assert.Fail($"{file} is incomplete after a kill: {e.Message}");
             }
         }
+    }
+
+    /// <summary>
+    /// The publisher's own records, complete files written atomically, that stay in the directory
+    /// between publishes: the lock, the list of files, and what the feeds were published from.
+    /// </summary>
+    private static readonly string[] Bookkeeping = [".fp-lock", ".fp-manifest", ".fp-published", ".fp-feeds.json", "archive/.fingerprints.json"];
+
+    private static readonly string[] FeedExtensions = [".xml", ".json", ".opml", ".html", ".gz"];
+
+    /// <summary>
+    /// What a static server running as another user (nginx as www-data) can reach: every folder
+    /// and file below the feed directory but those inside a folder closed to others (0700). All of
+    /// it must be feed files, each complete (a .gz decompresses to its end), or the publisher's
+    /// records: no temporary file, no journal, no folder a publish was about to fill.
+    /// </summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public static List<string> VisibleToOthers(string feeds)
+    {
+        var visible = new List<string>();
+        var folders = new Stack<string>([feeds]);
+        while (folders.TryPop(out var folder))
+        {
+            foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
+            {
+                var relative = Path.GetRelativePath(feeds, entry.FullName);
+                if (entry is DirectoryInfo && entry.LinkTarget is null)
+                {
+                    if ((entry.UnixFileMode & (UnixFileMode.OtherExecute | UnixFileMode.OtherRead)) != 0)
+                    {
+                        visible.Add(relative + "/");
+                        folders.Push(entry.FullName);
+                    }
+                }
+                else
+                {
+                    visible.Add(relative);
+                }
+            }
+        }
+
+        return visible;
+    }
+
+    /// <summary>See <see cref="VisibleToOthers"/>: nothing a static server could serve but complete feed files and the publisher's records.</summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public static void AssertNothingVisibleButCompleteFeeds(string feeds)
+    {
+        foreach (var path in VisibleToOthers(feeds))
+        {
+            if (path.EndsWith('/'))
+            {
+                Assert.False(path.Split('/').Any(s => s.StartsWith('.')), $"{path}: a dot-folder that others can read");
+                continue;
+            }
+
+            if (Bookkeeping.Contains(path))
+            {
+                continue;
+            }
+
+            Assert.False(Path.GetFileName(path).StartsWith('.'), $"{path}: a dotfile a static server would serve");
+            Assert.True(FeedExtensions.Contains(Path.GetExtension(path)), $"{path}: not a feed file");
+            if (path.EndsWith(".gz", StringComparison.Ordinal))
+            {
+                try
+                {
+                    using var gzip = new GZipStream(File.OpenRead(Path.Combine(feeds, path)), CompressionMode.Decompress);
+                    gzip.CopyTo(Stream.Null);
+                }
+                catch (InvalidDataException e)
+                {
+                    Assert.Fail($"{path} is incomplete after a kill: {e.Message}");
+                }
+            }
+        }
+
+        AssertEveryFileComplete(feeds);
     }
 
     /// <summary>The files a publish stages before it moves them into place.</summary>
