@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
 using FeedPublisher.Configuration;
+using FeedPublisher.Core.Building;
 using FeedPublisher.Core.Publishing;
 using FeedPublisher.Hosting;
 using FeedPublisher.IntegrationTests.Support;
@@ -27,7 +28,6 @@ public sealed class FeedByteBudgetTests : IDisposable
     private static readonly int[] Huge = [0, 12, 23];
     private const int HugeTitle = 20;
     private const int HugeSummary = 5;
-    private const string ReadMore = "Read the full article";
 
     private readonly TempFolder _temp = new();
     private readonly RecordingLoggerProvider _log = new();
@@ -120,7 +120,7 @@ public sealed class FeedByteBudgetTests : IDisposable
             Assert.Equal(expected.Select(i => $"a{i:D2}"), items.Select(item => item.Id));
             foreach (var (item, i) in items.Zip(expected))
             {
-                Assert.Equal(Huge.Contains(i) && folder != "briefs/", item.Content.Contains(ReadMore, StringComparison.Ordinal));
+                Assert.Equal(Huge.Contains(i) && folder != "briefs/", item.Content.Contains(ShortenedEntry.ReadMore, StringComparison.Ordinal));
             }
         }
     }
@@ -138,7 +138,7 @@ public sealed class FeedByteBudgetTests : IDisposable
                 var numbers = Enumerable.Range((page - 1) * PageSize, PageSize).ToList();
                 Assert.Equal(numbers.Select(i => $"a{i:D2}").Reverse(), items.Select(item => item.Id));
                 Assert.Equal(numbers.Where(Huge.Contains).Select(i => $"a{i:D2}").Reverse(),
-                    items.Where(item => item.Content.Contains(ReadMore, StringComparison.Ordinal)).Select(item => item.Id));
+                    items.Where(item => item.Content.Contains(ShortenedEntry.ReadMore, StringComparison.Ordinal)).Select(item => item.Id));
             }
         }
     }
