@@ -14,6 +14,16 @@ namespace FeedPublisher.Core.Extraction;
 /// </summary>
 public sealed class ArticleExtractor(Summarizer summarizer, SourceCollector sources, OutletDirectory outlets, Uri siteRoot)
 {
+    /// <summary>
+    /// The longest title, in characters: a longer one (a front-matter title, a Markdown heading or
+    /// an HTML page's title can be any length) is cut at a word with "…", so that no title can
+    /// fill a feed by itself. A .txt file's first line over this long is rejected instead, as a
+    /// paragraph that lost its title.
+    /// </summary>
+    public const int MaxTitleLength = 500;
+
+    private static readonly Summarizer Titles = new(MaxTitleLength);
+
     /// <param name="id">The article's identity (<see cref="ArticleIdentity.Resolve"/>).</param>
     /// <param name="fileTime">The file's last write time.</param>
     /// <param name="firstPublished">When the store first published this id, if it did.</param>
@@ -26,7 +36,7 @@ public sealed class ArticleExtractor(Summarizer summarizer, SourceCollector sour
     /// </summary>
     public Article Header(ArticleMetadata metadata, string id, DateTimeOffset fileTime, DateTimeOffset? firstPublished)
     {
-        var title = CleanText(metadata.Title) ?? throw new ArticleRejectedException("it has no title");
+        var title = Titles.Shorten(CleanText(metadata.Title) ?? throw new ArticleRejectedException("it has no title"));
         var (published, updated) = ArticleDates.Resolve(metadata, fileTime, firstPublished);
         return new Article
         {

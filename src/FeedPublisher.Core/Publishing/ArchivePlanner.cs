@@ -23,7 +23,7 @@ public sealed class ArchivePlanner(IArticleStore store, ArticleBodies bodies, Fe
 
     /// <summary>The archive's files, and the links that the main feed's RSS and Atom get to its newest page.</summary>
     public async Task<(IReadOnlyList<FeedFile> Files, IReadOnlyDictionary<string, FeedLink> MainFeedLinks)> PlanAsync(
-        FeedDocument main, ICollection<ArticleProblem> rejected, CancellationToken cancellationToken)
+        FeedDocument main, ICollection<ArticleProblem> rejected, BudgetNotes budget, CancellationToken cancellationToken)
     {
         if (settings.ArchivePageSize is not { } size)
         {
@@ -32,10 +32,11 @@ public sealed class ArchivePlanner(IArticleStore store, ArticleBodies bodies, Fe
 
         var complete = (await store.GetArchivePagesAsync(size, cancellationToken)).Where(p => p.Complete).ToList();
         // A page's links to its neighbours are part of what it holds: the newest page gains its
-        // next-archive link once, when the page after it completes.
+        // next-archive link once, when the page after it completes. The byte budget and its rule
+        // decide which entries are shortened, so they are part of it too.
         var pages = complete.Select((p, i) => p with
         {
-            Fingerprint = $"{p.Fingerprint}/{(i > 0 ? complete[i - 1].Number : 0)}/{(i < complete.Count - 1 ? complete[i + 1].Number : 0)}",
+            Fingerprint = $"{p.Fingerprint}/{(i > 0 ? complete[i - 1].Number : 0)}/{(i < complete.Count - 1 ? complete[i + 1].Number : 0)}/{settings.MaxBytes}/{FeedRenderer.Revision}",
         }).ToList();
         var known = ReadFingerprints();
         var files = new List<FeedFile>();
@@ -71,7 +72,13 @@ public sealed class ArchivePlanner(IArticleStore store, ArticleBodies bodies, Fe
                     Links = links,
                     IsArchive = true,
                 };
-                files.Add(FeedFile.Later(path, () => writer.Render(document), settings.Gzip));
+                files.Add(FeedFile.Later(path, () =>
+                {
+                    // A complete page keeps its entries whatever their size: too large ones are shortened, none is dropped.
+                    var rendered = FeedRenderer.Render(writer, document, settings.MaxBytes, keepEveryEntry: true);
+                    budget.Add(document.Folder, writer.FileName, rendered, settings.MaxBytes);
+                    return rendered.Bytes;
+                }, settings.Gzip));
             }
         }
 

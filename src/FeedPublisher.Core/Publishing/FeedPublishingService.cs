@@ -82,10 +82,11 @@ public sealed class FeedPublishingService(
         var rejected = new List<ArticleProblem>();
         var feeds = await timings.TimeAsync(StageTimings.Build, () => BuildAsync(previous, fingerprints, rejected, cancellationToken));
 
+        var budget = new BudgetNotes();
         var published = await timings.TimeAsync(StageTimings.Write, async () =>
         {
-            var (archiveFiles, archiveLinks) = await archive.PlanAsync(feeds[0].Feed, rejected, cancellationToken);
-            var files = feeds.SelectMany(feed => RenderFeed(feed, feed.Group == FeedGroup.Main ? archiveLinks : null)).ToList();
+            var (archiveFiles, archiveLinks) = await archive.PlanAsync(feeds[0].Feed, rejected, budget, cancellationToken);
+            var files = feeds.SelectMany(feed => RenderFeed(feed, feed.Group == FeedGroup.Main ? archiveLinks : null, budget)).ToList();
             files.AddRange(archiveFiles);
             files.Add(new FeedFile(OpmlWriter.FileName, OpmlWriter.Render(site, feeds), settings.Gzip));
             files.Add(new FeedFile(IndexPageWriter.FileName, IndexPageWriter.Render(site, feeds), settings.Gzip));
@@ -93,6 +94,7 @@ public sealed class FeedPublishingService(
             files.Add(new FeedFile(PublishKeyFile, key, Gzip: false));
             return directory.Publish(files);
         });
+        budget.Log(logger, settings.MaxBytes);
 
         if (settings.WebSubHub is { } hub)
         {
@@ -120,7 +122,7 @@ public sealed class FeedPublishingService(
         // Listed by hand: serializing an object with System.Text.Json's reflection cost 50-100 ms
         // of every publish process, more than the rest of a publish where nothing changed.
         List<object?> parts = [site.BaseUrl, site.Title, site.Description, site.Language, settings.MaxItems, settings.MaxBytes, settings.Gzip,
-            settings.WebSubHub, settings.ArchivePageSize, GetType().Assembly.GetName().Version, _writers.Count, .. _writers.Select(w => w.FileName),
+            settings.WebSubHub, settings.ArchivePageSize, GetType().Assembly.GetName().Version, FeedRenderer.Revision, _writers.Count, .. _writers.Select(w => w.FileName),
             settings.NamedFeeds.Count];
         foreach (var feed in settings.NamedFeeds)
         {
@@ -180,7 +182,7 @@ public sealed class FeedPublishingService(
 
     /// <summary>The feed's files in every format, rendered when they are staged.</summary>
     /// <param name="links">Per file name, a link that only that format carries (the main feed's prev-archive).</param>
-    private IEnumerable<FeedFile> RenderFeed(PublishedFeed feed, IReadOnlyDictionary<string, FeedLink>? links)
+    private IEnumerable<FeedFile> RenderFeed(PublishedFeed feed, IReadOnlyDictionary<string, FeedLink>? links, BudgetNotes budget)
     {
         foreach (var writer in _writers)
         {
@@ -194,13 +196,14 @@ public sealed class FeedPublishingService(
             var document = links?.GetValueOrDefault(writer.FileName) is { } link ? feed.Feed with { Links = [link] } : feed.Feed;
             yield return FeedFile.Later(path, () =>
             {
-                var (bytes, items) = FeedRenderer.Render(writer, document, settings.MaxBytes);
-                if (items < document.Entries.Count)
+                var rendered = FeedRenderer.Render(writer, document, settings.MaxBytes);
+                budget.Add(document.Folder, writer.FileName, rendered, settings.MaxBytes);
+                if (rendered.Dropped > 0)
                 {
-                    PublishLog.Trimmed(logger, path, document.Entries.Count - items, settings.MaxBytes);
+                    PublishLog.Trimmed(logger, path, rendered.Dropped, settings.MaxBytes);
                 }
 
-                return bytes;
+                return rendered.Bytes;
             }, settings.Gzip);
         }
     }

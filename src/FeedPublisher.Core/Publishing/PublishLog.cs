@@ -13,4 +13,13 @@ internal static partial class PublishLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Path}: the {Dropped} oldest items were left out to stay under {MaxBytes} bytes (Feeds:MaxBytes)")]
     public static partial void Trimmed(ILogger logger, string path, int dropped, long maxBytes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Feed}: \"{Title}\" ({Id}) is too large for {MaxBytes} bytes (Feeds:MaxBytes) and is published shortened, its summary and a link instead of its full content ({Formats})")]
+    public static partial void Shortened(ILogger logger, string feed, string title, string id, long maxBytes, string formats);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Feed}: \"{Title}\" ({Id}) does not fit in {MaxBytes} bytes (Feeds:MaxBytes) even shortened and is left out ({Formats})")]
+    public static partial void LeftOut(ILogger logger, string feed, string title, string id, long maxBytes, string formats);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Path}: {Bytes} bytes, over {MaxBytes} (Feeds:MaxBytes) with every entry shortened; an archive page keeps all its entries")]
+    public static partial void OverBudget(ILogger logger, string path, int bytes, long maxBytes);
 }

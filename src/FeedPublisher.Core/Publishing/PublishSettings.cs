@@ -1,9 +1,10 @@
 namespace FeedPublisher.Core.Publishing;
 
 /// <summary>
-/// What a publish produces: how many items a feed shows, the largest file a feed may be (older
-/// items are dropped to fit), operator-defined feeds, whether to write .gz siblings for static
-/// servers, and the WebSub hub to announce changes to.
+/// What a publish produces: how many items a feed shows, the largest file a feed may be (entries
+/// too large for it are shortened, and only then are older items dropped: <see cref="FeedRenderer"/>),
+/// operator-defined feeds, whether to write .gz siblings for static servers, and the WebSub hub
+/// to announce changes to.
 /// </summary>
 public sealed record PublishSettings(int MaxItems, long MaxBytes = PublishSettings.DefaultMaxBytes)
 {
