@@ -202,7 +202,9 @@ internal sealed class HtmlShape
     private string Name(int start)
     {
         var end = start;
-        while (end < _html.Length && (char.IsAsciiLetterOrDigit(_html[end]) || _html[end] is '-' or ':' or '_'))
+        // A name runs to white space, "/" or ">", as in HTML and in the parser: "<title<table>" is
+        // one element named "title<table", not a title (whose text would hide the tags after it).
+        while (end < _html.Length && !char.IsWhiteSpace(_html[end]) && _html[end] is not ('/' or '>'))
         {
             end++;
         }

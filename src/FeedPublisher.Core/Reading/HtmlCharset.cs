@@ -17,15 +17,27 @@ public static partial class HtmlCharset
             return null;
         }
 
+        Encoding declared;
         try
         {
-            return Encoding.GetEncoding(match.Groups["name"].Value);
+            declared = Encoding.GetEncoding(match.Groups["name"].Value);
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException) // unknown, or UTF-7, which .NET refuses
         {
             return null;
         }
+
+        // As the HTML standard says: a page that could declare itself in ASCII is not UTF-16
+        // (that means UTF-8), and an encoding that does not keep ASCII (UTF-7, UTF-32, EBCDIC)
+        // is not one a page can declare this way.
+        return declared is UnicodeEncoding ? Encoding.UTF8
+            : declared.GetBytes(AsciiProbe).AsSpan().SequenceEqual(AsciiProbeBytes) ? declared
+            : null;
     }
+
+    private const string AsciiProbe = "<meta charset=\"a-Z_0.9\">";
+
+    private static readonly byte[] AsciiProbeBytes = Encoding.ASCII.GetBytes(AsciiProbe);
 
     [GeneratedRegex("""<meta[^>]+charset\s*=\s*["']?(?<name>[A-Za-z0-9._:-]+)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CharsetPattern();

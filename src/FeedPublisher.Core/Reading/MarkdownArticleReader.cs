@@ -22,17 +22,21 @@ public sealed class MarkdownArticleReader : IArticleReader
     {
         var (metadata, body) = FrontMatter.Split(source.Text);
         MarkdownShape.Check(body);
-        MarkdownDocument document;
         try
         {
-            document = Markdown.Parse(body, Pipeline);
+            return Parse(body, metadata);
         }
         catch (ArgumentException e)
         {
-            // Markdig refuses absurd nesting rather than overflow the stack: so do we.
+            // Markdig refuses absurd nesting (while parsing inlines or rendering) rather than
+            // overflow the stack: so do we.
             throw new ArticleRejectedException($"the Markdown cannot be read: {e.Message}");
         }
+    }
 
+    private static ArticleDraft Parse(string body, ArticleMetadata metadata)
+    {
+        var document = Markdown.Parse(body, Pipeline);
         var heading = document.OfType<HeadingBlock>().FirstOrDefault(h => h.Level == 1);
         var fromBody = ArticleMetadata.Empty;
         if (heading is not null)

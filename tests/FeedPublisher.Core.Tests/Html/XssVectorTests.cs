@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using System.Xml.Linq;
 using FeedPublisher.Core.Building;
@@ -6,7 +5,6 @@ using FeedPublisher.Core.Html;
 using FeedPublisher.Core.Model;
 using FeedPublisher.Core.Tests.Support;
 using FeedPublisher.Core.Writing;
-using HtmlAgilityPack;
 
 namespace FeedPublisher.Core.Tests.Html;
 
@@ -18,12 +16,6 @@ namespace FeedPublisher.Core.Tests.Html;
 public sealed class XssVectorTests
 {
     private static readonly Uri Base = new("https://news.example.com/world/story");
-
-    private static readonly HashSet<string> ForbiddenElements = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "script", "style", "iframe", "frame", "object", "embed", "applet", "form", "svg", "math", "base", "meta", "link",
-        "input", "button", "textarea", "select", "video", "audio", "template", "noscript", "xmp", "plaintext",
-    };
 
     public static IReadOnlyList<string> Vectors { get; } = Golden.Read("Sanitizer/xss-vectors.txt")
         .Split('\n')
@@ -82,22 +74,7 @@ public sealed class XssVectorTests
 
     private static void AssertHarmless(string vector, string html)
     {
-        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
-        var document = new HtmlDocument();
-        document.LoadHtml(html);
-        foreach (var element in document.DocumentNode.Descendants().Where(n => n.NodeType == HtmlNodeType.Element))
-        {
-            Assert.False(ForbiddenElements.Contains(element.Name), $"<{element.Name}> survived {vector}: {html}");
-            foreach (var attribute in element.Attributes)
-            {
-                Assert.False(attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase), $"{attribute.Name} survived {vector}: {html}");
-                Assert.False(attribute.Name.Equals("style", StringComparison.OrdinalIgnoreCase), $"style survived {vector}: {html}");
-                var value = new string((WebUtility.HtmlDecode(attribute.Value) ?? "").Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).ToArray());
-                foreach (var scheme in new[] { "javascript:", "vbscript:", "data:" })
-                {
-                    Assert.False(value.StartsWith(scheme, StringComparison.OrdinalIgnoreCase), $"{scheme} survived {vector}: {html}");
-                }
-            }
-        }
+        var problems = HarmlessHtml.Problems(html).ToList();
+        Assert.True(problems.Count == 0, $"{string.Join(", ", problems)} survived {vector}: {html}");
     }
 }
