@@ -69,7 +69,8 @@ internal sealed class HtmlShape
     {
         var name = Name(start + 1);
         var end = TagEnd(start + 1 + name.Length);
-        if (RawText.Contains(name))
+        var cutShort = end < _html.Length && _html[end] == '<'; // the parser opens it, but not as raw text
+        if (RawText.Contains(name) && !cutShort)
         {
             var close = _html.IndexOf("</" + name, end, StringComparison.OrdinalIgnoreCase);
             var after = close < 0 ? _html.Length : TagEnd(close + 2 + name.Length);
@@ -85,7 +86,7 @@ internal sealed class HtmlShape
             return after;
         }
 
-        if (Void.Contains(name) || _html[end - 2] == '/')
+        if (Void.Contains(name) || (!cutShort && _html[end - 2] == '/'))
         {
             Count();
             return end;
@@ -202,9 +203,8 @@ internal sealed class HtmlShape
     private string Name(int start)
     {
         var end = start;
-        // A name runs to white space, "/" or ">", as in HTML and in the parser: "<title<table>" is
-        // one element named "title<table", not a title (whose text would hide the tags after it).
-        while (end < _html.Length && !char.IsWhiteSpace(_html[end]) && _html[end] is not ('/' or '>'))
+        // A name runs to white space, "/", ">" or "<", as in the parser (see TagEnd).
+        while (end < _html.Length && !char.IsWhiteSpace(_html[end]) && _html[end] is not ('/' or '>' or '<'))
         {
             end++;
         }
@@ -213,7 +213,12 @@ internal sealed class HtmlShape
         return _html[start..end].ToLowerInvariant();
     }
 
-    /// <summary>Just after the tag's '>', skipping quoted attribute values; the end of the text if it never closes.</summary>
+    /// <summary>
+    /// Just after the tag's '>', skipping quoted attribute values; the end of the text if it never
+    /// closes. A "&lt;" outside quotes ends the tag where it stands and starts the next one, as
+    /// HtmlAgilityPack reads "&lt;script type=&lt;b&gt;" (a script with a b inside, not a script
+    /// whose text hides the tags after it).
+    /// </summary>
     private int TagEnd(int from)
     {
         for (var i = from; i < _html.Length; i++)
@@ -222,6 +227,8 @@ internal sealed class HtmlShape
             {
                 case '>':
                     return i + 1;
+                case '<':
+                    return i;
                 case '"' or '\'' when i > 0 && _html[i - 1] == '=':
                     var close = _html.IndexOf(_html[i], i + 1);
                     if (close < 0)
