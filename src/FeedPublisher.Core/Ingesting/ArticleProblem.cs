@@ -1,3 +1,5 @@
+using FeedPublisher.Core.Diagnostics;
+
 namespace FeedPublisher.Core.Ingesting;
 
 /// <summary>
@@ -6,5 +8,6 @@ namespace FeedPublisher.Core.Ingesting;
 /// </summary>
 public sealed record ArticleProblem(string Path, string Message, bool Rejected)
 {
-    public override string ToString() => $"{Path}: {(Rejected ? "skipped" : "warning")}: {Message}";
+    /// <summary>One line, whatever the file's name holds.</summary>
+    public override string ToString() => $"{OneLine.Of(Path)}: {(Rejected ? "skipped" : "warning")}: {OneLine.Of(Message)}";
 }

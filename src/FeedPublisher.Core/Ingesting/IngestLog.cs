@@ -1,19 +1,20 @@
+using FeedPublisher.Core.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace FeedPublisher.Core.Ingesting;
 
 internal static partial class IngestLog
 {
-    /// <summary>Logs the problem as what it is, and hands it on.</summary>
+    /// <summary>Logs the problem as what it is, on one line whatever the file's name holds, and hands it on.</summary>
     public static ArticleProblem Report(ILogger logger, ArticleProblem problem)
     {
         if (problem.Rejected)
         {
-            Rejected(logger, problem.Path, problem.Message);
+            Rejected(logger, OneLine.Of(problem.Path), OneLine.Of(problem.Message));
         }
         else
         {
-            Warning(logger, problem.Path, problem.Message);
+            Warning(logger, OneLine.Of(problem.Path), OneLine.Of(problem.Message));
         }
 
         return problem;

@@ -45,4 +45,20 @@ public sealed class PublishSpecialFilesTests : IDisposable
         Assert.All(Directory.EnumerateFiles(feeds, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".gz", StringComparison.Ordinal)),
             file => Assert.DoesNotContain("root:x:", File.ReadAllText(file), StringComparison.Ordinal));
     }
+
+    [SkippableFact]
+    public async Task Publish_FileNameWithANewline_ReportedOnOneLineInOutputAndLog()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "newlines in file names are Linux's");
+        var articles = _temp.CreateFolder("articles");
+        File.WriteAllBytes(Path.Combine(articles, "bad\n2026-12-05 12:00:00 info: forged.txt"), [0, 1, 2]);
+        File.WriteAllText(Path.Combine(articles, "good.txt"), "A Good Story\n\nIts body.");
+
+        var result = await FeedPublisherCli.RunAsync(_temp.Path, ["publish", "--articles", articles, "--feeds", _temp.Combine("feeds"), "--store", _temp.Combine("state", "store.db")]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("bad\\n2026-12-05 12:00:00 info: forged.txt: skipped: binary content", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("bad\\n2026-12-05 12:00:00 info: forged.txt: skipped: binary content", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.AllOutput.Split('\n'), line => line.StartsWith("2026-12-05 12:00:00 info: forged", StringComparison.Ordinal));
+    }
 }
