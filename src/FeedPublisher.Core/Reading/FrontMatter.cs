@@ -3,7 +3,7 @@ namespace FeedPublisher.Core.Reading;
 
 /// <summary>
 /// YAML front matter: a block between two <c>---</c> lines at the very top of any article file.
-/// The keys of DESIGN.md's contract are read; other keys are ignored. A block that is not valid
+/// The article keys (README, "Stored articles") are read; other keys are ignored. A block that is not valid
 /// YAML, or a key with a value of the wrong kind, rejects the file with the line it is on.
 /// </summary>
 public static class FrontMatter

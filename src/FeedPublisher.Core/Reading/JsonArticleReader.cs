@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace FeedPublisher.Core.Reading;
 
 /// <summary>
-/// One JSON object with the front-matter keys of DESIGN.md's contract plus <c>body_html</c> or
+/// One JSON object with the article keys (README, "Stored articles") plus <c>body_html</c> or
 /// <c>body_text</c>. A value of the wrong type rejects the file, naming the key.
 /// </summary>
 public sealed class JsonArticleReader : IArticleReader

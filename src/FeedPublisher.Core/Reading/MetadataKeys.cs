@@ -2,7 +2,7 @@ using FeedPublisher.Core.Model;
 
 namespace FeedPublisher.Core.Reading;
 
-/// <summary>DESIGN.md's article keys, read the same way from YAML front matter and from JSON.</summary>
+/// <summary>The article keys (README, "Stored articles"), read the same way from YAML front matter and from JSON.</summary>
 internal static class MetadataKeys
 {
     public static ArticleMetadata Read(IMetadataKeys keys)

@@ -1,6 +1,6 @@
 namespace FeedPublisher.Cli;
 
-/// <summary>The exit codes of DESIGN.md: bad articles are reported, not fatal.</summary>
+/// <summary>The exit codes of the README's "Command line": bad articles are reported, not fatal.</summary>
 public static class ExitCodes
 {
     public const int Success = 0;
