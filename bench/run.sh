@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # The performance harness (docs/performance.md): publishes a generated corpus of N Markdown
-# articles and prints a table of wall time, CPU time and peak RSS for
+# articles with the settings a user gets (archive pages and .gz on) and prints a table of wall
+# time, CPU time and peak RSS for
 #   cold       empty store and feed directory, `publish` as a whole process
 #   no change  `publish` again
 #   new / edit one new or one edited article, as a `publish` process
+#   cold, archives off   a second row, the same with Feeds:ArchivePageSize=0
+#   reference  the same file set written plainly by node's `feed` package (bench/reference),
+#              in the same run
 #   service    one new / one edited article inside `run`: from the file's write to the changed
 #              feed being in place (the watcher's debounce included, and reported apart)
 # and the program's own stage breakdown of the cold run.
@@ -23,14 +27,18 @@ dotnet publish src/FeedPublisher -c Release -r linux-x64 --self-contained false 
 bin="dotnet $work/bin/feedpublisher.dll"
 [ -d "$corpus" ] || /usr/bin/python3 bench/generate_corpus.py "$n" "$corpus"
 rm -rf "$work/state" "$work/feeds"
-common=(--articles "$corpus" --feeds "$work/feeds" --store "$work/state/store.db" --Feeds:ArchivePageSize=0 --base-url "http://127.0.0.1:$port/")
+common=(--articles "$corpus" --feeds "$work/feeds" --store "$work/state/store.db" --base-url "http://127.0.0.1:$port/")
 
+row() { # label: prints the table row of the command just timed into $work/time
+  read -r wall user sys rss <"$work/time"
+  printf '| %s | %s s | %s s | %d MiB |\n' "$1" "$wall" "$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')" "$((rss / 1024))"
+}
 measure() { # label, then the command's own arguments
   local label=$1; shift
   /usr/bin/time -f "%e %U %S %M" -o "$work/time" $bin publish "${common[@]}" "$@" >"$work/out" 2>"$work/err"
-  read -r wall user sys rss <"$work/time"
-  printf '| %s | %s s | %s s | %d MiB |\n' "$label" "$wall" "$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')" "$((rss / 1024))"
+  row "$label"
 }
+files() { find "$1" -type f ! -path '*/.*' | wc -l; }
 
 # The corpus is read once first: a cold run means an empty store and feed directory, not files
 # that the kernel has dropped from its page cache (this machine reclaims idle cache on its own).
@@ -42,7 +50,9 @@ echo
 echo "| run | wall | CPU | peak RSS |"
 echo "|---|---|---|---|"
 measure "cold"
+cut -d' ' -f1 "$work/time" >"$work/cold-wall"
 grep '^Stages' "$work/out" >"$work/stages"
+ours_files=$(files "$work/feeds")
 measure "no change"
 new="$corpus/000/zz-new-article.md"
 printf -- '---\ntitle: A New Article\nauthor: Ada Okafor\ncategories: [World]\n---\n\nAccording to Reuters, something new happened.\n' >"$new"
@@ -52,6 +62,26 @@ printf '\nAn added paragraph.\n' >>"$first"
 measure "one edited article"
 rm -f "$new"
 $bin publish "${common[@]}" >/dev/null 2>&1
+
+# A second row: the same cold publish without archive pages.
+rm -rf "$work/state-noarchive" "$work/feeds-noarchive"
+/usr/bin/time -f "%e %U %S %M" -o "$work/time" $bin publish --articles "$corpus" --feeds "$work/feeds-noarchive" \
+  --store "$work/state-noarchive/store.db" --base-url "http://127.0.0.1:$port/" --Feeds:ArchivePageSize=0 >/dev/null 2>&1
+row "cold, archives off"
+
+# The reference: the same file set written plainly (bench/reference/reference.mjs), same corpus, same run.
+if command -v node >/dev/null; then
+  [ -d bench/reference/node_modules ] || (cd bench/reference && npm ci --no-audit --no-fund --silent)
+  rm -rf "$work/reference"
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time" node bench/reference/reference.mjs "$corpus" "$work/reference"
+  row "reference: node \`feed\`, the same file set"
+  reference_wall=$(cut -d' ' -f1 "$work/time")
+  echo
+  echo "Files written (without dotfiles): ours $ours_files, the reference's $(files "$work/reference")."
+  awk -v o="$(sed -n 1p "$work/cold-wall" 2>/dev/null)" -v r="$reference_wall" 'BEGIN { if (o > 0) printf "Cold publish / reference: %.2f\n", o / r }'
+else
+  echo "| reference | skipped: node is not installed | | |"
+fi
 
 # Inside the running service: the time from writing a file to the changed feed being in place.
 $bin run "${common[@]}" --Serve:Urls="http://127.0.0.1:$port" --Schedule:Publish="0 0 0 1 1 ? 2099" \
