@@ -1,6 +1,7 @@
 using FeedPublisher.Core.Html;
 using FeedPublisher.Core.Model;
 using FeedPublisher.Core.Reading;
+using FeedPublisher.Core.Text;
 using HtmlAgilityPack;
 
 namespace FeedPublisher.Core.Extraction;

@@ -1,3 +1,5 @@
+using FeedPublisher.Core.Model;
+
 namespace FeedPublisher.Core.Extraction;
 
 /// <summary>
@@ -32,7 +34,7 @@ public static class ArticleIdentity
         var trimmed = id.Trim();
         return trimmed.Length <= MaxLength && !trimmed.Any(char.IsControl)
             ? trimmed
-            : throw new Reading.ArticleRejectedException($"the id must be 1 to {MaxLength} characters without control characters");
+            : throw new ArticleRejectedException($"the id must be 1 to {MaxLength} characters without control characters");
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using FeedPublisher.Core.Text;
 
 namespace FeedPublisher.Core.Html;
 

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Xml;
-using FeedPublisher.Core.Extraction;
+using FeedPublisher.Core.Text;
 using HtmlAgilityPack;
 
 namespace FeedPublisher.Core.Html;

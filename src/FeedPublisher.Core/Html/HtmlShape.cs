@@ -1,5 +1,5 @@
 using System.Text;
-using FeedPublisher.Core.Reading;
+using FeedPublisher.Core.Model;
 
 namespace FeedPublisher.Core.Html;
 

@@ -1,6 +1,5 @@
 using FeedPublisher.Core.Extraction;
 using FeedPublisher.Core.Model;
-using FeedPublisher.Core.Reading;
 using FeedPublisher.Core.Storing;
 using Microsoft.Extensions.Logging;
 

@@ -1,4 +1,4 @@
-using FeedPublisher.Core.Reading;
+using FeedPublisher.Core.Model;
 using FeedPublisher.Core.Storing;
 
 namespace FeedPublisher.Core.Ingesting;

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using FeedPublisher.Core.Reading;
+using FeedPublisher.Core.Model;
 using Microsoft.Win32.SafeHandles;
 
 namespace FeedPublisher.Core.Ingesting;

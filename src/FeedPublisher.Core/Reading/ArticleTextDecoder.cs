@@ -1,4 +1,5 @@
 using System.Text;
+using FeedPublisher.Core.Model;
 
 namespace FeedPublisher.Core.Reading;
 

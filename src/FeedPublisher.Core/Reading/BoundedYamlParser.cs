@@ -1,3 +1,4 @@
+using FeedPublisher.Core.Model;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 

@@ -1,3 +1,5 @@
+using FeedPublisher.Core.Model;
+
 
 namespace FeedPublisher.Core.Reading;
 

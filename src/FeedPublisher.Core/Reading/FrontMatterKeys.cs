@@ -1,3 +1,5 @@
+using FeedPublisher.Core.Model;
+
 namespace FeedPublisher.Core.Reading;
 
 /// <summary>Typed reads of front-matter keys; a value of the wrong kind rejects the file with its line.</summary>

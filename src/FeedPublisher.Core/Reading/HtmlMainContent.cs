@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FeedPublisher.Core.Html;
+using FeedPublisher.Core.Text;
 using HtmlAgilityPack;
 
 namespace FeedPublisher.Core.Reading;

@@ -1,3 +1,5 @@
+using FeedPublisher.Core.Model;
+
 namespace FeedPublisher.Core.Reading;
 
 /// <summary>Reads one file format into a draft. Throws <see cref="ArticleRejectedException"/> for input it cannot use.</summary>

@@ -1,4 +1,5 @@
 using FeedPublisher.Core.Html;
+using FeedPublisher.Core.Text;
 
 namespace FeedPublisher.Core.Reading;
 

@@ -1,4 +1,5 @@
-using FeedPublisher.Core.Html;
+using FeedPublisher.Core.Model;
+using FeedPublisher.Core.Text;
 using Markdig;
 using Markdig.Syntax;
 

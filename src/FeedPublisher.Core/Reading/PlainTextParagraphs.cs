@@ -1,3 +1,5 @@
+using FeedPublisher.Core.Model;
+
 namespace FeedPublisher.Core.Reading;
 
 /// <summary>Plain text to paragraphs: blank lines separate them; the lines inside one are kept.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using FeedPublisher.Core.Extraction;
+using FeedPublisher.Core.Model;
 using FeedPublisher.Core.Reading;
 using FeedPublisher.Core.Tests.Support;
 

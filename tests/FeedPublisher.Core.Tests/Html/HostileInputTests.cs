@@ -1,5 +1,6 @@
 using System.Text;
 using FeedPublisher.Core.Html;
+using FeedPublisher.Core.Model;
 using FeedPublisher.Core.Tests.Support;
 
 namespace FeedPublisher.Core.Tests.Html;
@@ -42,7 +43,7 @@ public sealed class HostileInputTests
     {
         var markdown = "# Deep Quotes\n\n" + new string('>', 10_000) + " According to Reuters, it is deep.\n";
 
-        var e = Assert.Throws<FeedPublisher.Core.Reading.ArticleRejectedException>(() => ArticlePipeline.Read("deep.md", Encoding.UTF8.GetBytes(markdown)));
+        var e = Assert.Throws<ArticleRejectedException>(() => ArticlePipeline.Read("deep.md", Encoding.UTF8.GetBytes(markdown)));
 
         Assert.Contains("too deeply nested", e.Message, StringComparison.Ordinal);
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using FeedPublisher.Core.Html;
+using FeedPublisher.Core.Model;
 using FeedPublisher.Core.Reading;
 using FeedPublisher.Core.Tests.Support;
 

@@ -66,7 +66,7 @@ public sealed class XssVectorTests
             return ArticlePipeline.Read($"xss-{number}.json", Encoding.UTF8.GetBytes(
                 $$"""{"title": "Vector {{number}}", "body_html": {{System.Text.Json.JsonSerializer.Serialize(vector + "<p>Text.</p>")}}}"""));
         }
-        catch (FeedPublisher.Core.Reading.ArticleRejectedException)
+        catch (ArticleRejectedException)
         {
             return null;
         }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FeedPublisher.Core.Ingesting;
+using FeedPublisher.Core.Model;
 using FeedPublisher.Core.Reading;
 using FeedPublisher.Core.Tests.Support;
 

@@ -1,4 +1,5 @@
 using FeedPublisher.Core.Ingesting;
+using FeedPublisher.Core.Model;
 using FeedPublisher.Core.Reading;
 
 namespace FeedPublisher.Core.Tests.Ingesting;

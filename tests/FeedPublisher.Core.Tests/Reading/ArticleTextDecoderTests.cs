@@ -1,4 +1,5 @@
 using System.Text;
+using FeedPublisher.Core.Model;
 using FeedPublisher.Core.Reading;
 
 namespace FeedPublisher.Core.Tests.Reading;

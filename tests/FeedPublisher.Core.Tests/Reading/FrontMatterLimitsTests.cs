@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using FeedPublisher.Core.Model;
 using FeedPublisher.Core.Reading;
 
 namespace FeedPublisher.Core.Tests.Reading;

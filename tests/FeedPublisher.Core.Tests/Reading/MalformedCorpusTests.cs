@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FeedPublisher.Core.Model;
 using FeedPublisher.Core.Reading;
 using FeedPublisher.Core.Tests.Support;
 using Xunit.Abstractions;

@@ -1,3 +1,4 @@
+using FeedPublisher.Core.Model;
 using FeedPublisher.Core.Reading;
 using FeedPublisher.Core.Tests.Support;
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using FeedPublisher.Core.Html;
+using FeedPublisher.Core.Text;
 
 namespace FeedPublisher.IntegrationTests.Hostile;
 

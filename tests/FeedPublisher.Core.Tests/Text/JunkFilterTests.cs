@@ -1,6 +1,7 @@
 using FeedPublisher.Core.Extraction;
+using FeedPublisher.Core.Text;
 
-namespace FeedPublisher.Core.Tests.Extraction;
+namespace FeedPublisher.Core.Tests.Text;
 
 public sealed class JunkFilterTests
 {

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace FeedPublisher.Core.Extraction;
+namespace FeedPublisher.Core.Text;
 
 /// <summary>
 /// Removes the furniture that pages and syndication wrap around a story: share prompts,

@@ -1,6 +1,7 @@
 using FeedPublisher.Core.Html;
+using FeedPublisher.Core.Text;
 
-namespace FeedPublisher.Core.Tests.Html;
+namespace FeedPublisher.Core.Tests.Text;
 
 public sealed class TextHygieneTests
 {

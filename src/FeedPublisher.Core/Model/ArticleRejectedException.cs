@@ -1,4 +1,4 @@
-namespace FeedPublisher.Core.Reading;
+namespace FeedPublisher.Core.Model;
 
 /// <summary>An article file that cannot become an article; the message says why, for the operator.</summary>
 public sealed class ArticleRejectedException(string reason) : Exception(reason);

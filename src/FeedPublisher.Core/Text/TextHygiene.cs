@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Xml;
 
-namespace FeedPublisher.Core.Html;
+namespace FeedPublisher.Core.Text;
 
 /// <summary>
 /// Makes any text safe to put in XML and pleasant to read: characters that XML forbids
