@@ -16,6 +16,12 @@ internal sealed class FrontMatterKeys(FrontMatterMap map, int firstLine) : IMeta
         ? DateParser.Parse(text) ?? throw Wrong(Node(key)!, key, "a date such as 2024-05-01 or 2024-05-01T09:30:00Z")
         : null;
 
+    public bool? Flag(string key) => Node(key) is FrontMatterScalar { Value: { } value } ? bool.TryParse(value.Trim(), out var flag) ? flag : null : null;
+
+    public string? TextOrInner(string key, string inner) => Node(key) is FrontMatterMap map
+        ? new FrontMatterKeys(map, firstLine).Text(inner)
+        : Text(key);
+
     /// <summary>A list under any of the given keys, written either as a YAML list or as one value.</summary>
     public IReadOnlyList<string> List(params string[] keys)
     {

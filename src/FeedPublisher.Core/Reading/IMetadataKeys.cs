@@ -8,8 +8,13 @@ internal interface IMetadataKeys
 {
     string? Text(string key);
 
-
     DateTimeOffset? Date(string key);
+
+    /// <summary>A yes/no value (<c>draft: true</c>), or null when the key is absent or holds something else.</summary>
+    bool? Flag(string key);
+
+    /// <summary>A value written either as text or as an object holding it under <paramref name="inner"/> (Ghost's <c>cover: {image: …}</c>).</summary>
+    string? TextOrInner(string key, string inner);
 
     /// <summary>A list under the first of the given keys present, written as a list or as one value.</summary>
     IReadOnlyList<string> List(params string[] keys);

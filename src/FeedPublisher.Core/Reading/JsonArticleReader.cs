@@ -68,6 +68,17 @@ public sealed class JsonArticleReader : IArticleReader
             ? DateParser.Parse(text) ?? throw Wrong(key, "a date such as 2024-05-01T09:30:00Z")
             : null;
 
+        public bool? Flag(string key) => Get(key)?.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => null,
+        };
+
+        public string? TextOrInner(string key, string inner) => Get(key) is { ValueKind: JsonValueKind.Object } value
+            ? new JsonKeys(value).Text(inner)
+            : Text(key);
+
         public IReadOnlyList<string> List(params string[] keys)
         {
             foreach (var key in keys)

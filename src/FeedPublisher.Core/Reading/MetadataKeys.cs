@@ -2,9 +2,22 @@ using FeedPublisher.Core.Model;
 
 namespace FeedPublisher.Core.Reading;
 
-/// <summary>The article keys (README, "Stored articles"), read the same way from YAML front matter and from JSON.</summary>
+/// <summary>
+/// The article keys (README, "Stored articles"), read the same way from YAML front matter and
+/// from JSON, under the names the tools people migrate from write them: Hugo (<c>publishDate</c>,
+/// <c>lastmod</c>, <c>description</c>, <c>keywords</c>), Jekyll (<c>excerpt</c>), Ghost and
+/// WordPress exports (<c>published_at</c>, <c>feature_image</c>), JSON Feed items
+/// (<c>date_published</c>, <c>date_modified</c>). For each field the first key present wins,
+/// in the order listed.
+/// </summary>
 internal static class MetadataKeys
 {
+    private static readonly string[] PublishedKeys = ["date", "publishDate", "published", "pubDate", "date_published", "published_at", "created_at"];
+    private static readonly string[] UpdatedKeys = ["updated", "lastmod", "modified", "date_modified", "updated_at"];
+    private static readonly string[] SummaryKeys = ["summary", "description", "excerpt", "subtitle"];
+    private static readonly string[] TaxonomyKeys = ["categories", "category", "tags", "keywords"];
+    private static readonly string[] ImageKeys = ["image", "cover", "featured_image", "feature_image", "thumbnail", "banner_image"];
+
     public static ArticleMetadata Read(IMetadataKeys keys)
     {
         var urls = new KeyUrls();
@@ -13,17 +26,29 @@ internal static class MetadataKeys
             Id = keys.Text("id"),
             Title = keys.Text("title"),
             Url = urls.Allowed(keys.Text("url"), "url"),
-            Date = keys.Date("date"),
-            Updated = keys.Date("updated"),
+            Date = FirstDate(keys, PublishedKeys),
+            Updated = FirstDate(keys, UpdatedKeys),
             Authors = keys.List("authors", "author"),
-            Categories = keys.List("categories", "tags", "category"),
-            Summary = keys.Text("summary"),
+            Categories = Taxonomy(keys),
+            Summary = SummaryKeys.Select(keys.Text).FirstOrDefault(text => text is not null),
             SourceName = keys.Text("source"),
             SourceUrl = urls.Allowed(keys.Text("source_url"), "source_url"),
             Sources = [.. keys.Sources("sources").Select(source => urls.Allowed(source.Url, "sources") is { } url ? new SourceLink(source.Name, url) : null).OfType<SourceLink>()],
-            Image = urls.Allowed(keys.Text("image"), "image"),
+            Image = ImageKeys.Select(key => (Key: key, Text: keys.TextOrInner(key, "image"))).FirstOrDefault(image => image.Text is not null) is (var key, { } image)
+                ? urls.Allowed(image, key)
+                : null,
             Language = keys.Text("language") ?? keys.Text("lang"),
             Warnings = urls.Warnings,
         };
     }
+
+    /// <summary>The first date given; Jekyll's <c>published: false</c> is a flag, not a date.</summary>
+    private static DateTimeOffset? FirstDate(IMetadataKeys keys, string[] names) =>
+        names.Where(name => keys.Flag(name) is null).Select(keys.Date).FirstOrDefault(date => date is not null);
+
+    /// <summary>Categories and tags together, each written as a list or as one comma-separated value; each name once.</summary>
+    private static List<string> Taxonomy(IMetadataKeys keys) =>
+        [.. TaxonomyKeys.SelectMany(key => keys.List(key))
+            .SelectMany(value => value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .Distinct(StringComparer.OrdinalIgnoreCase)];
 }
