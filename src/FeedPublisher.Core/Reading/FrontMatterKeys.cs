@@ -22,7 +22,7 @@ internal sealed class FrontMatterKeys(FrontMatterMap map, int firstLine) : IMeta
         ? new FrontMatterKeys(map, firstLine).Text(inner)
         : Text(key);
 
-    /// <summary>A list under any of the given keys, written either as a YAML list or as one value.</summary>
+    /// <summary>A list under any of the given keys, written either as a YAML list or as one value; an entry may be a map with a <c>name</c> (Ghost, JSON Feed).</summary>
     public IReadOnlyList<string> List(params string[] keys)
     {
         foreach (var key in keys)
@@ -35,7 +35,12 @@ internal sealed class FrontMatterKeys(FrontMatterMap map, int firstLine) : IMeta
                     return string.IsNullOrWhiteSpace(scalar.Value) ? [] : [scalar.Value.Trim()];
                 case FrontMatterList sequence:
                     return sequence.Items
-                        .Select(item => item is FrontMatterScalar { Value: { } v } ? v.Trim() : throw Wrong(item, key, "a list of names"))
+                        .Select(item => item switch
+                        {
+                            FrontMatterScalar { Value: { } v } => v.Trim(),
+                            FrontMatterMap entry => new FrontMatterKeys(entry, firstLine).Text("name") ?? throw Wrong(item, key, "entries with a 'name'"),
+                            _ => throw Wrong(item, key, "a list of names"),
+                        })
                         .Where(v => v.Length > 0)
                         .ToList();
                 case var other:

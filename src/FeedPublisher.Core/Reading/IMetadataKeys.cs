@@ -16,7 +16,7 @@ internal interface IMetadataKeys
     /// <summary>A value written either as text or as an object holding it under <paramref name="inner"/> (Ghost's <c>cover: {image: …}</c>).</summary>
     string? TextOrInner(string key, string inner);
 
-    /// <summary>A list under the first of the given keys present, written as a list or as one value.</summary>
+    /// <summary>A list under the first of the given keys present, written as a list or as one value; an entry may be an object with a <c>name</c> (JSON Feed 1.1 authors, Ghost tags).</summary>
     IReadOnlyList<string> List(params string[] keys);
 
     /// <summary><c>sources</c>: a list of URLs, or of <c>{name, url}</c>, as written; a name is empty when not given.</summary>

@@ -91,7 +91,12 @@ public sealed class JsonArticleReader : IArticleReader
                         return Text(key) is { } one ? [one] : [];
                     case { ValueKind: JsonValueKind.Array } array:
                         return array.EnumerateArray()
-                            .Select(item => item.ValueKind == JsonValueKind.String ? item.GetString()!.Trim() : throw Wrong(key, "a list of strings"))
+                            .Select(item => item.ValueKind switch
+                            {
+                                JsonValueKind.String => item.GetString()!.Trim(),
+                                JsonValueKind.Object => new JsonKeys(item).Text("name") ?? throw Wrong(key, "a list of names or of objects with a 'name'"),
+                                _ => throw Wrong(key, "a list of names or of objects with a 'name'"),
+                            })
                             .Where(item => item.Length > 0)
                             .ToList();
                     default:
