@@ -83,6 +83,7 @@ public sealed class FeedPublishingService(
         var feeds = await timings.TimeAsync(StageTimings.Build, () => BuildAsync(previous, fingerprints, rejected, cancellationToken));
 
         var budget = new BudgetNotes();
+        var (feedItems, feedCount) = (feeds[0].Feed.Entries.Count, feeds.Count);
         var published = await timings.TimeAsync(StageTimings.Write, () => WriteAsync(feeds, fingerprints, key, rejected, budget, cancellationToken));
         budget.Log(logger, settings.MaxBytes);
 
@@ -95,7 +96,7 @@ public sealed class FeedPublishingService(
 
         // Bodies rendered on the way can still turn an article down: it is reported with the ingest's.
         ingest = ingest with { Problems = [.. ingest.Problems, .. rejected] };
-        var report = new PublishReport(ingest, await store.CountAsync(cancellationToken), feeds[0].Feed.Entries.Count, feeds.Count, published, time.GetElapsedTime(started))
+        var report = new PublishReport(ingest, await store.CountAsync(cancellationToken), feedItems, feedCount, published, time.GetElapsedTime(started))
         {
             Stages = timings.Totals,
         };
@@ -173,24 +174,30 @@ public sealed class FeedPublishingService(
     /// <summary>
     /// The write stage: every file of the new set is rendered and staged in bounded batches (the
     /// feeds, then the archive a few pages at a time, then the OPML, index page and publish
-    /// records), then the feed directory moves them all into place at once.
+    /// records), then the feed directory moves them all into place at once. The feeds are
+    /// emptied once their files are staged, so that their documents are let go.
     /// </summary>
     private async Task<IReadOnlyList<PublishedFile>> WriteAsync(
         List<PublishedFeed> feeds, FeedFingerprints fingerprints, byte[] key, List<ArticleProblem> rejected, BudgetNotes budget, CancellationToken cancellationToken)
     {
-        var main = feeds[0].Feed;
+        // The archive pages need the main feed's title and links, not its entries.
+        var main = feeds[0].Feed with { Entries = [] };
         var plan = await archive.PlanAsync(main, cancellationToken);
+        // Rendered now, staged last (moved into place after the feeds they list): then the feeds'
+        // documents can go once their files are staged, before the archive is loaded.
+        FeedFile[] listings =
+        [
+            new(OpmlWriter.FileName, OpmlWriter.Render(site, feeds), settings.Gzip),
+            new(IndexPageWriter.FileName, IndexPageWriter.Render(site, feeds), settings.Gzip),
+        ];
         var published = new List<PublishedFile>();
         await directory.PublishAsync(async staging =>
         {
             published.AddRange(RenderedBatch.Stage(staging,
                 [.. feeds.SelectMany(feed => FeedFiles(feed, feed.Group == FeedGroup.Main ? plan.MainFeedLinks : null, budget))], settings.Gzip));
+            feeds.Clear();
             published.AddRange(await archive.StageAsync(plan, main, staging, rejected, budget, cancellationToken));
-            published.AddRange(staging.Stage(
-            [
-                new FeedFile(OpmlWriter.FileName, OpmlWriter.Render(site, feeds), settings.Gzip),
-                new FeedFile(IndexPageWriter.FileName, IndexPageWriter.Render(site, feeds), settings.Gzip),
-            ]));
+            published.AddRange(staging.Stage(listings));
             // The records of what was published come last, after every file they describe.
             published.Add(staging.Stage(FeedFingerprints.FileName, fingerprints.ToBytes(), gzip: false));
             published.Add(staging.Stage(PublishKeyFile, key, gzip: false));

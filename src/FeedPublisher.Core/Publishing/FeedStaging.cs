@@ -34,7 +34,7 @@ public sealed class FeedStaging
         var changed = !FeedDirectory.HasSameBytes(target, bytes);
         var rename = changed ? new[] { _directory.Relative(_directory.WriteTemporary(bytes, FeedDirectory.LaterSecondThan(target))), relativePath } : null;
         var gzipRename = gzip && (changed || !File.Exists(target + ".gz"))
-            ? new[] { _directory.Relative(_directory.WriteTemporary(FeedDirectory.Compress(bytes))), relativePath + ".gz" }
+            ? new[] { _directory.Relative(_directory.WriteTemporaryCompressed(bytes)), relativePath + ".gz" }
             : null;
         Record(relativePath, gzip, rename, gzipRename);
         return new PublishedFile(relativePath, bytes.Length, changed ? FileOutcome.Written : FileOutcome.Unchanged);
