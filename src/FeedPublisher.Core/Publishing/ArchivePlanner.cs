@@ -13,21 +13,29 @@ namespace FeedPublisher.Core.Publishing;
 /// URL always holds the same entries. Each publish renders only the pages whose fingerprint
 /// changed (an article in them edited or removed) or whose files are missing; the rest are kept
 /// as they are, which keeps a publish proportional to what changed, not to the archive's size.
+/// Pages are planned first from their fingerprints alone (<see cref="PlanAsync"/>), then loaded,
+/// rendered and staged a few at a time (<see cref="StageAsync"/>): a first publish of a large
+/// archive holds a batch of pages, never the whole archive.
 /// </summary>
 public sealed class ArchivePlanner(IArticleStore store, ArticleBodies bodies, FeedBuilder builder, FeedDirectory directory, PublishSettings settings)
 {
     public const string Folder = "archive";
     private const string FingerprintsFile = Folder + "/.fingerprints.json";
 
+    /// <summary>
+    /// Articles loaded per batch of pages (20 pages of 50): enough for the bodies still to render
+    /// to keep every core busy, few enough that a batch's articles and documents stay a few MB.
+    /// </summary>
+    private const int ArticlesPerBatch = 1000;
+
     private static readonly IFeedWriter[] Writers = [new RssFeedWriter(), new AtomFeedWriter()];
 
-    /// <summary>The archive's files, and the links that the main feed's RSS and Atom get to its newest page.</summary>
-    public async Task<(IReadOnlyList<FeedFile> Files, IReadOnlyDictionary<string, FeedLink> MainFeedLinks)> PlanAsync(
-        FeedDocument main, ICollection<ArticleProblem> rejected, BudgetNotes budget, CancellationToken cancellationToken)
+    /// <summary>Which pages there are, which must be rendered, and the links the main feed's RSS and Atom get to the newest page; no article is loaded.</summary>
+    public async Task<ArchivePlan> PlanAsync(FeedDocument main, CancellationToken cancellationToken)
     {
         if (settings.ArchivePageSize is not { } size)
         {
-            return ([], new Dictionary<string, FeedLink>());
+            return ArchivePlan.None;
         }
 
         var complete = (await store.GetArchivePagesAsync(size, cancellationToken)).Where(p => p.Complete).ToList();
@@ -39,56 +47,87 @@ public sealed class ArchivePlanner(IArticleStore store, ArticleBodies bodies, Fe
             Fingerprint = $"{p.Fingerprint}/{(i > 0 ? complete[i - 1].Number : 0)}/{(i < complete.Count - 1 ? complete[i + 1].Number : 0)}/{settings.MaxBytes}/{FeedRenderer.Revision}",
         }).ToList();
         var known = ReadFingerprints();
-        var files = new List<FeedFile>();
-        for (var i = 0; i < pages.Count; i++)
-        {
-            var page = pages[i];
-            IReadOnlyList<Article>? articles = null; // asked for once per page, and only if a format needs it
-            foreach (var writer in Writers)
-            {
-                var path = $"{Folder}/{page.Number}/{writer.FileName}";
-                if (known.GetValueOrDefault(page.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)) == page.Fingerprint && directory.Holds(path, settings.Gzip))
-                {
-                    files.Add(FeedFile.Keep(path, settings.Gzip));
-                    continue;
-                }
-
-                articles ??= await bodies.CompleteAsync(c => store.GetArchivePageAsync(page.Number, size, c), rejected, cancellationToken);
-                var links = new List<FeedLink> { new("current", main.UrlOf(writer.FileName)) };
-                if (i > 0)
-                {
-                    links.Add(new FeedLink("prev-archive", main.UrlOf($"{Folder}/{pages[i - 1].Number}/{writer.FileName}")));
-                }
-
-                if (i < pages.Count - 1)
-                {
-                    links.Add(new FeedLink("next-archive", main.UrlOf($"{Folder}/{pages[i + 1].Number}/{writer.FileName}")));
-                }
-
-                var document = builder.Build(main.Folder, $"{main.Title} (archive {page.Number})", main.Description, articles) with
-                {
-                    Id = main.Id,
-                    Folder = $"{Folder}/{page.Number}",
-                    Links = links,
-                    IsArchive = true,
-                };
-                files.Add(FeedFile.Later(path, () =>
-                {
-                    // A complete page keeps its entries whatever their size: too large ones are shortened, none is dropped.
-                    var rendered = FeedRenderer.Render(writer, document, settings.MaxBytes, keepEveryEntry: true);
-                    budget.Add(document.Folder, writer.FileName, rendered, settings.MaxBytes);
-                    return rendered.Bytes;
-                }, settings.Gzip));
-            }
-        }
-
-        var fingerprints = pages.ToDictionary(p => p.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), p => p.Fingerprint);
-        files.Add(new FeedFile(FingerprintsFile, JsonSerializer.SerializeToUtf8Bytes(fingerprints), Gzip: false));
+        var kept = pages.Select(page => known.GetValueOrDefault(page.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)) == page.Fingerprint
+            && Writers.All(w => directory.Holds(PathOf(page, w), settings.Gzip))).ToList();
         var newest = pages.Count > 0 ? pages[^1].Number : (int?)null;
         var mainLinks = Writers.Where(_ => newest is not null).ToDictionary(
             w => w.FileName, w => new FeedLink("prev-archive", main.UrlOf($"{Folder}/{newest}/{w.FileName}")));
-        return (files, mainLinks);
+        return new ArchivePlan(size, pages, kept, mainLinks);
     }
+
+    /// <summary>
+    /// Stages every page of the plan, a batch of pages at a time: the pages to render are loaded
+    /// (their pending bodies rendered together), rendered and staged, and let go before the next
+    /// batch is loaded. Then the pages' fingerprints.
+    /// </summary>
+    /// <returns>What staging did to each file, in page order.</returns>
+    public async Task<IReadOnlyList<PublishedFile>> StageAsync(
+        ArchivePlan plan, FeedDocument main, FeedStaging staging, ICollection<ArticleProblem> rejected, BudgetNotes budget, CancellationToken cancellationToken)
+    {
+        if (plan.PageSize == 0)
+        {
+            return [];
+        }
+
+        var results = new List<PublishedFile>();
+        var pagesPerBatch = Math.Max(1, ArticlesPerBatch / plan.PageSize);
+        for (var first = 0; first < plan.Pages.Count; first += pagesPerBatch)
+        {
+            var batch = Enumerable.Range(first, Math.Min(pagesPerBatch, plan.Pages.Count - first)).ToList();
+            var toRender = batch.Where(i => !plan.Kept[i]).ToList();
+            var articles = toRender.Count == 0 ? [] : await bodies.CompleteAsync(
+                toRender.Select(i => (Func<CancellationToken, Task<IReadOnlyList<Article>>>)(c => store.GetArchivePageAsync(plan.Pages[i].Number, plan.PageSize, c))).ToList(),
+                rejected, cancellationToken);
+            var files = new List<FileToRender>();
+            foreach (var i in batch)
+            {
+                var render = toRender.IndexOf(i);
+                files.AddRange(Writers.Select(writer => render < 0
+                    ? FileToRender.Keep(PathOf(plan.Pages[i], writer))
+                    : PageFile(plan, i, writer, main, articles[render], budget)));
+            }
+
+            results.AddRange(RenderedBatch.Stage(staging, files, settings.Gzip));
+        }
+
+        var fingerprints = plan.Pages.ToDictionary(p => p.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), p => p.Fingerprint);
+        results.Add(staging.Stage(FingerprintsFile, JsonSerializer.SerializeToUtf8Bytes(fingerprints), gzip: false));
+        return results;
+    }
+
+    /// <summary>One page in one format, rendered when staged.</summary>
+    private FileToRender PageFile(ArchivePlan plan, int i, IFeedWriter writer, FeedDocument main, IReadOnlyList<Article> articles, BudgetNotes budget)
+    {
+        var pages = plan.Pages;
+        var page = pages[i];
+        var links = new List<FeedLink> { new("current", main.UrlOf(writer.FileName)) };
+        if (i > 0)
+        {
+            links.Add(new FeedLink("prev-archive", main.UrlOf($"{Folder}/{pages[i - 1].Number}/{writer.FileName}")));
+        }
+
+        if (i < pages.Count - 1)
+        {
+            links.Add(new FeedLink("next-archive", main.UrlOf($"{Folder}/{pages[i + 1].Number}/{writer.FileName}")));
+        }
+
+        var document = builder.Build(main.Folder, $"{main.Title} (archive {page.Number})", main.Description, articles) with
+        {
+            Id = main.Id,
+            Folder = $"{Folder}/{page.Number}",
+            Links = links,
+            IsArchive = true,
+        };
+        return new FileToRender(PathOf(page, writer), () =>
+        {
+            // A complete page keeps its entries whatever their size: too large ones are shortened, none is dropped.
+            var rendered = FeedRenderer.Render(writer, document, settings.MaxBytes, keepEveryEntry: true);
+            budget.Add(document.Folder, writer.FileName, rendered, settings.MaxBytes);
+            return rendered.Bytes;
+        });
+    }
+
+    private static string PathOf(ArchivePage page, IFeedWriter writer) => $"{Folder}/{page.Number}/{writer.FileName}";
 
     private Dictionary<string, string> ReadFingerprints() =>
         directory.Read(FingerprintsFile) is { } bytes

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using FeedPublisher.Core.Writing;
 
 namespace FeedPublisher.Core.Publishing;
 
@@ -46,25 +45,37 @@ public sealed class FeedDirectory
 
     private string StagingFolder => Path.Combine(Root, StagingFolderName);
 
+    /// <summary>Publishes files whose bytes are known (or kept): <see cref="PublishAsync"/> with one batch.</summary>
     public IReadOnlyList<PublishedFile> Publish(IReadOnlyList<FeedFile> files)
     {
-        foreach (var file in files)
+        IReadOnlyList<PublishedFile> results = [];
+        // Nothing here awaits: the task is complete when PublishAsync returns.
+        PublishAsync(staging =>
         {
-            // Refuse a path that would leave the directory, or land in the staging folder, before anything is staged.
-            if (Resolve(file.RelativePath).StartsWith(StagingFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            {
-                throw new ArgumentException($"'{file.RelativePath}' is inside the staging folder of {Root}", nameof(files));
-            }
-        }
+            results = staging.Stage(files);
+            return Task.CompletedTask;
+        }).GetAwaiter().GetResult();
+        return results;
+    }
 
+    /// <summary>
+    /// One publish: <paramref name="stage"/> hands every file of the new set to the staging, in
+    /// as many batches as it likes (each file written to the staging folder as it comes); then the
+    /// staged files are flushed, the journal written, and the files moved into place. Readers see
+    /// the whole old set until the moves, then the whole new set. If <paramref name="stage"/>
+    /// fails, nothing has moved: what it staged is removed and the old feeds stand.
+    /// </summary>
+    public async Task PublishAsync(Func<FeedStaging, Task> stage)
+    {
         Directory.CreateDirectory(Root);
         Recover();
 
-        List<PublishedFile> results;
         PublishJournal? journal;
         try
         {
-            (results, journal) = Stage(files);
+            var staging = new FeedStaging(this);
+            await stage(staging);
+            journal = Finish(staging);
         }
         catch (Exception e)
         {
@@ -83,22 +94,13 @@ public sealed class FeedDirectory
         {
             Apply(journal, Path.Combine(Root, JournalName));
         }
-
-        return results;
     }
 
-    /// <summary>Writes every changed file, and the journal that moves them into place, to the staging folder.</summary>
-    private (List<PublishedFile> Results, PublishJournal? Journal) Stage(IReadOnlyList<FeedFile> files)
+    /// <summary>Flushes every staged file, with the manifest when the list of files changed, and writes the journal that moves them into place.</summary>
+    private PublishJournal? Finish(FeedStaging staging)
     {
-        // Render, compare, compress and write the temporaries on every core, then flush them all
-        // at once, before the journal names them.
-        var staged = new (PublishedFile Result, string[]? Rename, string[]? GzipRename)[files.Count];
-        Parallel.For(0, files.Count, i => staged[i] = StageFile(files[i]));
-        var results = staged.Select(s => s.Result).ToList();
-        var renames = staged.SelectMany(s => new[] { s.Rename, s.GzipRename }).OfType<string[]>().ToList();
-
-        var manifest = files.SelectMany(f => f.Gzip ? [f.RelativePath, f.RelativePath + ".gz"] : new[] { f.RelativePath })
-            .Order(StringComparer.Ordinal).ToList();
+        var renames = staging.Renames.ToList();
+        var manifest = staging.Manifest.Order(StringComparer.Ordinal).ToList();
         var previous = ReadManifest();
         var removals = previous.Except(manifest, StringComparer.Ordinal).ToList();
         if (!previous.SequenceEqual(manifest, StringComparer.Ordinal))
@@ -108,31 +110,16 @@ public sealed class FeedDirectory
             renames.Add([Relative(WriteTemporary(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', manifest)))), ManifestName]);
         }
 
+        // Flushed all at once, at the end: a flush waits on the disk, and many share its journal commits.
         FlushToDisk([.. renames.Select(rename => Resolve(rename[0]))]);
         if (renames.Count == 0 && removals.Count == 0)
         {
-            return (results, null);
+            return null;
         }
 
         var journal = new PublishJournal(renames, removals, manifest);
         WriteAtomically(Path.Combine(Root, JournalName), journal.ToBytes());
-        return (results, journal);
-    }
-
-    private (PublishedFile Result, string[]? Rename, string[]? GzipRename) StageFile(FeedFile file)
-    {
-        var target = Resolve(file.RelativePath);
-        if ((file.Bytes ?? file.Render?.Invoke()) is not { } bytes)
-        {
-            return (new PublishedFile(file.RelativePath, new FileInfo(target).Length, FileOutcome.Unchanged), null, null);
-        }
-
-        var changed = !HasSameBytes(target, bytes);
-        var rename = changed ? new[] { Relative(WriteTemporary(bytes, LaterSecondThan(target))), file.RelativePath } : null;
-        var gzipRename = file.Gzip && (changed || !File.Exists(target + ".gz"))
-            ? new[] { Relative(WriteTemporary(Compress(bytes))), file.RelativePath + ".gz" }
-            : null;
-        return (new PublishedFile(file.RelativePath, bytes.Length, changed ? FileOutcome.Written : FileOutcome.Unchanged), rename, gzipRename);
+        return journal;
     }
 
     /// <summary>True when every file of the last publish is still there (nobody deleted any).</summary>
@@ -148,6 +135,18 @@ public sealed class FeedDirectory
 
     /// <summary>A file's bytes, or null when it is not there.</summary>
     public byte[]? Read(string relativePath) => File.Exists(Resolve(relativePath)) ? File.ReadAllBytes(Resolve(relativePath)) : null;
+
+    /// <summary><see cref="Resolve"/>, also refusing a path inside the staging folder: for a file to publish.</summary>
+    internal string ResolveForStaging(string relativePath)
+    {
+        var full = Resolve(relativePath);
+        if (full.StartsWith(StagingFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{relativePath}' is inside the staging folder of {Root}", nameof(relativePath));
+        }
+
+        return full;
+    }
 
     /// <summary>The full path of a file in the directory; a path that would leave it is refused.</summary>
     public string Resolve(string relativePath)
@@ -300,7 +299,7 @@ public sealed class FeedDirectory
     /// would keep its Last-Modified, and an If-Modified-Since poller would miss it. So a new
     /// version's mtime is always in a later second than the version it replaces.
     /// </summary>
-    private static DateTime? LaterSecondThan(string target)
+    internal static DateTime? LaterSecondThan(string target)
     {
         var old = new FileInfo(target);
         if (!old.Exists)
@@ -316,7 +315,7 @@ public sealed class FeedDirectory
     /// Writes bytes to a new temporary file in the staging folder, not yet flushed to disk. Its
     /// mode is what the umask gives any new file (0644 as a rule), which it keeps when moved.
     /// </summary>
-    private string WriteTemporary(byte[] bytes, DateTime? lastWrite = null)
+    internal string WriteTemporary(byte[] bytes, DateTime? lastWrite = null)
     {
         var temporary = Path.Combine(StagingFolder, TemporaryPrefix + Guid.NewGuid().ToString("N"));
         try
@@ -381,21 +380,36 @@ public sealed class FeedDirectory
         }
     }
 
-    private string Relative(string fullPath) => Path.GetRelativePath(Root, fullPath).Replace('\\', '/');
+    internal string Relative(string fullPath) => Path.GetRelativePath(Root, fullPath).Replace('\\', '/');
 
     /// <summary>
-    /// gzip at level 4. Measured on full-content feeds (docs/performance.md): level 6, zlib's
-    /// default, gives 22.0% of the size in 7.4 ms per 280 KB feed, level 4 23.5% in 3.5 ms, level 9
-    /// 21.7% in 14 ms. The same bytes always compress to the same bytes.
+    /// Compresses bytes straight into a new temporary file in the staging folder (see
+    /// <see cref="WriteTemporary"/>), with gzip at level 4. Measured on full-content feeds
+    /// (docs/performance.md): level 6, zlib's default, gives 22.0% of the size in 7.4 ms per 280 KB
+    /// feed, level 4 23.5% in 3.5 ms, level 9 21.7% in 14 ms. The same bytes always compress to the
+    /// same bytes.
     /// </summary>
-    private static byte[] Compress(byte[] bytes) => ThreadBuffer.Collect(buffer =>
+    internal string WriteTemporaryCompressed(byte[] bytes)
     {
-        using var gzip = new GZipStream(buffer, new ZLibCompressionOptions { CompressionLevel = 4 }, leaveOpen: true);
-        gzip.Write(bytes);
-    });
+        var temporary = Path.Combine(StagingFolder, TemporaryPrefix + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 16 * 1024);
+            using var gzip = new GZipStream(file, new ZLibCompressionOptions { CompressionLevel = 4 });
+            gzip.Write(bytes);
+        }
+        catch (IOException)
+        {
+            // A file cut short by a full disk goes at once.
+            File.Delete(temporary);
+            throw;
+        }
+
+        return temporary;
+    }
 
     /// <summary>Compared a chunk at a time: reading the old file whole put one more large array on the heap per file.</summary>
-    private static bool HasSameBytes(string path, byte[] bytes)
+    internal static bool HasSameBytes(string path, byte[] bytes)
     {
         if (!File.Exists(path))
         {

@@ -83,17 +83,8 @@ public sealed class FeedPublishingService(
         var feeds = await timings.TimeAsync(StageTimings.Build, () => BuildAsync(previous, fingerprints, rejected, cancellationToken));
 
         var budget = new BudgetNotes();
-        var published = await timings.TimeAsync(StageTimings.Write, async () =>
-        {
-            var (archiveFiles, archiveLinks) = await archive.PlanAsync(feeds[0].Feed, rejected, budget, cancellationToken);
-            var files = feeds.SelectMany(feed => RenderFeed(feed, feed.Group == FeedGroup.Main ? archiveLinks : null, budget)).ToList();
-            files.AddRange(archiveFiles);
-            files.Add(new FeedFile(OpmlWriter.FileName, OpmlWriter.Render(site, feeds), settings.Gzip));
-            files.Add(new FeedFile(IndexPageWriter.FileName, IndexPageWriter.Render(site, feeds), settings.Gzip));
-            files.Add(new FeedFile(FeedFingerprints.FileName, fingerprints.ToBytes(), Gzip: false));
-            files.Add(new FeedFile(PublishKeyFile, key, Gzip: false));
-            return directory.Publish(files);
-        });
+        var (feedItems, feedCount) = (feeds[0].Feed.Entries.Count, feeds.Count);
+        var published = await timings.TimeAsync(StageTimings.Write, () => WriteAsync(feeds, fingerprints, key, rejected, budget, cancellationToken));
         budget.Log(logger, settings.MaxBytes);
 
         if (settings.WebSubHub is { } hub)
@@ -105,7 +96,7 @@ public sealed class FeedPublishingService(
 
         // Bodies rendered on the way can still turn an article down: it is reported with the ingest's.
         ingest = ingest with { Problems = [.. ingest.Problems, .. rejected] };
-        var report = new PublishReport(ingest, await store.CountAsync(cancellationToken), feeds[0].Feed.Entries.Count, feeds.Count, published, time.GetElapsedTime(started))
+        var report = new PublishReport(ingest, await store.CountAsync(cancellationToken), feedItems, feedCount, published, time.GetElapsedTime(started))
         {
             Stages = timings.Totals,
         };
@@ -180,21 +171,55 @@ public sealed class FeedPublishingService(
 
     private static string FilePath(string folder, string fileName) => folder.Length == 0 ? fileName : $"{folder}/{fileName}";
 
+    /// <summary>
+    /// The write stage: every file of the new set is rendered and staged in bounded batches (the
+    /// feeds, then the archive a few pages at a time, then the OPML, index page and publish
+    /// records), then the feed directory moves them all into place at once. The feeds are
+    /// emptied once their files are staged, so that their documents are let go.
+    /// </summary>
+    private async Task<IReadOnlyList<PublishedFile>> WriteAsync(
+        List<PublishedFeed> feeds, FeedFingerprints fingerprints, byte[] key, List<ArticleProblem> rejected, BudgetNotes budget, CancellationToken cancellationToken)
+    {
+        // The archive pages need the main feed's title and links, not its entries.
+        var main = feeds[0].Feed with { Entries = [] };
+        var plan = await archive.PlanAsync(main, cancellationToken);
+        // Rendered now, staged last (moved into place after the feeds they list): then the feeds'
+        // documents can go once their files are staged, before the archive is loaded.
+        FeedFile[] listings =
+        [
+            new(OpmlWriter.FileName, OpmlWriter.Render(site, feeds), settings.Gzip),
+            new(IndexPageWriter.FileName, IndexPageWriter.Render(site, feeds), settings.Gzip),
+        ];
+        var published = new List<PublishedFile>();
+        await directory.PublishAsync(async staging =>
+        {
+            published.AddRange(RenderedBatch.Stage(staging,
+                [.. feeds.SelectMany(feed => FeedFiles(feed, feed.Group == FeedGroup.Main ? plan.MainFeedLinks : null, budget))], settings.Gzip));
+            feeds.Clear();
+            published.AddRange(await archive.StageAsync(plan, main, staging, rejected, budget, cancellationToken));
+            published.AddRange(staging.Stage(listings));
+            // The records of what was published come last, after every file they describe.
+            published.Add(staging.Stage(FeedFingerprints.FileName, fingerprints.ToBytes(), gzip: false));
+            published.Add(staging.Stage(PublishKeyFile, key, gzip: false));
+        });
+        return published;
+    }
+
     /// <summary>The feed's files in every format, rendered when they are staged.</summary>
     /// <param name="links">Per file name, a link that only that format carries (the main feed's prev-archive).</param>
-    private IEnumerable<FeedFile> RenderFeed(PublishedFeed feed, IReadOnlyDictionary<string, FeedLink>? links, BudgetNotes budget)
+    private IEnumerable<FileToRender> FeedFiles(PublishedFeed feed, IReadOnlyDictionary<string, FeedLink>? links, BudgetNotes budget)
     {
         foreach (var writer in _writers)
         {
             var path = FilePath(feed.Feed.Folder, writer.FileName);
             if (feed.Kept)
             {
-                yield return FeedFile.Keep(path, settings.Gzip);
+                yield return FileToRender.Keep(path);
                 continue;
             }
 
             var document = links?.GetValueOrDefault(writer.FileName) is { } link ? feed.Feed with { Links = [link] } : feed.Feed;
-            yield return FeedFile.Later(path, () =>
+            yield return new FileToRender(path, () =>
             {
                 var rendered = FeedRenderer.Render(writer, document, settings.MaxBytes);
                 budget.Add(document.Folder, writer.FileName, rendered, settings.MaxBytes);
@@ -204,7 +229,7 @@ public sealed class FeedPublishingService(
                 }
 
                 return rendered.Bytes;
-            }, settings.Gzip);
+            });
         }
     }
 

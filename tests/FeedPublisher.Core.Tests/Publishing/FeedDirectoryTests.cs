@@ -80,21 +80,29 @@ public sealed class FeedDirectoryTests : IDisposable
     }
 
     [Fact]
-    public void Publish_SameFilesNewBytes_KeepsTheManifestAndRendersLaterFilesWhenStaged()
+    public async Task PublishAsync_SameFilesNewBytesInBatches_KeepsTheManifestAndKeptFiles()
     {
         var directory = new FeedDirectory(_root);
-        directory.Publish([File("rss.xml", 1), File("atom.xml", 2)]);
+        directory.Publish([File("rss.xml", 1), File("atom.xml", 2), File("archive/1/rss.xml", 3)]);
         var manifest = PathOf(FeedDirectory.ManifestName);
         System.IO.File.SetLastWriteTimeUtc(manifest, Past);
+        System.IO.File.SetLastWriteTimeUtc(PathOf("archive/1/rss.xml"), Past);
 
-        var rendered = 0;
-        var results = directory.Publish([FeedFile.Later("rss.xml", () => [(byte)++rendered, 9], gzip: false), File("atom.xml", 2)]);
+        var results = new List<PublishedFile>();
+        await directory.PublishAsync(async staging =>
+        {
+            results.Add(staging.Stage("rss.xml", [1, 9], gzip: false));
+            await Task.Yield();
+            results.AddRange(staging.Stage([File("atom.xml", 2), FeedFile.Keep("archive/1/rss.xml", gzip: false)]));
+            // Staged, not yet in place: readers still see the old set.
+            Assert.Equal([1], System.IO.File.ReadAllBytes(PathOf("rss.xml")));
+        });
 
-        Assert.Equal(1, rendered);
         Assert.Equal([1, 9], System.IO.File.ReadAllBytes(PathOf("rss.xml")));
-        Assert.Equal([(FileOutcome.Written, 2L), (FileOutcome.Unchanged, 1L)], results.Select(r => (r.Outcome, r.Bytes)));
+        Assert.Equal([(FileOutcome.Written, 2L), (FileOutcome.Unchanged, 1L), (FileOutcome.Unchanged, 1L)], results.Select(r => (r.Outcome, r.Bytes)));
         Assert.Equal(Past, System.IO.File.GetLastWriteTimeUtc(manifest));
-        Assert.Equal("atom.xml\nrss.xml", System.IO.File.ReadAllText(manifest));
+        Assert.Equal(Past, System.IO.File.GetLastWriteTimeUtc(PathOf("archive/1/rss.xml")));
+        Assert.Equal("archive/1/rss.xml\natom.xml\nrss.xml", System.IO.File.ReadAllText(manifest));
     }
 
     [Fact]
@@ -242,19 +250,19 @@ public sealed class FeedDirectoryTests : IDisposable
     }
 
     [Fact]
-    public void Publish_RenderFails_RemovesWhatItStagedAndLeavesTheOldFeeds()
+    public async Task PublishAsync_FailsAfterABatch_RemovesWhatItStagedAndLeavesTheOldFeeds()
     {
         var directory = new FeedDirectory(_root);
         directory.Publish([File("rss.xml", 1), File("atom.xml", 2)]);
         var before = System.IO.File.GetLastWriteTimeUtc(PathOf("rss.xml"));
 
-        var failing = FeedFile.Later("atom.xml", () =>
+        // A publish that dies halfway through staging: one batch is staged, the next fails to render.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => directory.PublishAsync(staging =>
         {
-            // Fails once another file is staged, as a publish that dies halfway through staging.
-            SpinWait.SpinUntil(() => Directory.EnumerateFiles(_root, ".fp-tmp-*", SearchOption.AllDirectories).Any(), TimeSpan.FromSeconds(5));
+            staging.Stage([File("rss.xml", 7), File("categories/new/rss.xml", 8)]);
+            Assert.NotEmpty(Directory.EnumerateFiles(_root, ".fp-tmp-*", SearchOption.AllDirectories));
             throw new InvalidOperationException("render failed");
-        }, gzip: false);
-        Assert.ThrowsAny<Exception>(() => directory.Publish([File("rss.xml", 7), File("categories/new/rss.xml", 8), failing]));
+        }));
 
         Assert.Equal([1], System.IO.File.ReadAllBytes(PathOf("rss.xml")));
         Assert.Equal(before, System.IO.File.GetLastWriteTimeUtc(PathOf("rss.xml")));

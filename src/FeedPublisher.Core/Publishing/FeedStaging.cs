@@ -1,0 +1,88 @@
+namespace FeedPublisher.Core.Publishing;
+
+/// <summary>
+/// One publish's files on their way into the feed directory (<see cref="FeedDirectory.PublishAsync"/>):
+/// each file is handed over as bytes, compared with the file in place and, when it differs, written
+/// with its .gz sibling to the staging folder at once, so that a publish holds the few files being
+/// staged rather than all of them. Safe to call from several threads. What it records per file is
+/// its path and its staged temporaries' names: the moves, flushed and journaled by the directory
+/// once every file is staged, in the order the files were staged (files staged at the same time
+/// on several threads in any order among themselves).
+/// </summary>
+public sealed class FeedStaging
+{
+    private readonly FeedDirectory _directory;
+    private readonly Lock _lock = new();
+    private readonly List<string[]> _renames = [];
+    private readonly List<string> _manifest = [];
+
+    internal FeedStaging(FeedDirectory directory)
+    {
+        _directory = directory;
+    }
+
+    /// <summary>The moves into place staged so far (temporary, then target), in order.</summary>
+    internal IReadOnlyList<string[]> Renames => _renames;
+
+    /// <summary>Every file this publish leaves in the directory, .gz siblings included, in no particular order.</summary>
+    internal IReadOnlyList<string> Manifest => _manifest;
+
+    /// <summary>Stages a file with these bytes (and its .gz sibling when asked); a file whose bytes would not change is left alone.</summary>
+    public PublishedFile Stage(string relativePath, byte[] bytes, bool gzip)
+    {
+        var target = _directory.ResolveForStaging(relativePath);
+        var changed = !FeedDirectory.HasSameBytes(target, bytes);
+        var rename = changed ? new[] { _directory.Relative(_directory.WriteTemporary(bytes, FeedDirectory.LaterSecondThan(target))), relativePath } : null;
+        var gzipRename = gzip && (changed || !File.Exists(target + ".gz"))
+            ? new[] { _directory.Relative(_directory.WriteTemporaryCompressed(bytes)), relativePath + ".gz" }
+            : null;
+        Record(relativePath, gzip, rename, gzipRename);
+        return new PublishedFile(relativePath, bytes.Length, changed ? FileOutcome.Written : FileOutcome.Unchanged);
+    }
+
+    /// <summary>Keeps the file in place as it is (one known to be unchanged), without reading it.</summary>
+    public PublishedFile Keep(string relativePath, bool gzip)
+    {
+        var target = _directory.ResolveForStaging(relativePath);
+        Record(relativePath, gzip, null, null);
+        return new PublishedFile(relativePath, new FileInfo(target).Length, FileOutcome.Unchanged);
+    }
+
+    /// <summary>Files whose bytes are known already (or kept), staged on every core; results in their order.</summary>
+    public IReadOnlyList<PublishedFile> Stage(IReadOnlyList<FeedFile> files)
+    {
+        // Refuse a path that would leave the directory, or land in the staging folder, before any of them is staged.
+        foreach (var file in files)
+        {
+            _directory.ResolveForStaging(file.RelativePath);
+        }
+
+        var results = new PublishedFile[files.Count];
+        Parallel.For(0, files.Count, i => results[i] = files[i].Bytes is { } bytes
+            ? Stage(files[i].RelativePath, bytes, files[i].Gzip)
+            : Keep(files[i].RelativePath, files[i].Gzip));
+        return results;
+    }
+
+    private void Record(string relativePath, bool gzip, string[]? rename, string[]? gzipRename)
+    {
+        lock (_lock)
+        {
+            _manifest.Add(relativePath);
+            if (gzip)
+            {
+                _manifest.Add(relativePath + ".gz");
+            }
+
+            if (rename is not null)
+            {
+                _renames.Add(rename);
+            }
+
+            if (gzipRename is not null)
+            {
+                _renames.Add(gzipRename);
+            }
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace FeedPublisher.Core.Publishing;
+
+/// <summary>
+/// A feed file of a batch (<see cref="RenderedBatch"/>): <see cref="Render"/> makes its bytes, or,
+/// when it is null, the file in place stays as it is.
+/// </summary>
+internal sealed record FileToRender(string RelativePath, Func<byte[]>? Render)
+{
+    public static FileToRender Keep(string relativePath) => new(relativePath, null);
+}

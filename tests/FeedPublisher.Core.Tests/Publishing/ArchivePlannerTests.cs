@@ -1,0 +1,86 @@
+using FeedPublisher.Core.Building;
+using FeedPublisher.Core.Ingesting;
+using FeedPublisher.Core.Model;
+using FeedPublisher.Core.Publishing;
+using FeedPublisher.Core.Storing;
+
+namespace FeedPublisher.Core.Tests.Publishing;
+
+public sealed class ArchivePlannerTests : IDisposable
+{
+    private const int PageSize = 50;
+
+    private readonly string _root = Directory.CreateTempSubdirectory("fp-archive-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public async Task StageAsync_LargeArchive_LoadsEachBatchOfPagesOnlyAfterThePreviousOneIsStaged()
+    {
+        // 45 complete pages of 50: batches of 20 pages (1,000 articles), 20 and 5.
+        var store = new PagedStore(_root, pages: 45);
+        var site = new SiteInfo(new Uri("https://news.example.com/"), "Site", "Description", "en");
+        var builder = new FeedBuilder(site);
+        var directory = new FeedDirectory(_root);
+        var planner = new ArchivePlanner(store, new ArticleBodies(store, null!, null!, null!, null!), builder, directory, new PublishSettings(PageSize) { ArchivePageSize = PageSize });
+        var main = builder.BuildMain([]);
+        var plan = await planner.PlanAsync(main, CancellationToken.None);
+
+        IReadOnlyList<PublishedFile> results = [];
+        await directory.PublishAsync(async staging => results = await planner.StageAsync(plan, main, staging, [], new BudgetNotes(), CancellationToken.None));
+
+        // Per page asked for, the files already staged: 2 formats and their .gz siblings per page of the batches before.
+        Assert.Equal([.. Enumerable.Repeat(0, 20), .. Enumerable.Repeat(80, 20), .. Enumerable.Repeat(160, 5)], store.StagedWhenAsked);
+        Assert.Equal(45 * 2 + 1, results.Count);
+        Assert.All(results, r => Assert.Equal(FileOutcome.Written, r.Outcome));
+        Assert.True(File.Exists(Path.Combine(_root, "archive", "45", "atom.xml.gz")));
+        Assert.Contains("Story 2249", File.ReadAllText(Path.Combine(_root, "archive", "45", "rss.xml")), StringComparison.Ordinal);
+    }
+
+    /// <summary>A store of complete archive pages that notes, whenever a page is loaded, how many files are staged.</summary>
+    private sealed class PagedStore(string root, int pages) : IArticleStore
+    {
+        public List<int> StagedWhenAsked { get; } = [];
+
+        public Task<IReadOnlyList<ArchivePage>> GetArchivePagesAsync(int pageSize, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<ArchivePage>>([.. Enumerable.Range(1, pages).Select(n => new ArchivePage(n, pageSize, $"p{n}", Complete: true))]);
+
+        public Task<IReadOnlyList<Article>> GetArchivePageAsync(int page, int pageSize, CancellationToken cancellationToken)
+        {
+            var staging = Path.Combine(root, FeedDirectory.StagingFolderName);
+            StagedWhenAsked.Add(Directory.Exists(staging) ? Directory.EnumerateFiles(staging, FeedDirectory.TemporaryPrefix + "*").Count() : 0);
+            return Task.FromResult<IReadOnlyList<Article>>([.. Enumerable.Range((page - 1) * pageSize, pageSize).Select(Story)]);
+        }
+
+        private static Article Story(int i) => new()
+        {
+            Id = $"story-{i}",
+            Title = $"Story {i}",
+            Path = $"stories/{i}.html",
+            Published = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).AddHours(i),
+            Updated = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).AddHours(i),
+            Summary = $"Summary {i}.",
+            ContentHtml = $"<p>Body {i}.</p>",
+        };
+
+        public Task<IReadOnlyDictionary<string, FileStamp>> GetFileStampsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlyDictionary<string, KnownFile>> GetKnownFilesAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlyDictionary<string, KnownFile>> GetKnownFilesAsync(IReadOnlyCollection<string> paths, IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task ApplyAsync(StoreChanges changes, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task SaveBodiesAsync(IReadOnlyList<RenderedBody> bodies, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<Article>> GetLatestAsync(ArticleQuery query, int count, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<string>> GetLatestVersionsAsync(ArticleQuery query, int count, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<FeedTerm>> GetTermsAsync(TermKind kind, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<int> CountAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<long> GetVersionAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+}
