@@ -51,7 +51,7 @@ public sealed class ArticleBodies(IArticleStore store, ArticleFileReader files, 
             var rendered = new Result[pending.Count];
             Parallel.For(0, pending.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => rendered[i] = Render(pending[i]));
             await store.SaveBodiesAsync(rendered.Where(r => r.Article is not null)
-                .Select(r => new RenderedBody(r.Article!.Id, r.Source.ContentHash, r.Article.Summary, r.Article.ContentHtml, r.Article.Sources)).ToList(), cancellationToken);
+                .Select(r => RenderedBody.Of(r.Article!, r.Source.ContentHash)).ToList(), cancellationToken);
             lock (problems)
             {
                 foreach (var problem in rendered.SelectMany(r => r.Problems))
@@ -87,7 +87,10 @@ public sealed class ArticleBodies(IArticleStore store, ArticleFileReader files, 
                 result.Problems.Add(new ArticleProblem(path, warning, Rejected: false));
             }
 
-            result.Article = extractor.WithBody(article, reader.Read(source));
+            // The header too: an article stored with other extraction settings (a shorter summary,
+            // another base URL) comes back pending, and nothing it holds from them may stay.
+            var draft = reader.Read(source);
+            result.Article = extractor.WithBody(extractor.Rederive(article, draft.Metadata), draft);
         }
         catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
         {

@@ -14,7 +14,7 @@ namespace FeedPublisher.Core.Publishing;
 /// changed (an article in them edited or removed) or whose files are missing; the rest are kept
 /// as they are, which keeps a publish proportional to what changed, not to the archive's size.
 /// </summary>
-public sealed class ArchivePlanner(IArticleStore store, ArticleBodies bodies, FeedBuilder builder, FeedDirectory directory, PublishSettings settings)
+public sealed class ArchivePlanner(IArticleStore store, ArticleBodies bodies, FeedBuilder builder, FeedDirectory directory, PublishSettings settings, Settings.PublishShape shape)
 {
     public const string Folder = "archive";
     private const string FingerprintsFile = Folder + "/.fingerprints.json";
@@ -33,10 +33,10 @@ public sealed class ArchivePlanner(IArticleStore store, ArticleBodies bodies, Fe
         var complete = (await store.GetArchivePagesAsync(size, cancellationToken)).Where(p => p.Complete).ToList();
         // A page's links to its neighbours are part of what it holds: the newest page gains its
         // next-archive link once, when the page after it completes. The byte budget and its rule
-        // decide which entries are shortened, so they are part of it too.
+        // decide which entries are shortened, so they are part of it too, as is every other setting (the shape's hash).
         var pages = complete.Select((p, i) => p with
         {
-            Fingerprint = $"{p.Fingerprint}/{(i > 0 ? complete[i - 1].Number : 0)}/{(i < complete.Count - 1 ? complete[i + 1].Number : 0)}/{settings.MaxBytes}/{FeedRenderer.Revision}",
+            Fingerprint = $"{p.Fingerprint}/{(i > 0 ? complete[i - 1].Number : 0)}/{(i < complete.Count - 1 ? complete[i + 1].Number : 0)}/{settings.MaxBytes}/{FeedRenderer.Revision}/{shape.Hash}",
         }).ToList();
         var known = ReadFingerprints();
         var files = new List<FeedFile>();
