@@ -24,21 +24,22 @@ public sealed class ArticleExtractor(Summarizer summarizer, SourceCollector sour
 
     private static readonly Summarizer Titles = new(MaxTitleLength);
 
+    private readonly Lazy<string>? _derivation;
+
+    private ArticleExtractor(ExtractionSettings settings, OutletDirectory outlets)
+        : this(new Summarizer(settings.SummaryMaxLength), new SourceCollector(outlets, new SourceFinder(outlets)), outlets, settings.SiteRoot) =>
+        _derivation = new Lazy<string>(() => Settings.SettingsHash.Of(settings));
+
     /// <summary>
     /// The hash of the <see cref="ExtractionSettings"/> this extractor was made from (null when it was
     /// put together by hand): every article it derives carries it in <see cref="Article.DerivedWith"/>.
+    /// Computed when first asked for, so that commands which derive nothing never serialize the settings.
     /// </summary>
-    public string? Derivation { get; init; }
+    public string? Derivation => _derivation?.Value;
 
     /// <summary>The extractor of these settings, and nothing else: what it derives depends on no other setting.</summary>
-    public static ArticleExtractor Create(ExtractionSettings settings)
-    {
-        var outlets = OutletDirectory.BuiltIn.With(settings.Outlets.ToDictionary(o => o.Name, o => o.HomePage, StringComparer.OrdinalIgnoreCase));
-        return new ArticleExtractor(new Summarizer(settings.SummaryMaxLength), new SourceCollector(outlets, new SourceFinder(outlets)), outlets, settings.SiteRoot)
-        {
-            Derivation = Settings.SettingsHash.Of(settings),
-        };
-    }
+    public static ArticleExtractor Create(ExtractionSettings settings) =>
+        new(settings, OutletDirectory.BuiltIn.With(settings.Outlets.ToDictionary(o => o.Name, o => o.HomePage, StringComparer.OrdinalIgnoreCase)));
 
     /// <param name="id">The article's identity (<see cref="ArticleIdentity.Resolve"/>).</param>
     /// <param name="fileTime">The file's last write time.</param>

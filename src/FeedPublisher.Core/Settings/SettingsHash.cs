@@ -26,7 +26,7 @@ public static class SettingsHash
 }
 
 /// <summary>The serializer of the settings records, generated at build time.</summary>
-[JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Default)]
+[JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Serialization)]
 [JsonSerializable(typeof(OutputSettings))]
 [JsonSerializable(typeof(ExtractionSettings))]
 internal sealed partial class SettingsJsonContext : JsonSerializerContext;

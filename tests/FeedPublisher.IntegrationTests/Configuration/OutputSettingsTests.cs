@@ -7,6 +7,7 @@ using FeedPublisher.Core.Publishing;
 using FeedPublisher.Hosting;
 using FeedPublisher.IntegrationTests.Support;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -60,45 +61,10 @@ public sealed class OutputSettingsTests : IDisposable
         ["Outlets:*"] = ("Outlets:Daily Planet", "https://dailyplanet.example/"),
     };
 
-    /// <summary>An article that cites an outlet only configuration knows, with a long lead and a link within the site.</summary>
-    private const string PlanetArticle = """
-        ---
-        title: A Comet Passes
-        date: 2024-05-02T09:00:00Z
-        categories: [science]
-        ---
-        According to the Daily Planet, a comet will pass close to the Earth next week, and astronomers around the world are readying their telescopes for a rare look at the visitor from the outer solar system.
-
-        The comet was first seen in March; [the observatory's notes](../notes/comet.html) have its path.
-        """;
-
-    /// <summary>An article whose file gives a long summary and an address relative to the site: both are derived at ingest.</summary>
-    private const string GivenArticle = """
-        ---
-        title: Harbour Reopens
-        date: 2024-05-01T09:00:00Z
-        url: /stories/harbour
-        summary: The harbour reopened on Monday after three weeks of repairs to its sea wall, which a winter storm had breached in two places.
-        ---
-        The harbour reopened on Monday.
-        """;
-
     private readonly TempFolder _temp = new();
-    private readonly string _articles;
+    private readonly SettingsPublisher _publisher;
 
-    public OutputSettingsTests()
-    {
-        _articles = _temp.CreateFolder("articles");
-        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.SampleArticles, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(_articles, Path.GetRelativePath(RepositoryPaths.SampleArticles, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
-        File.WriteAllText(Path.Combine(_articles, "planet.md"), PlanetArticle);
-        File.WriteAllText(Path.Combine(_articles, "given.md"), GivenArticle);
-    }
+    public OutputSettingsTests() => _publisher = new SettingsPublisher(_temp);
 
     public static TheoryData<string> OutputShapingKeys() => [.. OutputShaping.Keys.Order(StringComparer.Ordinal)];
 
@@ -107,6 +73,13 @@ public sealed class OutputSettingsTests : IDisposable
         SqliteConnection.ClearAllPools();
         _temp.Dispose();
     }
+
+    private Task<(PublishReport Report, SortedDictionary<string, string> Files)> PublishAsync(string store, string feeds, params (string Key, string Value)[] changes) =>
+        _publisher.PublishAsync(feeds, [("Storage:ConnectionString", _temp.Combine(store))], changes);
+
+    private List<string> Summaries() => _publisher.Summaries("feeds");
+
+    private string PlanetSources() => _publisher.PlanetBody("feeds");
 
     [Fact]
     public void EverySetting_IsClassified()
@@ -217,22 +190,70 @@ public sealed class OutputSettingsTests : IDisposable
             }
         }
     }
+}
+
+/// <summary>
+/// Publishes the sample articles and two of its own, in process with the pipeline the CLI builds,
+/// from a baseline configuration with changes; returns what a reader can fetch.
+/// </summary>
+public sealed class SettingsPublisher
+{
+    /// <summary>An article that cites an outlet only configuration knows, with a long lead and a link within the site.</summary>
+    private const string PlanetArticle = """
+        ---
+        title: A Comet Passes
+        date: 2024-05-02T09:00:00Z
+        categories: [science]
+        ---
+        According to the Daily Planet, a comet will pass close to the Earth next week, and astronomers around the world are readying their telescopes for a rare look at the visitor from the outer solar system.
+
+        The comet was first seen in March; [the observatory's notes](../notes/comet.html) have its path.
+        """;
+
+    /// <summary>An article whose file gives a long summary and an address relative to the site: both are derived at ingest.</summary>
+    private const string GivenArticle = """
+        ---
+        title: Harbour Reopens
+        date: 2024-05-01T09:00:00Z
+        url: /stories/harbour
+        summary: The harbour reopened on Monday after three weeks of repairs to its sea wall, which a winter storm had breached in two places.
+        ---
+        The harbour reopened on Monday.
+        """;
+
+    private readonly TempFolder _temp;
+    private readonly string _articles;
+
+    public SettingsPublisher(TempFolder temp)
+    {
+        _temp = temp;
+        _articles = _temp.CreateFolder("articles");
+        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.SampleArticles, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(_articles, Path.GetRelativePath(RepositoryPaths.SampleArticles, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        File.WriteAllText(Path.Combine(_articles, "planet.md"), PlanetArticle);
+        File.WriteAllText(Path.Combine(_articles, "given.md"), GivenArticle);
+    }
 
     /// <summary>The baseline: a named feed and archive pages, so that the settings have all there is to change.</summary>
-    private Dictionary<string, string?> Baseline(string store, string feeds) => new()
+    private Dictionary<string, string?> Baseline(string feeds) => new()
     {
         ["Articles:Directory"] = _articles,
         ["Feeds:Directory"] = _temp.Combine(feeds),
-        ["Storage:ConnectionString"] = _temp.Combine(store),
         ["Site:BaseUrl"] = "https://news.example.com/",
         ["Feeds:Named:picks:Categories:0"] = "science",
         ["Feeds:ArchivePageSize"] = "2",
     };
 
-    private async Task<(PublishReport Report, SortedDictionary<string, string> Files)> PublishAsync(string store, string feeds, params (string Key, string Value)[] changes)
+    /// <param name="store">The store's settings.</param>
+    public async Task<(PublishReport Report, SortedDictionary<string, string> Files)> PublishAsync(string feeds, (string Key, string Value)[] store, params (string Key, string Value)[] changes)
     {
-        var values = Baseline(store, feeds);
-        foreach (var (key, value) in changes)
+        var values = Baseline(feeds);
+        foreach (var (key, value) in store.Concat(changes))
         {
             values[key] = value;
         }
@@ -260,16 +281,58 @@ public sealed class OutputSettingsTests : IDisposable
         return files;
     }
 
-    private List<string> Summaries()
+    /// <summary>The summaries of the main JSON feed in <paramref name="feeds"/>.</summary>
+    public List<string> Summaries(string feeds)
     {
-        using var feed = JsonDocument.Parse(File.ReadAllBytes(_temp.Combine("feeds", "feed.json")));
+        using var feed = JsonDocument.Parse(File.ReadAllBytes(_temp.Combine(feeds, "feed.json")));
         return [.. feed.RootElement.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("summary").GetString()!)];
     }
 
-    private string PlanetSources()
+    /// <summary>The body, with its list of sources, of the article that cites the Daily Planet.</summary>
+    public string PlanetBody(string feeds)
     {
-        using var feed = JsonDocument.Parse(File.ReadAllBytes(_temp.Combine("feeds", "feed.json")));
+        using var feed = JsonDocument.Parse(File.ReadAllBytes(_temp.Combine(feeds, "feed.json")));
         var planet = feed.RootElement.GetProperty("items").EnumerateArray().Single(item => item.GetProperty("title").GetString() == "A Comet Passes");
         return planet.GetProperty("content_html").GetString()!;
+    }
+}
+
+/// <summary>The regressions of <see cref="OutputSettingsTests"/> on the PostgreSQL store, on a real server.</summary>
+[Collection(SharedPostgresServer.Name)]
+public sealed class PostgresOutputSettingsTests(PostgresServer server) : IAsyncLifetime
+{
+    private PostgresDatabase? _database;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    [SkippableFact]
+    public async Task ExtractionSettings_ChangedOnStoredArticles_AreAppliedAsByAFreshPublish()
+    {
+        _database = await server.CreateDatabaseAsync();
+        using var temp = new TempFolder();
+        var publisher = new SettingsPublisher(temp);
+        (string, string)[] store = [("Storage:Provider", "Postgres"), ("Storage:ConnectionString", _database.ConnectionString)];
+        (string, string)[] changes = [("Summary:MaxLength", "60"), ("Outlets:Daily Planet", "https://dailyplanet.example/"), ("Site:BaseUrl", "https://elsewhere.example/")];
+        var before = await publisher.PublishAsync("feeds", store);
+
+        var after = await publisher.PublishAsync("feeds", store, changes);
+        var again = await publisher.PublishAsync("feeds", store, changes);
+        var fresh = await publisher.PublishAsync("fresh-feeds", [("Storage:ConnectionString", temp.Combine("fresh.db"))], changes);
+
+        Assert.NotEqual(before.Files, after.Files);
+        Assert.Equal(fresh.Files, after.Files);
+        Assert.All(publisher.Summaries("feeds"), s => Assert.InRange(s.Length, 1, 60));
+        Assert.Contains("https://dailyplanet.example/", publisher.PlanetBody("feeds"));
+        Assert.Equal(0, again.Report.Written);
+        Assert.Equal(0L, await _database.ScalarAsync("SELECT count(*) FROM articles WHERE derived_with IS NULL"));
     }
 }
