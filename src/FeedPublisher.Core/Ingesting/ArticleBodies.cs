@@ -7,9 +7,10 @@ using Microsoft.Extensions.Logging;
 namespace FeedPublisher.Core.Ingesting;
 
 /// <summary>
-/// Completes the articles feeds are about to show: bodies still pending since ingest are read from
-/// their files and rendered (on every core), and kept in the store so that no body is rendered
-/// twice. An article whose body turns out unusable (no text, a Markdown that cannot be read, a file
+/// Completes the articles feeds are about to show: bodies still pending since ingest, or derived
+/// with other extraction settings than today's (the store hands those back pending too, see
+/// <see cref="Article.DerivedWith"/>), are read from their files and rendered (on every core), and
+/// kept in the store so that no body is rendered twice. An article whose body turns out unusable (no text, a Markdown that cannot be read, a file
 /// gone) leaves the store and is reported like a file rejected at ingest, and the feeds ask again,
 /// so each still gets its count of articles.
 /// </summary>
