@@ -28,7 +28,7 @@ public sealed class ArticleExtractor(Summarizer summarizer, SourceCollector sour
 
     private ArticleExtractor(ExtractionSettings settings, OutletDirectory outlets)
         : this(new Summarizer(settings.SummaryMaxLength), new SourceCollector(outlets, new SourceFinder(outlets)), outlets, settings.SiteRoot) =>
-        _derivation = new Lazy<string>(() => Settings.SettingsHash.Of(settings));
+        _derivation = new Lazy<string>(settings.Hash);
 
     /// <summary>
     /// The hash of the <see cref="ExtractionSettings"/> this extractor was made from (null when it was

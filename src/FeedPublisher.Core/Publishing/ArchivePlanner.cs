@@ -14,7 +14,7 @@ namespace FeedPublisher.Core.Publishing;
 /// changed (an article in them edited or removed) or whose files are missing; the rest are kept
 /// as they are, which keeps a publish proportional to what changed, not to the archive's size.
 /// </summary>
-public sealed class ArchivePlanner(IArticleStore store, ArticleBodies bodies, FeedBuilder builder, FeedDirectory directory, PublishSettings settings, Settings.PublishShape shape)
+public sealed class ArchivePlanner(IArticleStore store, ArticleBodies bodies, FeedBuilder builder, FeedDirectory directory, PublishSettings settings, PublishShape shape)
 {
     public const string Folder = "archive";
     private const string FingerprintsFile = Folder + "/.fingerprints.json";

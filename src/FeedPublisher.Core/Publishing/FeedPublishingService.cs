@@ -2,7 +2,6 @@ using FeedPublisher.Core.Building;
 using FeedPublisher.Core.Diagnostics;
 using FeedPublisher.Core.Ingesting;
 using FeedPublisher.Core.Model;
-using FeedPublisher.Core.Settings;
 using FeedPublisher.Core.Storing;
 using FeedPublisher.Core.Writing;
 using Microsoft.Extensions.Logging;

@@ -5,7 +5,6 @@ using FeedPublisher.Core.Ingesting;
 using FeedPublisher.Core.Model;
 using FeedPublisher.Core.Publishing;
 using FeedPublisher.Core.Reading;
-using FeedPublisher.Core.Settings;
 using FeedPublisher.Core.Storing;
 using FeedPublisher.Core.Writing;
 using FeedPublisher.Storage.Postgres;

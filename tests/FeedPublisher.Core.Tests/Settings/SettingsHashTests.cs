@@ -4,7 +4,6 @@ using System.Text.Json.Serialization;
 using FeedPublisher.Core.Extraction;
 using FeedPublisher.Core.Model;
 using FeedPublisher.Core.Publishing;
-using FeedPublisher.Core.Settings;
 
 namespace FeedPublisher.Core.Tests.Settings;
 
@@ -24,13 +23,13 @@ public sealed class SettingsHashTests
     [Fact]
     public void Text_HoldsEveryPropertyOfEveryRecord()
     {
-        using var json = JsonDocument.Parse(SettingsHash.Text(Output()));
+        using var json = JsonDocument.Parse(Output().Text());
 
         AssertHoldsEveryProperty(typeof(OutputSettings), json.RootElement, "OutputSettings");
     }
 
     [Fact]
-    public void Of_SameSettings_SameHash() => Assert.Equal(SettingsHash.Of(Output()), SettingsHash.Of(Output()));
+    public void Of_SameSettings_SameHash() => Assert.Equal(Output().Hash(), Output().Hash());
 
     [Fact]
     public void Of_OutletsInAnotherOrder_SameHash()
@@ -38,7 +37,7 @@ public sealed class SettingsHashTests
         var a = ExtractionSettings.Create(Site.Root, 300, new Dictionary<string, Uri> { ["A"] = new("https://a.example/"), ["B"] = new("https://b.example/") });
         var b = ExtractionSettings.Create(Site.Root, 300, new Dictionary<string, Uri> { ["B"] = new("https://b.example/"), ["A"] = new("https://a.example/") });
 
-        Assert.Equal(SettingsHash.Of(a), SettingsHash.Of(b));
+        Assert.Equal(a.Hash(), b.Hash());
     }
 
     public static TheoryData<string, OutputSettings> Changed() => new()
@@ -56,7 +55,7 @@ public sealed class SettingsHashTests
     [MemberData(nameof(Changed))]
     public void Of_AnySettingChanged_AnotherHash(string what, OutputSettings changed)
     {
-        Assert.NotEqual(SettingsHash.Of(Output()), SettingsHash.Of(changed));
+        Assert.NotEqual(Output().Hash(), changed.Hash());
         Assert.NotNull(what);
     }
 
@@ -65,8 +64,8 @@ public sealed class SettingsHashTests
     {
         var extraction = ExtractionSettings.Create(Site.Root, 300, new Dictionary<string, Uri>());
 
-        Assert.NotEqual(SettingsHash.Of(extraction), SettingsHash.Of(extraction with { SummaryMaxLength = 60 }));
-        Assert.Equal(SettingsHash.Of(extraction), ArticleExtractor.Create(extraction).Derivation);
+        Assert.NotEqual(extraction.Hash(), (extraction with { SummaryMaxLength = 60 }).Hash());
+        Assert.Equal(extraction.Hash(), ArticleExtractor.Create(extraction).Derivation);
     }
 
     /// <summary>Every public property is in the JSON, recursively into records and lists of records; only [JsonIgnore] ones may be missing.</summary>

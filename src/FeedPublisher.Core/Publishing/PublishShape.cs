@@ -1,7 +1,7 @@
-namespace FeedPublisher.Core.Settings;
+namespace FeedPublisher.Core.Publishing;
 
 /// <summary>
-/// The settings a publish's output depends on, and their hash (<see cref="SettingsHash"/>),
+/// The settings a publish's output depends on, and their hash (<see cref="OutputSettings.Hash"/>),
 /// computed once per process when a publish first asks for it. The hash goes into the publish key
 /// and every fingerprint that lets files stay as they are: with other settings, nothing is kept.
 /// </summary>
@@ -11,5 +11,5 @@ public sealed class PublishShape(OutputSettings settings)
 
     public OutputSettings Settings { get; } = settings;
 
-    public string Hash => _hash ??= SettingsHash.Of(Settings);
+    public string Hash => _hash ??= Settings.Hash();
 }

@@ -1,8 +1,9 @@
+using System.Text.Json.Serialization;
 using FeedPublisher.Core.Extraction;
 using FeedPublisher.Core.Model;
-using FeedPublisher.Core.Publishing;
+using FeedPublisher.Core.Settings;
 
-namespace FeedPublisher.Core.Settings;
+namespace FeedPublisher.Core.Publishing;
 
 /// <summary>
 /// Everything besides the articles that shapes the bytes of the feed directory: what derives the
@@ -19,4 +20,16 @@ public sealed record OutputSettings(
     PublishSettings Publish,
     IReadOnlyList<string> Formats,
     string Program,
-    string Renderer);
+    string Renderer)
+{
+    /// <summary>The hash of all of it (<see cref="SettingsHash"/>).</summary>
+    public string Hash() => SettingsHash.Of(this, OutputSettingsJson.Default.OutputSettings);
+
+    /// <summary>The canonical text that <see cref="Hash"/> hashes.</summary>
+    public string Text() => SettingsHash.Text(this, OutputSettingsJson.Default.OutputSettings);
+}
+
+/// <summary>The serializer of <see cref="OutputSettings"/>, generated at build time (fast path only).</summary>
+[JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Serialization)]
+[JsonSerializable(typeof(OutputSettings))]
+internal sealed partial class OutputSettingsJson : JsonSerializerContext;
