@@ -10,7 +10,7 @@ namespace FeedPublisher.Storage;
 /// </summary>
 internal static class StoredRows
 {
-    public const string ArticleColumns = "id, title, path, published, updated, summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, body_pending, source_path, content_hash";
+    public const string ArticleColumns = "id, title, path, published, updated, summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, body_pending, source_path, content_hash, derived_with";
 
     public const string FileStampColumns = "source_path, file_length, file_mtime";
 
@@ -27,11 +27,15 @@ internal static class StoredRows
         content_html = excluded.content_html, authors = excluded.authors, categories = excluded.categories,
         sources = excluded.sources, url = excluded.url, origin_name = excluded.origin_name,
         origin_url = excluded.origin_url, language = excluded.language, image = excluded.image,
-        body_pending = excluded.body_pending
+        body_pending = excluded.body_pending, derived_with = excluded.derived_with
         """;
 
     /// <summary>Articles from rows of <see cref="ArticleColumns"/>.</summary>
-    public static async Task<IReadOnlyList<Article>> ReadArticlesAsync(DbCommand command, int count, CancellationToken cancellationToken)
+    /// <param name="derivation">
+    /// The hash of the extraction settings in force (<see cref="Core.Extraction.ArticleExtractor.Derivation"/>):
+    /// an article derived with others comes back pending, to be rendered again. Null: as stored.
+    /// </param>
+    public static async Task<IReadOnlyList<Article>> ReadArticlesAsync(DbCommand command, int count, string? derivation, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var articles = new List<Article>(Math.Min(count, 1000));
@@ -54,7 +58,8 @@ internal static class StoredRows
                 Language = reader.IsDBNull(13) ? null : reader.GetString(13),
                 Image = OptionalUrl(reader, 14),
                 // A boolean in PostgreSQL, 0 or 1 in SQLite: GetBoolean reads both.
-                Pending = reader.GetBoolean(15) ? new PendingBody(reader.GetString(16), reader.GetString(17)) : null,
+                Pending = reader.GetBoolean(15) || IsStale(reader, derivation) ? new PendingBody(reader.GetString(16), reader.GetString(17)) : null,
+                DerivedWith = reader.IsDBNull(18) ? null : reader.GetString(18),
             });
         }
 
@@ -87,6 +92,16 @@ internal static class StoredRows
 
         return stamps;
     }
+
+    /// <summary>
+    /// Derived with other settings than <paramref name="derivation"/>, and from a file that can be read
+    /// again. An imported article's file is not kept (<see cref="Core.Ingesting.ArticleImporter"/>): it
+    /// keeps what it was derived with until it is imported again.
+    /// </summary>
+    private static bool IsStale(DbDataReader reader, string? derivation) =>
+        derivation is not null
+        && (reader.IsDBNull(18) || !string.Equals(reader.GetString(18), derivation, StringComparison.Ordinal))
+        && !Core.Ingesting.ArticleImporter.IsImported(reader.GetString(16));
 
     private static Uri? OptionalUrl(DbDataReader reader, int column) =>
         reader.IsDBNull(column) ? null : new Uri(reader.GetString(column));

@@ -25,6 +25,23 @@ public sealed class ArticleExtractor(Summarizer summarizer, SourceCollector sour
 
     private static readonly Summarizer Titles = new(MaxTitleLength);
 
+    private readonly Lazy<string>? _derivation;
+
+    private ArticleExtractor(ExtractionSettings settings, OutletDirectory outlets)
+        : this(new Summarizer(settings.SummaryMaxLength), new SourceCollector(outlets, new SourceFinder(outlets)), outlets, settings.SiteRoot) =>
+        _derivation = new Lazy<string>(settings.Hash);
+
+    /// <summary>
+    /// The hash of the <see cref="ExtractionSettings"/> this extractor was made from (null when it was
+    /// put together by hand): every article it derives carries it in <see cref="Article.DerivedWith"/>.
+    /// Computed when first asked for, so that commands which derive nothing never serialize the settings.
+    /// </summary>
+    public string? Derivation => _derivation?.Value;
+
+    /// <summary>The extractor of these settings, and nothing else: what it derives depends on no other setting.</summary>
+    public static ArticleExtractor Create(ExtractionSettings settings) =>
+        new(settings, OutletDirectory.BuiltIn.With(settings.Outlets.ToDictionary(o => o.Name, o => o.HomePage, StringComparer.OrdinalIgnoreCase)));
+
     /// <param name="id">The article's identity (<see cref="ArticleIdentity.Resolve"/>).</param>
     /// <param name="fileTime">The file's last write time.</param>
     /// <param name="firstPublished">When the store first published this id, if it did.</param>
@@ -54,7 +71,19 @@ public sealed class ArticleExtractor(Summarizer summarizer, SourceCollector sour
             Origin = Origin(metadata),
             Language = CleanText(metadata.Language),
             Image = HttpUrl(metadata.Image),
+            DerivedWith = Derivation,
         };
+    }
+
+    /// <summary>
+    /// A stored article's header derived again from its file's metadata with this extractor's
+    /// settings: the given summary (shortened to the summary length), the address, the outlet and the
+    /// image. Identity, dates, title and names stay as stored: no setting shapes them.
+    /// </summary>
+    public Article Rederive(Article stored, ArticleMetadata metadata)
+    {
+        var fresh = Header(metadata, stored.Id, stored.Updated, stored.Published);
+        return stored with { Summary = fresh.Summary, Url = fresh.Url, Origin = fresh.Origin, Image = fresh.Image, DerivedWith = Derivation };
     }
 
     /// <summary>
@@ -78,6 +107,7 @@ public sealed class ArticleExtractor(Summarizer summarizer, SourceCollector sour
                 [.. draft.Metadata.Sources.Select(source => source with { Name = CleanText(source.Name) ?? "" })],
                 body.Text.Links, string.Join("\n\n", body.Text.Paragraphs), articleUrl, siteRoot),
             Pending = null,
+            DerivedWith = Derivation,
         };
     }
 

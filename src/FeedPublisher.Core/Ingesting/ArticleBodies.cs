@@ -6,9 +6,10 @@ using Microsoft.Extensions.Logging;
 namespace FeedPublisher.Core.Ingesting;
 
 /// <summary>
-/// Completes the articles feeds are about to show: bodies still pending since ingest are read from
-/// their files and rendered (on every core), and kept in the store so that no body is rendered
-/// twice. An article whose body turns out unusable (no text, a Markdown that cannot be read, a file
+/// Completes the articles feeds are about to show: bodies still pending since ingest, or derived
+/// with other extraction settings than today's (the store hands those back pending too, see
+/// <see cref="Article.DerivedWith"/>), are read from their files and rendered (on every core), and
+/// kept in the store so that no body is rendered twice. An article whose body turns out unusable (no text, a Markdown that cannot be read, a file
 /// gone) leaves the store and is reported like a file rejected at ingest, and the feeds ask again,
 /// so each still gets its count of articles.
 /// </summary>
@@ -50,7 +51,7 @@ public sealed class ArticleBodies(IArticleStore store, ArticleFileReader files, 
             var rendered = new Result[pending.Count];
             Parallel.For(0, pending.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => rendered[i] = Render(pending[i]));
             await store.SaveBodiesAsync(rendered.Where(r => r.Article is not null)
-                .Select(r => new RenderedBody(r.Article!.Id, r.Source.ContentHash, r.Article.Summary, r.Article.ContentHtml, r.Article.Sources)).ToList(), cancellationToken);
+                .Select(r => RenderedBody.Of(r.Article!, r.Source.ContentHash)).ToList(), cancellationToken);
             lock (problems)
             {
                 foreach (var problem in rendered.SelectMany(r => r.Problems))
@@ -86,7 +87,10 @@ public sealed class ArticleBodies(IArticleStore store, ArticleFileReader files, 
                 result.Problems.Add(new ArticleProblem(path, warning, Rejected: false));
             }
 
-            result.Article = extractor.WithBody(article, reader.Read(source));
+            // The header too: an article stored with other extraction settings (a shorter summary,
+            // another base URL) comes back pending, and nothing it holds from them may stay.
+            var draft = reader.Read(source);
+            result.Article = extractor.WithBody(extractor.Rederive(article, draft.Metadata), draft);
         }
         catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
         {

@@ -25,4 +25,12 @@ public sealed record Article
     public string? Language { get; init; }
     public Uri? Image { get; init; }
     public PendingBody? Pending { get; init; }
+
+    /// <summary>
+    /// The hash of the extraction settings that derived the summary, body, sources and URLs
+    /// (<see cref="Extraction.ArticleExtractor.Derivation"/>); null when not known (stored before it
+    /// was recorded). A store hands an article derived with other settings back as pending, so that
+    /// it is derived again.
+    /// </summary>
+    public string? DerivedWith { get; init; }
 }

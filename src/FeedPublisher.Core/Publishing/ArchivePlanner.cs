@@ -17,7 +17,7 @@ namespace FeedPublisher.Core.Publishing;
 /// rendered and staged a few at a time (<see cref="StageAsync"/>): a first publish of a large
 /// archive holds a batch of pages, never the whole archive.
 /// </summary>
-public sealed class ArchivePlanner(IArticleStore store, ArticleBodies bodies, FeedBuilder builder, FeedDirectory directory, PublishSettings settings)
+public sealed class ArchivePlanner(IArticleStore store, ArticleBodies bodies, FeedBuilder builder, FeedDirectory directory, PublishSettings settings, PublishShape shape)
 {
     public const string Folder = "archive";
     private const string FingerprintsFile = Folder + "/.fingerprints.json";
@@ -41,10 +41,10 @@ public sealed class ArchivePlanner(IArticleStore store, ArticleBodies bodies, Fe
         var complete = (await store.GetArchivePagesAsync(size, cancellationToken)).Where(p => p.Complete).ToList();
         // A page's links to its neighbours are part of what it holds: the newest page gains its
         // next-archive link once, when the page after it completes. The byte budget and its rule
-        // decide which entries are shortened, so they are part of it too.
+        // decide which entries are shortened, so they are part of it too, as is every other setting (the shape's hash).
         var pages = complete.Select((p, i) => p with
         {
-            Fingerprint = $"{p.Fingerprint}/{(i > 0 ? complete[i - 1].Number : 0)}/{(i < complete.Count - 1 ? complete[i + 1].Number : 0)}/{settings.MaxBytes}/{FeedRenderer.Revision}",
+            Fingerprint = $"{p.Fingerprint}/{(i > 0 ? complete[i - 1].Number : 0)}/{(i < complete.Count - 1 ? complete[i + 1].Number : 0)}/{settings.MaxBytes}/{FeedRenderer.Revision}/{shape.Hash}",
         }).ToList();
         var known = ReadFingerprints();
         var kept = pages.Select(page => known.GetValueOrDefault(page.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)) == page.Fingerprint

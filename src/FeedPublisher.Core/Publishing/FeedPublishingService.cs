@@ -25,6 +25,7 @@ public sealed class FeedPublishingService(
     FeedDirectory directory,
     PublishSettings settings,
     SiteInfo site,
+    PublishShape shape,
     WebSubNotifier webSub,
     PublishStatus status,
     TimeProvider time,
@@ -67,8 +68,7 @@ public sealed class FeedPublishingService(
         // the ingest, so that its staged files hold no disk space for the length of one.
         directory.Recover();
         var ingest = await ingestor.IngestAsync(cancellationToken, progress, timings);
-        var shape = ShapeHash();
-        var key = await timings.TimeAsync(StageTimings.Store, async () => System.Text.Encoding.UTF8.GetBytes($"{await store.GetVersionAsync(cancellationToken)}\n{shape}\n"));
+        var key = await timings.TimeAsync(StageTimings.Store, async () => System.Text.Encoding.UTF8.GetBytes($"{await store.GetVersionAsync(cancellationToken)}\n{shape.Hash}\n"));
         if (directory.Read(PublishKeyFile) is { } lastKey && lastKey.AsSpan().SequenceEqual(key) && directory.IsIntact())
         {
             // Same articles, same settings as the files on disk: they would come out byte for byte the same.
@@ -77,8 +77,8 @@ public sealed class FeedPublishingService(
             return unchanged;
         }
 
-        var previous = FeedFingerprints.Read(directory, shape);
-        var fingerprints = new FeedFingerprints(shape, []);
+        var previous = FeedFingerprints.Read(directory, shape.Hash);
+        var fingerprints = new FeedFingerprints(shape.Hash, []);
         var rejected = new List<ArticleProblem>();
         var feeds = await timings.TimeAsync(StageTimings.Build, () => BuildAsync(previous, fingerprints, rejected, cancellationToken));
 
@@ -106,24 +106,6 @@ public sealed class FeedPublishingService(
     }
 
     public void Dispose() => _oneAtATime.Dispose();
-
-    /// <summary>A hash of every setting that shapes the output, beside the articles themselves.</summary>
-    private string ShapeHash()
-    {
-        // Listed by hand: serializing an object with System.Text.Json's reflection cost 50-100 ms
-        // of every publish process, more than the rest of a publish where nothing changed.
-        List<object?> parts = [site.BaseUrl, site.Title, site.Description, site.Language, settings.MaxItems, settings.MaxBytes, settings.Gzip,
-            settings.WebSubHub, settings.ArchivePageSize, GetType().Assembly.GetName().Version, FeedRenderer.Revision, _writers.Count, .. _writers.Select(w => w.FileName),
-            settings.NamedFeeds.Count];
-        foreach (var feed in settings.NamedFeeds)
-        {
-            parts.AddRange([feed.Name, feed.Title, feed.Description, feed.MaxItems, feed.FullContent,
-                feed.Categories.Count, .. feed.Categories, feed.Authors.Count, .. feed.Authors]);
-        }
-
-        var shape = string.Join('\0', parts.Select(part => Convert.ToString(part, System.Globalization.CultureInfo.InvariantCulture)));
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(shape)));
-    }
 
     /// <summary>
     /// Every feed's document: in full when its articles changed (or for the main feed, which the

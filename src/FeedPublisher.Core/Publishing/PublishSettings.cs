@@ -18,6 +18,8 @@ public sealed record PublishSettings(int MaxItems, long MaxBytes = PublishSettin
     public Uri? WebSubHub { get; init; }
 
     /// <summary>How long a publish waits for another process's publish on the same directory.</summary>
+    /// <remarks>When a publish runs, not what it writes: left out of the publish key (<see cref="OutputSettings"/>).</remarks>
+    [System.Text.Json.Serialization.JsonIgnore]
     public TimeSpan LockWait { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Articles per RFC 5005 archive page of the main feed; null for no archive.</summary>

@@ -16,13 +16,19 @@ public sealed class PostgresArticleStore : IArticleStore, IDisposable, IAsyncDis
 {
     private readonly NpgsqlDataSource _dataSource;
 
-    private PostgresArticleStore(NpgsqlDataSource dataSource) => _dataSource = dataSource;
+    private readonly string? _derivation;
+
+    private PostgresArticleStore(NpgsqlDataSource dataSource, string? derivation) => (_dataSource, _derivation) = (dataSource, derivation);
 
     /// <summary>
     /// Connects and migrates the database to the latest schema. A server that cannot be reached or
     /// refuses us throws <see cref="StoreUnavailableException"/>, which names it without the password.
     /// </summary>
-    public static PostgresArticleStore Open(string connectionString)
+    /// <param name="derivation">
+    /// The hash of the extraction settings in force: articles derived with others are read back
+    /// pending, to be rendered again (<see cref="Article.DerivedWith"/>). Null reads them as stored.
+    /// </param>
+    public static PostgresArticleStore Open(string connectionString, string? derivation = null)
     {
         if (!PostgresConnectionString.TryParse(connectionString, out var builder, out var error))
         {
@@ -36,7 +42,7 @@ public sealed class PostgresArticleStore : IArticleStore, IDisposable, IAsyncDis
         {
             using var connection = PostgresConnectionErrors.Open(dataSource, builder);
             PostgresMigrator.Migrate(connection);
-            return new PostgresArticleStore(dataSource);
+            return new PostgresArticleStore(dataSource, derivation);
         }
         catch
         {
@@ -108,7 +114,7 @@ public sealed class PostgresArticleStore : IArticleStore, IDisposable, IAsyncDis
     public async Task<IReadOnlyList<Article>> GetLatestAsync(ArticleQuery query, int count, CancellationToken cancellationToken)
     {
         await using var command = PostgresArticleQueries.Latest(_dataSource, query, count, StoredRows.ArticleColumns);
-        return await StoredRows.ReadArticlesAsync(command, count, cancellationToken);
+        return await StoredRows.ReadArticlesAsync(command, count, _derivation, cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> GetLatestVersionsAsync(ArticleQuery query, int count, CancellationToken cancellationToken)
@@ -176,7 +182,7 @@ public sealed class PostgresArticleStore : IArticleStore, IDisposable, IAsyncDis
         await using var command = _dataSource.CreateCommand(PostgresArticleQueries.ArchivePage);
         command.Parameters.Add(new NpgsqlParameter<long>("first", (long)(page - 1) * pageSize));
         command.Parameters.Add(new NpgsqlParameter<long>("last", (long)page * pageSize));
-        return await StoredRows.ReadArticlesAsync(command, pageSize, cancellationToken);
+        return await StoredRows.ReadArticlesAsync(command, pageSize, _derivation, cancellationToken);
     }
 
     public void Dispose() => _dataSource.Dispose();

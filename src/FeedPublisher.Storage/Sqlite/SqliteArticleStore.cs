@@ -13,11 +13,16 @@ public sealed class SqliteArticleStore : IArticleStore
     private const string VersionColumns = "id, content_hash, updated";
 
     private readonly string _connectionString;
+    private readonly string? _derivation;
 
-    private SqliteArticleStore(string connectionString) => _connectionString = connectionString;
+    private SqliteArticleStore(string connectionString, string? derivation) => (_connectionString, _derivation) = (connectionString, derivation);
 
     /// <summary>Opens (creating if needed) the store at a file path or SQLite connection string, migrated to the latest schema.</summary>
-    public static SqliteArticleStore Open(string pathOrConnectionString)
+    /// <param name="derivation">
+    /// The hash of the extraction settings in force: articles derived with others are read back
+    /// pending, to be rendered again (<see cref="Article.DerivedWith"/>). Null reads them as stored.
+    /// </param>
+    public static SqliteArticleStore Open(string pathOrConnectionString, string? derivation = null)
     {
         var builder = pathOrConnectionString.Contains('=', StringComparison.Ordinal)
             ? new SqliteConnectionStringBuilder(pathOrConnectionString)
@@ -32,7 +37,7 @@ public sealed class SqliteArticleStore : IArticleStore
             }
         }
 
-        var store = new SqliteArticleStore(builder.ToString());
+        var store = new SqliteArticleStore(builder.ToString(), derivation);
         using var connection = store.Connect();
         Execute(connection, "PRAGMA journal_mode = WAL;");
         if (SqliteMigrator.Migrate(connection) < 3)
@@ -117,7 +122,7 @@ public sealed class SqliteArticleStore : IArticleStore
     {
         await using var connection = Connect();
         await using var command = LatestCommand(connection, query, count, StoredRows.ArticleColumns);
-        return await StoredRows.ReadArticlesAsync(command, count, cancellationToken);
+        return await StoredRows.ReadArticlesAsync(command, count, _derivation, cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> GetLatestVersionsAsync(ArticleQuery query, int count, CancellationToken cancellationToken) =>
@@ -215,7 +220,7 @@ public sealed class SqliteArticleStore : IArticleStore
         command.CommandText = $"SELECT {StoredRows.ArticleColumns} FROM articles INDEXED BY articles_by_seq WHERE seq > $first AND seq <= $last ORDER BY published DESC, id";
         command.Parameters.AddWithValue("$first", (long)(page - 1) * pageSize);
         command.Parameters.AddWithValue("$last", (long)page * pageSize);
-        return await StoredRows.ReadArticlesAsync(command, pageSize, cancellationToken);
+        return await StoredRows.ReadArticlesAsync(command, pageSize, _derivation, cancellationToken);
     }
 
 

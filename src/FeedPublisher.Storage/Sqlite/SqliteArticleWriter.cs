@@ -13,8 +13,8 @@ internal static class SqliteArticleWriter
     /// </summary>
     private const string Upsert = $"""
         INSERT INTO articles (id, source_path, file_length, file_mtime, content_hash, title, path, published, updated,
-                              summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, body_pending, seq)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
+                              summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, body_pending, seq, derived_with)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
         ON CONFLICT (id) DO UPDATE SET
             {StoredRows.UpdateOnConflict}
         """;
@@ -53,7 +53,7 @@ internal static class SqliteArticleWriter
                 .Bind(10, article.Summary).Bind(11, article.ContentHtml).Bind(12, StoredJson.WriteNames(article.Authors)).Bind(13, StoredJson.WriteNames(article.Categories))
                 .Bind(14, StoredJson.WriteSources(article.Sources)).Bind(15, article.Url?.AbsoluteUri).Bind(16, article.Origin?.Name).Bind(17, article.Origin?.Url.AbsoluteUri)
                 .Bind(18, article.Language).Bind(19, article.Image?.AbsoluteUri).Bind(20, article.Pending is null ? 0 : 1).Bind(21, isNew ? ++seq : 0)
-                .Execute();
+                .Bind(22, article.DerivedWith).Execute();
             terms.Replace(article, linked: known);
         }
     }
@@ -111,14 +111,19 @@ internal static class SqliteArticleWriter
         return stored;
     }
 
-    /// <summary>Bodies rendered after ingest, kept only for the file version they came from.</summary>
+    /// <summary>
+    /// Bodies rendered after ingest (or again, with other extraction settings), kept only for the
+    /// file version they came from, and only where the row does not already hold a body derived
+    /// with the same settings.
+    /// </summary>
     public static async Task SaveBodiesAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<RenderedBody> bodies, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            UPDATE articles SET summary = $summary, content_html = $content_html, sources = $sources, body_pending = 0
-            WHERE id = $id AND content_hash = $content_hash AND body_pending = 1
+            UPDATE articles SET summary = $summary, content_html = $content_html, sources = $sources, body_pending = 0,
+                url = $url, origin_name = $origin_name, origin_url = $origin_url, image = $image, derived_with = $derived_with
+            WHERE id = $id AND content_hash = $content_hash AND (body_pending = 1 OR derived_with IS NOT $derived_with)
             """;
         foreach (var body in bodies)
         {
@@ -129,6 +134,11 @@ internal static class SqliteArticleWriter
             p.AddWithValue("$summary", body.Summary);
             p.AddWithValue("$content_html", body.ContentHtml);
             p.AddWithValue("$sources", StoredJson.WriteSources(body.Sources));
+            p.AddWithValue("$url", (object?)body.Url?.AbsoluteUri ?? DBNull.Value);
+            p.AddWithValue("$origin_name", (object?)body.Origin?.Name ?? DBNull.Value);
+            p.AddWithValue("$origin_url", (object?)body.Origin?.Url.AbsoluteUri ?? DBNull.Value);
+            p.AddWithValue("$image", (object?)body.Image?.AbsoluteUri ?? DBNull.Value);
+            p.AddWithValue("$derived_with", (object?)body.DerivedWith ?? DBNull.Value);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }

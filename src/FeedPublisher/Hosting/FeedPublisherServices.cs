@@ -22,21 +22,21 @@ public static class FeedPublisherServices
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PublishStatus>();
-        services.AddSingleton<IArticleStore>(_ => settings.Storage.IsPostgres
-            ? PostgresArticleStore.Open(settings.Storage.ConnectionString)
-            : SqliteArticleStore.Open(settings.Storage.ConnectionString));
-
         var site = new SiteInfo(new Uri(settings.Site.BaseUrl), settings.Site.Title, settings.Site.Description, settings.Site.Language);
+        // Everything that shapes what is derived from an article file and stored: the extractor is
+        // made from this record alone, and the store hands back articles derived with other settings
+        // as pending, so they are derived again.
+        var extraction = ExtractionSettings.Create(site.Root, settings.Summary.MaxLength, settings.Outlets);
+        var extractor = ArticleExtractor.Create(extraction);
+        services.AddSingleton<IArticleStore>(_ => settings.Storage.IsPostgres
+            ? PostgresArticleStore.Open(settings.Storage.ConnectionString, extractor.Derivation)
+            : SqliteArticleStore.Open(settings.Storage.ConnectionString, extractor.Derivation));
+
         services.AddSingleton<IArticleReader, TextArticleReader>();
         services.AddSingleton<IArticleReader, MarkdownArticleReader>();
         services.AddSingleton<IArticleReader, HtmlArticleReader>();
         services.AddSingleton<IArticleReader, JsonArticleReader>();
-        var outlets = OutletDirectory.BuiltIn.With(settings.Outlets);
-        services.AddSingleton(new ArticleExtractor(
-            new Summarizer(settings.Summary.MaxLength),
-            new SourceCollector(outlets, new SourceFinder(outlets)),
-            outlets,
-            site.Root));
+        services.AddSingleton(extractor);
         services.AddSingleton(new IngestSettings(settings.Articles.Directory, settings.Articles.MaxBytes, settings.Articles.FollowLinksOutside));
         services.AddSingleton<ArticleFileReader>();
         services.AddSingleton<ChangedArticles>();
@@ -62,6 +62,10 @@ public static class FeedPublisherServices
                 n.Key, n.Value.Title.Length > 0 ? n.Value.Title : $"{site.Title}: {n.Key}", n.Value.Description.Length > 0 ? n.Value.Description : site.Description,
                 n.Value.Categories, n.Value.Authors, n.Value.MaxItems, n.Value.FullContent)).OrderBy(n => n.Name, StringComparer.Ordinal).ToList(),
         });
+        // Hashed whole at the first publish: the publish key and the fingerprints of kept files.
+        services.AddSingleton(sp => new PublishShape(new OutputSettings(
+            extraction, site, sp.GetRequiredService<PublishSettings>(), [.. sp.GetServices<IFeedWriter>().Select(w => w.FileName)],
+            typeof(FeedPublishingService).Assembly.GetName().Version?.ToString() ?? "", FeedRenderer.Revision)));
         services.AddSingleton<FeedPlanner>();
         services.AddSingleton<ArchivePlanner>();
         services.AddSingleton(sp => new WebSubNotifier(new HttpClient { Timeout = TimeSpan.FromSeconds(10) }, sp.GetRequiredService<ILogger<WebSubNotifier>>()));
