@@ -51,6 +51,8 @@ internal sealed class FrontMatterKeys(FrontMatterMap map, int firstLine) : IMeta
         return [];
     }
 
+    public IReadOnlyList<string> Terms(string key) => Node(key) is FrontMatterScalar ? MetadataKeys.SplitAtCommas(List(key)) : List(key);
+
     public IReadOnlyList<(string Name, string Url)> Sources(string key) => Node(key) switch
     {
         null => [],

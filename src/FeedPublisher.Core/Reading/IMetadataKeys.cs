@@ -19,6 +19,9 @@ internal interface IMetadataKeys
     /// <summary>A list under the first of the given keys present, written as a list or as one value; an entry may be an object with a <c>name</c> (JSON Feed 1.1 authors, Ghost tags).</summary>
     IReadOnlyList<string> List(params string[] keys);
 
+    /// <summary>Taxonomy names under <paramref name="key"/>: a list as written, or one value split at its commas (<c>keywords: "a, b"</c>).</summary>
+    IReadOnlyList<string> Terms(string key);
+
     /// <summary><c>sources</c>: a list of URLs, or of <c>{name, url}</c>, as written; a name is empty when not given.</summary>
     IReadOnlyList<(string Name, string Url)> Sources(string key);
 }

@@ -107,6 +107,8 @@ public sealed class JsonArticleReader : IArticleReader
             return [];
         }
 
+        public IReadOnlyList<string> Terms(string key) => Get(key) is { ValueKind: JsonValueKind.String } ? MetadataKeys.SplitAtCommas(List(key)) : List(key);
+
         public IReadOnlyList<(string Name, string Url)> Sources(string key) => Get(key) switch
         {
             null => [],

@@ -46,9 +46,13 @@ internal static class MetadataKeys
     private static DateTimeOffset? FirstDate(IMetadataKeys keys, string[] names) =>
         names.Where(name => keys.Flag(name) is null).Select(keys.Date).FirstOrDefault(date => date is not null);
 
-    /// <summary>Categories and tags together, each written as a list or as one comma-separated value; each name once.</summary>
+    /// <summary>
+    /// Categories and tags together, each written as a list or as one comma-separated value; each
+    /// name once. A name in a list is taken as written, commas and all.
+    /// </summary>
     private static List<string> Taxonomy(IMetadataKeys keys) =>
-        [.. TaxonomyKeys.SelectMany(key => keys.List(key))
-            .SelectMany(value => value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            .Distinct(StringComparer.OrdinalIgnoreCase)];
+        [.. TaxonomyKeys.SelectMany(keys.Terms).Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    public static IReadOnlyList<string> SplitAtCommas(IReadOnlyList<string> values) =>
+        [.. values.SelectMany(value => value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))];
 }

@@ -1,4 +1,5 @@
 using FeedPublisher.Core.Building;
+using FeedPublisher.Core.Extraction;
 using FeedPublisher.Core.Ingesting;
 using FeedPublisher.Core.Model;
 using FeedPublisher.Core.Publishing;
@@ -22,7 +23,9 @@ public sealed class ArchivePlannerTests : IDisposable
         var site = new SiteInfo(new Uri("https://news.example.com/"), "Site", "Description", "en");
         var builder = new FeedBuilder(site);
         var directory = new FeedDirectory(_root);
-        var planner = new ArchivePlanner(store, new ArticleBodies(store, null!, null!, null!, null!), builder, directory, new PublishSettings(PageSize) { ArchivePageSize = PageSize });
+        var settings = new PublishSettings(PageSize) { ArchivePageSize = PageSize };
+        var shape = new PublishShape(new OutputSettings(ExtractionSettings.Create(site.BaseUrl, 300, new Dictionary<string, Uri>()), site, settings, ["rss.xml", "atom.xml"], "test", "test"));
+        var planner = new ArchivePlanner(store, new ArticleBodies(store, null!, null!, null!, null!), builder, directory, settings, shape);
         var main = builder.BuildMain([]);
         var plan = await planner.PlanAsync(main, CancellationToken.None);
 
