@@ -190,14 +190,17 @@ public sealed class SqliteArticleStore : IArticleStore
         return terms;
     }
 
+    /// <summary>Every archive page's size and fingerprint (parameter $size), read off the index articles_archive_pages alone.</summary>
+    internal const string ArchivePagesQuery = """
+        SELECT (seq - 1) / $size + 1 AS page, count(*), sum(updated), sum(seq), (SELECT max(seq) FROM articles)
+        FROM articles GROUP BY page ORDER BY page
+        """;
+
     public async Task<IReadOnlyList<ArchivePage>> GetArchivePagesAsync(int pageSize, CancellationToken cancellationToken)
     {
         await using var connection = Connect();
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT (seq - 1) / $size + 1 AS page, count(*), sum(updated), sum(seq), (SELECT max(seq) FROM articles)
-            FROM articles GROUP BY page ORDER BY page
-            """;
+        command.CommandText = ArchivePagesQuery;
         command.Parameters.AddWithValue("$size", pageSize);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var pages = new List<ArchivePage>();
