@@ -46,10 +46,6 @@ public class StageBenchmarks
     [Benchmark]
     public ArticleDraft ReadMarkdown() => new MarkdownArticleReader().Read(_markdown);
 
-    /// <summary>What ingest reads of a new Markdown file: its front matter only.</summary>
-    [Benchmark]
-    public ArticleMetadata ReadMarkdownHeader() => new MarkdownArticleReader().ReadHeader(_markdown);
-
     [Benchmark]
     public ArticleDraft ReadHtml() => new HtmlArticleReader().Read(_html);
 
@@ -58,10 +54,6 @@ public class StageBenchmarks
 
     [Benchmark]
     public string Summarize() => new Summarizer(300).Summarize(_paragraphs);
-
-    /// <summary>What ingest makes of a new article: its header, without the body.</summary>
-    [Benchmark]
-    public Article ExtractHeader() => _extractor.Header(_draft.Metadata, "a", DateTimeOffset.UnixEpoch, null);
 
     [Benchmark]
     public Article ExtractArticle() => _extractor.Extract(_draft, "a", DateTimeOffset.UnixEpoch, null);

@@ -10,11 +10,22 @@ namespace FeedPublisher.Storage;
 /// </summary>
 internal static class StoredRows
 {
-    public const string ArticleColumns = "id, title, path, published, updated, summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, body_pending, source_path, content_hash, derived_with";
+    public const string ArticleColumns = "id, title, path, published, updated, summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, derived_with";
 
-    public const string FileStampColumns = "source_path, file_length, file_mtime";
+    /// <summary>The stamp of a file, and whether its article is stale (<see cref="Stale"/>, which binds @derivation).</summary>
+    public static string FileStampColumns(string? derivation) => $"source_path, file_length, file_mtime, {Stale(derivation)}";
 
-    public const string KnownFileColumns = "source_path, file_length, file_mtime, content_hash, id, published";
+    /// <summary>A known file's columns, the last whether its article is stale (<see cref="Stale"/>, which binds @derivation).</summary>
+    public static string KnownFileColumns(string? derivation) => $"source_path, file_length, file_mtime, content_hash, id, published, updated, {Stale(derivation)}";
+
+    /// <summary>
+    /// Whether a row was derived with other extraction settings than the @derivation parameter,
+    /// from a file that can be read again (<see cref="FileStamp.Stale"/>). An imported article's
+    /// file is not kept (<see cref="Core.Ingesting.ArticleImporter"/>): it keeps what it was
+    /// derived with until it is imported again. A store opened without a derivation calls nothing stale.
+    /// </summary>
+    private static string Stale(string? derivation) => derivation is null ? "FALSE" :
+        $"(derived_with IS DISTINCT FROM @derivation AND source_path NOT LIKE '{Core.Ingesting.ArticleImporter.SourcePrefix}%')";
 
     /// <summary>
     /// What both stores' upserts change in an article already stored (ON CONFLICT (id) DO UPDATE
@@ -27,15 +38,11 @@ internal static class StoredRows
         content_html = excluded.content_html, authors = excluded.authors, categories = excluded.categories,
         sources = excluded.sources, url = excluded.url, origin_name = excluded.origin_name,
         origin_url = excluded.origin_url, language = excluded.language, image = excluded.image,
-        body_pending = excluded.body_pending, derived_with = excluded.derived_with
+        derived_with = excluded.derived_with
         """;
 
     /// <summary>Articles from rows of <see cref="ArticleColumns"/>.</summary>
-    /// <param name="derivation">
-    /// The hash of the extraction settings in force (<see cref="Core.Extraction.ArticleExtractor.Derivation"/>):
-    /// an article derived with others comes back pending, to be rendered again. Null: as stored.
-    /// </param>
-    public static async Task<IReadOnlyList<Article>> ReadArticlesAsync(DbCommand command, int count, string? derivation, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<Article>> ReadArticlesAsync(DbCommand command, int count, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var articles = new List<Article>(Math.Min(count, 1000));
@@ -57,9 +64,7 @@ internal static class StoredRows
                 Origin = reader.IsDBNull(11) || OptionalUrl(reader, 12) is not { } originUrl ? null : new SourceLink(reader.GetString(11), originUrl),
                 Language = reader.IsDBNull(13) ? null : reader.GetString(13),
                 Image = OptionalUrl(reader, 14),
-                // A boolean in PostgreSQL, 0 or 1 in SQLite: GetBoolean reads both.
-                Pending = reader.GetBoolean(15) || IsStale(reader, derivation) ? new PendingBody(reader.GetString(16), reader.GetString(17)) : null,
-                DerivedWith = reader.IsDBNull(18) ? null : reader.GetString(18),
+                DerivedWith = reader.IsDBNull(15) ? null : reader.GetString(15),
             });
         }
 
@@ -74,7 +79,9 @@ internal static class StoredRows
         while (await reader.ReadAsync(cancellationToken))
         {
             var file = new ArticleFile(reader.GetString(0), reader.GetInt64(1), new DateTimeOffset(reader.GetInt64(2), TimeSpan.Zero), reader.GetString(3));
-            known[file.RelativePath] = new KnownFile(file, reader.GetString(4), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)));
+            // A boolean in PostgreSQL, 0 or 1 in SQLite: GetBoolean reads both.
+            known[file.RelativePath] = new KnownFile(file, reader.GetString(4),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)), reader.GetBoolean(7));
         }
 
         return known;
@@ -87,21 +94,11 @@ internal static class StoredRows
         var stamps = new Dictionary<string, FileStamp>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))
         {
-            stamps[reader.GetString(0)] = new FileStamp(reader.GetInt64(1), new DateTimeOffset(reader.GetInt64(2), TimeSpan.Zero));
+            stamps[reader.GetString(0)] = new FileStamp(reader.GetInt64(1), new DateTimeOffset(reader.GetInt64(2), TimeSpan.Zero), reader.GetBoolean(3));
         }
 
         return stamps;
     }
-
-    /// <summary>
-    /// Derived with other settings than <paramref name="derivation"/>, and from a file that can be read
-    /// again. An imported article's file is not kept (<see cref="Core.Ingesting.ArticleImporter"/>): it
-    /// keeps what it was derived with until it is imported again.
-    /// </summary>
-    private static bool IsStale(DbDataReader reader, string? derivation) =>
-        derivation is not null
-        && (reader.IsDBNull(18) || !string.Equals(reader.GetString(18), derivation, StringComparison.Ordinal))
-        && !Core.Ingesting.ArticleImporter.IsImported(reader.GetString(16));
 
     private static Uri? OptionalUrl(DbDataReader reader, int column) =>
         reader.IsDBNull(column) ? null : new Uri(reader.GetString(column));

@@ -10,8 +10,7 @@ namespace FeedPublisher.Core.Extraction;
 /// Turns a reader's draft into an article: the title cleaned, the body freed of junk and
 /// sanitized (always last), a summary from the lead unless one was given, every source, and the
 /// dates. Relative URLs resolve against the article's address below <paramref name="siteRoot"/>.
-/// The work comes in two parts, so that ingest can keep only the cheap <see cref="Header"/> of
-/// every article and render the body (<see cref="WithBody"/>) of those a feed shows.
+/// Ingest calls it once per file version; the article it returns is complete.
 /// </summary>
 public sealed class ArticleExtractor(Summarizer summarizer, SourceCollector sources, OutletDirectory outlets, Uri siteRoot)
 {
@@ -49,10 +48,10 @@ public sealed class ArticleExtractor(Summarizer summarizer, SourceCollector sour
         WithBody(Header(draft.Metadata, id, fileTime, firstPublished), draft);
 
     /// <summary>
-    /// What feeds need to choose and order the article, from its metadata alone: title, address,
-    /// dates, names, categories, and the summary when the file gives one. The body fields stay empty.
+    /// What comes from the metadata alone: title, address, dates, names, categories, and the
+    /// summary when the file gives one. The body fields stay empty.
     /// </summary>
-    public Article Header(ArticleMetadata metadata, string id, DateTimeOffset fileTime, DateTimeOffset? firstPublished)
+    private Article Header(ArticleMetadata metadata, string id, DateTimeOffset fileTime, DateTimeOffset? firstPublished)
     {
         var title = Titles.Shorten(CleanText(metadata.Title) ?? throw new ArticleRejectedException("it has no title"));
         var (published, updated) = ArticleDates.Resolve(metadata, fileTime, firstPublished);
@@ -76,21 +75,10 @@ public sealed class ArticleExtractor(Summarizer summarizer, SourceCollector sour
     }
 
     /// <summary>
-    /// A stored article's header derived again from its file's metadata with this extractor's
-    /// settings: the given summary (shortened to the summary length), the address, the outlet and the
-    /// image. Identity, dates, title and names stay as stored: no setting shapes them.
-    /// </summary>
-    public Article Rederive(Article stored, ArticleMetadata metadata)
-    {
-        var fresh = Header(metadata, stored.Id, stored.Updated, stored.Published);
-        return stored with { Summary = fresh.Summary, Url = fresh.Url, Origin = fresh.Origin, Image = fresh.Image, DerivedWith = Derivation };
-    }
-
-    /// <summary>
     /// The header completed with its body: freed of junk and sanitized (always last), a summary
     /// from the lead unless the file gave one, and every source.
     /// </summary>
-    public Article WithBody(Article header, ArticleDraft draft)
+    private Article WithBody(Article header, ArticleDraft draft)
     {
         var articleUrl = header.Url ?? new Uri(siteRoot, header.Path);
         var body = SanitizedBody.Of(ParseBody(draft), articleUrl);
@@ -106,7 +94,6 @@ public sealed class ArticleExtractor(Summarizer summarizer, SourceCollector sour
             Sources = sources.Collect(
                 [.. draft.Metadata.Sources.Select(source => source with { Name = CleanText(source.Name) ?? "" })],
                 body.Text.Links, string.Join("\n\n", body.Text.Paragraphs), articleUrl, siteRoot),
-            Pending = null,
             DerivedWith = Derivation,
         };
     }

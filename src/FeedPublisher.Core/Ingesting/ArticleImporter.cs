@@ -27,7 +27,7 @@ public sealed class ArticleImporter(IArticleStore store, ArticleFileReader files
     {
         var given = paths.SelectMany(Expand).ToList();
         var problems = new List<ArticleProblem>();
-        var read = new List<(string Path, Article Header, ArticleDraft Draft, string Hash, long Length)>();
+        var read = new List<(string Path, string Id, ArticleDraft Draft, string Hash, long Length)>();
         foreach (var path in given)
         {
             try
@@ -40,22 +40,22 @@ public sealed class ArticleImporter(IArticleStore store, ArticleFileReader files
             }
         }
 
-        var known = await store.GetKnownFilesAsync([], read.Select(r => r.Header.Id).ToList(), cancellationToken);
+        var known = await store.GetKnownFilesAsync([], read.Select(r => r.Id).ToList(), cancellationToken);
         var byId = known.Values.ToDictionary(k => k.ArticleId, StringComparer.Ordinal);
         var saved = new List<StoredArticle>();
         var (added, updated, unchanged) = (0, 0, 0);
-        foreach (var (path, header, draft, hash, length) in read)
+        foreach (var (path, id, draft, hash, length) in read)
         {
-            var previous = byId.GetValueOrDefault(header.Id);
+            var previous = byId.GetValueOrDefault(id);
             if (previous is not null && !IsImported(previous.File.RelativePath))
             {
-                problems.Add(IngestLog.Report(logger, new ArticleProblem(path, $"its id '{header.Id}' is already the id of {previous.File.RelativePath} in the articles folder", Rejected: true)));
+                problems.Add(IngestLog.Report(logger, new ArticleProblem(path, $"its id '{id}' is already the id of {previous.File.RelativePath} in the articles folder", Rejected: true)));
                 continue;
             }
 
-            if (saved.Any(s => s.Article.Id == header.Id))
+            if (saved.Any(s => s.Article.Id == id))
             {
-                problems.Add(IngestLog.Report(logger, new ArticleProblem(path, $"another file of this import has the id '{header.Id}' too; the first one is kept", Rejected: true)));
+                problems.Add(IngestLog.Report(logger, new ArticleProblem(path, $"another file of this import has the id '{id}' too; the first one is kept", Rejected: true)));
                 continue;
             }
 
@@ -68,8 +68,8 @@ public sealed class ArticleImporter(IArticleStore store, ArticleFileReader files
             try
             {
                 var now = time.GetUtcNow();
-                var article = extractor.WithBody(extractor.Header(draft.Metadata, header.Id, now, previous?.Published), draft);
-                saved.Add(new StoredArticle(article, new ArticleFile(SourcePrefix + header.Id, length, now, hash)));
+                var article = extractor.Extract(draft, id, now, previous?.Published);
+                saved.Add(new StoredArticle(article, new ArticleFile(SourcePrefix + id, length, now, hash)));
                 if (previous is null)
                 {
                     added++;
@@ -101,7 +101,7 @@ public sealed class ArticleImporter(IArticleStore store, ArticleFileReader files
     }
 
     /// <summary>Reads a file as ingest reads one (the same limit, decoding and reader), wherever it is.</summary>
-    private (string Path, Article Header, ArticleDraft Draft, string Hash, long Length) Read(string path, List<ArticleProblem> problems)
+    private (string Path, string Id, ArticleDraft Draft, string Hash, long Length) Read(string path, List<ArticleProblem> problems)
     {
         var info = new FileInfo(path);
         if (!files.Reads(info.Extension))
@@ -118,8 +118,7 @@ public sealed class ArticleImporter(IArticleStore store, ArticleFileReader files
 
         var draft = reader.Read(source);
         var id = ArticleIdentity.Resolve(draft.Metadata, info.Name);
-        var header = extractor.Header(draft.Metadata, id, time.GetUtcNow(), null);
-        return (path, header, draft, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length);
+        return (path, id, draft, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length);
     }
 
     private IEnumerable<string> Expand(string path) =>

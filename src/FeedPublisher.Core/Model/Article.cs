@@ -4,9 +4,8 @@ namespace FeedPublisher.Core.Model;
 /// One stored article as the feeds see it: plain-text title and summary, sanitized HTML body,
 /// and the sources it relies on. Its page is <see cref="Url"/> when the article names one (a
 /// canonical link), else <see cref="Path"/> below the site's base URL. <see cref="Origin"/> is
-/// the outlet the article itself came from, when it was syndicated. While <see cref="Pending"/> is
-/// set, the body fields (<see cref="ContentHtml"/>, <see cref="Sources"/>, and <see cref="Summary"/>
-/// unless the file gave one) are still empty.
+/// the outlet the article itself came from, when it was syndicated. An article is always complete:
+/// ingest derives its header and body together, once per file version.
 /// </summary>
 public sealed record Article
 {
@@ -24,13 +23,12 @@ public sealed record Article
     public SourceLink? Origin { get; init; }
     public string? Language { get; init; }
     public Uri? Image { get; init; }
-    public PendingBody? Pending { get; init; }
 
     /// <summary>
     /// The hash of the extraction settings that derived the summary, body, sources and URLs
     /// (<see cref="Extraction.ArticleExtractor.Derivation"/>); null when not known (stored before it
-    /// was recorded). A store hands an article derived with other settings back as pending, so that
-    /// it is derived again.
+    /// was recorded). The next ingest reads the file of an article derived with other settings again
+    /// (<see cref="Storing.FileStamp.Stale"/>), so that no output keeps what an old setting made.
     /// </summary>
     public string? DerivedWith { get; init; }
 }

@@ -17,14 +17,14 @@ namespace FeedPublisher.Core.Publishing;
 /// rendered and staged a few at a time (<see cref="StageAsync"/>): a first publish of a large
 /// archive holds a batch of pages, never the whole archive.
 /// </summary>
-public sealed class ArchivePlanner(IArticleStore store, ArticleBodies bodies, FeedBuilder builder, FeedDirectory directory, PublishSettings settings, PublishShape shape)
+public sealed class ArchivePlanner(IArticleStore store, FeedBuilder builder, FeedDirectory directory, PublishSettings settings, PublishShape shape)
 {
     public const string Folder = "archive";
     private const string FingerprintsFile = Folder + "/.fingerprints.json";
 
     /// <summary>
-    /// Articles loaded per batch of pages (20 pages of 50): enough for the bodies still to render
-    /// to keep every core busy, few enough that a batch's articles and documents stay a few MB.
+    /// Articles loaded per batch of pages (20 pages of 50): enough pages to keep every core busy
+    /// rendering, few enough that a batch's articles and documents stay a few MB.
     /// </summary>
     private const int ArticlesPerBatch = 1000;
 
@@ -56,13 +56,13 @@ public sealed class ArchivePlanner(IArticleStore store, ArticleBodies bodies, Fe
     }
 
     /// <summary>
-    /// Stages every page of the plan, a batch of pages at a time: the pages to render are loaded
-    /// (their pending bodies rendered together), rendered and staged, and let go before the next
+    /// Stages every page of the plan, a batch of pages at a time: the pages to render are loaded,
+    /// rendered and staged, and let go before the next
     /// batch is loaded. Then the pages' fingerprints.
     /// </summary>
     /// <returns>What staging did to each file, in page order.</returns>
     public async Task<IReadOnlyList<PublishedFile>> StageAsync(
-        ArchivePlan plan, FeedDocument main, FeedStaging staging, ICollection<ArticleProblem> rejected, BudgetNotes budget, CancellationToken cancellationToken)
+        ArchivePlan plan, FeedDocument main, FeedStaging staging, BudgetNotes budget, CancellationToken cancellationToken)
     {
         if (plan.PageSize == 0)
         {
@@ -75,9 +75,12 @@ public sealed class ArchivePlanner(IArticleStore store, ArticleBodies bodies, Fe
         {
             var batch = Enumerable.Range(first, Math.Min(pagesPerBatch, plan.Pages.Count - first)).ToList();
             var toRender = batch.Where(i => !plan.Kept[i]).ToList();
-            var articles = toRender.Count == 0 ? [] : await bodies.CompleteAsync(
-                toRender.Select(i => (Func<CancellationToken, Task<IReadOnlyList<Article>>>)(c => store.GetArchivePageAsync(plan.Pages[i].Number, plan.PageSize, c))).ToList(),
-                rejected, cancellationToken);
+            var articles = new List<IReadOnlyList<Article>>(toRender.Count);
+            foreach (var i in toRender)
+            {
+                articles.Add(await store.GetArchivePageAsync(plan.Pages[i].Number, plan.PageSize, cancellationToken));
+            }
+
             var files = new List<FileToRender>();
             foreach (var i in batch)
             {

@@ -16,7 +16,6 @@ namespace FeedPublisher.Core.Publishing;
 /// </summary>
 public sealed class FeedPublishingService(
     ArticleIngestor ingestor,
-    ArticleBodies bodies,
     IArticleStore store,
     FeedPlanner planner,
     ArchivePlanner archive,
@@ -79,12 +78,11 @@ public sealed class FeedPublishingService(
 
         var previous = FeedFingerprints.Read(directory, shape.Hash);
         var fingerprints = new FeedFingerprints(shape.Hash, []);
-        var rejected = new List<ArticleProblem>();
-        var feeds = await timings.TimeAsync(StageTimings.Build, () => BuildAsync(previous, fingerprints, rejected, cancellationToken));
+        var feeds = await timings.TimeAsync(StageTimings.Build, () => BuildAsync(previous, fingerprints, cancellationToken));
 
         var budget = new BudgetNotes();
         var (feedItems, feedCount) = (feeds[0].Feed.Entries.Count, feeds.Count);
-        var published = await timings.TimeAsync(StageTimings.Write, () => WriteAsync(feeds, fingerprints, key, rejected, budget, cancellationToken));
+        var published = await timings.TimeAsync(StageTimings.Write, () => WriteAsync(feeds, fingerprints, key, budget, cancellationToken));
         budget.Log(logger, settings.MaxBytes);
 
         if (settings.WebSubHub is { } hub)
@@ -94,8 +92,6 @@ public sealed class FeedPublishingService(
             await webSub.NotifyAsync(hub, changed, cancellationToken);
         }
 
-        // Bodies rendered on the way can still turn an article down: it is reported with the ingest's.
-        ingest = ingest with { Problems = [.. ingest.Problems, .. rejected] };
         var report = new PublishReport(ingest, await store.CountAsync(cancellationToken), feedItems, feedCount, published, time.GetElapsedTime(started))
         {
             Stages = timings.Totals,
@@ -109,10 +105,9 @@ public sealed class FeedPublishingService(
 
     /// <summary>
     /// Every feed's document: in full when its articles changed (or for the main feed, which the
-    /// index page shows), else a document without entries whose files stay as they are. The bodies
-    /// the full ones still need are rendered together, across feeds.
+    /// index page shows), else a document without entries whose files stay as they are.
     /// </summary>
-    private async Task<List<PublishedFeed>> BuildAsync(FeedFingerprints previous, FeedFingerprints fingerprints, ICollection<ArticleProblem> rejected, CancellationToken cancellationToken)
+    private async Task<List<PublishedFeed>> BuildAsync(FeedFingerprints previous, FeedFingerprints fingerprints, CancellationToken cancellationToken)
     {
         var specs = await planner.PlanAsync(cancellationToken);
         var feeds = new PublishedFeed?[specs.Count];
@@ -129,14 +124,14 @@ public sealed class FeedPublishingService(
             }
         }
 
-        var rebuilt = Enumerable.Range(0, specs.Count).Where(i => feeds[i] is null).ToList();
-        var articles = await bodies.CompleteAsync(
-            rebuilt.Select(i => (Func<CancellationToken, Task<IReadOnlyList<Article>>>)(c => store.GetLatestAsync(specs[i].Query, specs[i].MaxItems, c))).ToList(),
-            rejected, cancellationToken);
-        for (var r = 0; r < rebuilt.Count; r++)
+        for (var i = 0; i < specs.Count; i++)
         {
-            var spec = specs[rebuilt[r]];
-            feeds[rebuilt[r]] = new PublishedFeed(spec.Group, builder.Build(spec.Folder, spec.Title, spec.Description, articles[r], spec.FullContent));
+            if (feeds[i] is null)
+            {
+                var spec = specs[i];
+                var articles = await store.GetLatestAsync(spec.Query, spec.MaxItems, cancellationToken);
+                feeds[i] = new PublishedFeed(spec.Group, builder.Build(spec.Folder, spec.Title, spec.Description, articles, spec.FullContent));
+            }
         }
 
         return [.. feeds.Select(feed => feed!)];
@@ -160,7 +155,7 @@ public sealed class FeedPublishingService(
     /// emptied once their files are staged, so that their documents are let go.
     /// </summary>
     private async Task<IReadOnlyList<PublishedFile>> WriteAsync(
-        List<PublishedFeed> feeds, FeedFingerprints fingerprints, byte[] key, List<ArticleProblem> rejected, BudgetNotes budget, CancellationToken cancellationToken)
+        List<PublishedFeed> feeds, FeedFingerprints fingerprints, byte[] key, BudgetNotes budget, CancellationToken cancellationToken)
     {
         // The archive pages need the main feed's title and links, not its entries.
         var main = feeds[0].Feed with { Entries = [] };
@@ -178,7 +173,7 @@ public sealed class FeedPublishingService(
             published.AddRange(RenderedBatch.Stage(staging,
                 [.. feeds.SelectMany(feed => FeedFiles(feed, feed.Group == FeedGroup.Main ? plan.MainFeedLinks : null, budget))], settings.Gzip));
             feeds.Clear();
-            published.AddRange(await archive.StageAsync(plan, main, staging, rejected, budget, cancellationToken));
+            published.AddRange(await archive.StageAsync(plan, main, staging, budget, cancellationToken));
             published.AddRange(staging.Stage(listings));
             // The records of what was published come last, after every file they describe.
             published.Add(staging.Stage(FeedFingerprints.FileName, fingerprints.ToBytes(), gzip: false));

@@ -9,10 +9,4 @@ public interface IArticleReader
     IReadOnlyCollection<string> Extensions { get; }
 
     ArticleDraft Read(ArticleSource source);
-
-    /// <summary>
-    /// The metadata alone, for ingest, which keeps only the header of every article: as much as
-    /// <see cref="Read"/> finds, for less work where the format allows (front matter with a title).
-    /// </summary>
-    ArticleMetadata ReadHeader(ArticleSource source) => Read(source).Metadata;
 }

@@ -15,10 +15,6 @@ public sealed class MarkdownArticleReader : IArticleReader
 
     public IReadOnlyCollection<string> Extensions { get; } = [".md", ".markdown"];
 
-    /// <summary>Front matter with a title says it all; without one, the title is the body's first heading.</summary>
-    public ArticleMetadata ReadHeader(ArticleSource source) =>
-        FrontMatter.Read(source.Text) is { Title: not null } metadata ? metadata : Read(source).Metadata;
-
     public ArticleDraft Read(ArticleSource source)
     {
         var (metadata, body) = FrontMatter.Split(source.Text);

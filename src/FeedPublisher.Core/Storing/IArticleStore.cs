@@ -9,8 +9,8 @@ namespace FeedPublisher.Core.Storing;
 public interface IArticleStore
 {
     /// <summary>
-    /// Every known file's length and mtime by relative path: all a walk of the folder needs to
-    /// find the files that changed, in the smallest rows the store has.
+    /// Every known file's length and mtime by relative path, and whether its article is stale: all
+    /// a walk of the folder needs to find the files that changed, in the smallest rows the store has.
     /// </summary>
     Task<IReadOnlyDictionary<string, FileStamp>> GetFileStampsAsync(CancellationToken cancellationToken);
 
@@ -29,15 +29,7 @@ public interface IArticleStore
     Task<IStoreBatch> BeginBatchAsync(CancellationToken cancellationToken) => Task.FromResult<IStoreBatch>(new ChangeByChangeBatch(this));
 
     /// <summary>
-    /// Keeps bodies rendered for articles stored <see cref="Article.Pending"/>, each only if the
-    /// store still holds the version it was rendered from. Feeds do not change by it, so the
-    /// <see cref="GetVersionAsync"/> number does not either.
-    /// </summary>
-    Task SaveBodiesAsync(IReadOnlyList<RenderedBody> bodies, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// The newest articles that a feed shows, ordered by publication date descending, then id;
-    /// those whose body was never rendered come with <see cref="Article.Pending"/> set.
+    /// The newest articles that a feed shows, ordered by publication date descending, then id.
     /// </summary>
     Task<IReadOnlyList<Article>> GetLatestAsync(ArticleQuery query, int count, CancellationToken cancellationToken);
 

@@ -1,4 +1,8 @@
 namespace FeedPublisher.Core.Storing;
 
-/// <summary>A file the store already holds, with the article it became and that article's first publication.</summary>
-public sealed record KnownFile(ArticleFile File, string ArticleId, DateTimeOffset Published);
+/// <summary>
+/// A file the store already holds, with the article it became, that article's first publication
+/// and last update, and whether it is <see cref="Stale"/>.
+/// </summary>
+/// <param name="Stale">Its article was derived with other extraction settings than today's (see <see cref="FileStamp.Stale"/>).</param>
+public sealed record KnownFile(ArticleFile File, string ArticleId, DateTimeOffset Published, DateTimeOffset Updated, bool Stale = false);

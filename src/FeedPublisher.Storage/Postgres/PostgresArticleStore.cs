@@ -53,20 +53,31 @@ public sealed class PostgresArticleStore : IArticleStore, IDisposable, IAsyncDis
 
     public async Task<IReadOnlyDictionary<string, FileStamp>> GetFileStampsAsync(CancellationToken cancellationToken)
     {
-        await using var command = _dataSource.CreateCommand($"SELECT {StoredRows.FileStampColumns} FROM articles");
+        await using var command = _dataSource.CreateCommand($"SELECT {StoredRows.FileStampColumns(_derivation)} FROM articles");
+        BindDerivation(command);
         return await StoredRows.ReadFileStampsAsync(command, cancellationToken);
+    }
+
+    private void BindDerivation(NpgsqlCommand command)
+    {
+        if (_derivation is not null)
+        {
+            command.Parameters.Add(new NpgsqlParameter<string>("derivation", _derivation));
+        }
     }
 
     public async Task<IReadOnlyDictionary<string, KnownFile>> GetKnownFilesAsync(CancellationToken cancellationToken)
     {
-        await using var command = _dataSource.CreateCommand($"SELECT {StoredRows.KnownFileColumns} FROM articles");
+        await using var command = _dataSource.CreateCommand($"SELECT {StoredRows.KnownFileColumns(_derivation)} FROM articles");
+        BindDerivation(command);
         return await StoredRows.ReadKnownFilesAsync(command, cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, KnownFile>> GetKnownFilesAsync(IReadOnlyCollection<string> paths, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(
-            $"SELECT {StoredRows.KnownFileColumns} FROM articles WHERE source_path = ANY(@paths) OR id = ANY(@ids)");
+            $"SELECT {StoredRows.KnownFileColumns(_derivation)} FROM articles WHERE source_path = ANY(@paths) OR id = ANY(@ids)");
+        BindDerivation(command);
         command.Parameters.Add(new NpgsqlParameter<string[]>("paths", [.. paths]));
         command.Parameters.Add(new NpgsqlParameter<string[]>("ids", [.. ids]));
         return await StoredRows.ReadKnownFilesAsync(command, cancellationToken);
@@ -95,26 +106,10 @@ public sealed class PostgresArticleStore : IArticleStore, IDisposable, IAsyncDis
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task SaveBodiesAsync(IReadOnlyList<RenderedBody> bodies, CancellationToken cancellationToken)
-    {
-        if (bodies.Count == 0)
-        {
-            return;
-        }
-
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // The writers' lock here too: rows updated in one order by this and in another by an
-        // ingest's upsert could otherwise deadlock, and one of the two would fail.
-        await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({PostgresLocks.Writers})", cancellationToken);
-        await PostgresArticleWriter.SaveBodiesAsync(connection, transaction, bodies, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
-
     public async Task<IReadOnlyList<Article>> GetLatestAsync(ArticleQuery query, int count, CancellationToken cancellationToken)
     {
         await using var command = PostgresArticleQueries.Latest(_dataSource, query, count, StoredRows.ArticleColumns);
-        return await StoredRows.ReadArticlesAsync(command, count, _derivation, cancellationToken);
+        return await StoredRows.ReadArticlesAsync(command, count, cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> GetLatestVersionsAsync(ArticleQuery query, int count, CancellationToken cancellationToken)
@@ -182,7 +177,7 @@ public sealed class PostgresArticleStore : IArticleStore, IDisposable, IAsyncDis
         await using var command = _dataSource.CreateCommand(PostgresArticleQueries.ArchivePage);
         command.Parameters.Add(new NpgsqlParameter<long>("first", (long)(page - 1) * pageSize));
         command.Parameters.Add(new NpgsqlParameter<long>("last", (long)page * pageSize));
-        return await StoredRows.ReadArticlesAsync(command, pageSize, _derivation, cancellationToken);
+        return await StoredRows.ReadArticlesAsync(command, pageSize, cancellationToken);
     }
 
     public void Dispose() => _dataSource.Dispose();

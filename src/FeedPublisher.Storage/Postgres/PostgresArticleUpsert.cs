@@ -15,14 +15,14 @@ internal static class PostgresArticleUpsert
     private const string Sql = $"""
         WITH input AS (
             SELECT * FROM unnest(@id, @source_path, @file_length, @file_mtime, @content_hash, @title, @path, @published, @updated,
-                                 @summary, @content_html, @authors, @categories, @sources, @url, @origin_name, @origin_url, @language, @image, @body_pending, @derived_with)
+                                 @summary, @content_html, @authors, @categories, @sources, @url, @origin_name, @origin_url, @language, @image, @derived_with)
                 WITH ORDINALITY AS i (id, source_path, file_length, file_mtime, content_hash, title, path, published, updated,
-                                      summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, body_pending, derived_with, arrival)
+                                      summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, derived_with, arrival)
         )
         INSERT INTO articles (id, source_path, file_length, file_mtime, content_hash, title, path, published, updated,
-                              summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, body_pending, derived_with, seq)
+                              summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, derived_with, seq)
         SELECT i.id, i.source_path, i.file_length, i.file_mtime, i.content_hash, i.title, i.path, i.published, i.updated,
-               i.summary, i.content_html, i.authors, i.categories, i.sources, i.url, i.origin_name, i.origin_url, i.language, i.image, i.body_pending, i.derived_with,
+               i.summary, i.content_html, i.authors, i.categories, i.sources, i.url, i.origin_name, i.origin_url, i.language, i.image, i.derived_with,
                coalesce(known.seq, (SELECT coalesce(max(seq), 0) FROM articles)
                                    + row_number() OVER (PARTITION BY known.seq IS NULL ORDER BY i.arrival))
         FROM input i LEFT JOIN articles known ON known.id = i.id
@@ -53,7 +53,6 @@ internal static class PostgresArticleUpsert
             Texts("origin_url", batch, s => s.Article.Origin?.Url.AbsoluteUri),
             Texts("language", batch, s => s.Article.Language),
             Texts("image", batch, s => s.Article.Image?.AbsoluteUri),
-            new NpgsqlParameter<bool[]>("body_pending", [.. batch.Select(s => s.Article.Pending is not null)]),
             Texts("derived_with", batch, s => s.Article.DerivedWith),
         },
     };

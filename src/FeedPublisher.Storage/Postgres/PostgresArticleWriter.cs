@@ -43,35 +43,6 @@ internal static class PostgresArticleWriter
         }
     }
 
-    /// <summary>
-    /// Bodies rendered after ingest (or again, with other extraction settings), each kept only if the
-    /// store still holds the file version it came from and no body derived with the same settings.
-    /// </summary>
-    public static async Task SaveBodiesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<RenderedBody> bodies, CancellationToken cancellationToken)
-    {
-        foreach (var batch in bodies.Chunk(ArticlesPerBatch))
-        {
-            await using var command = new NpgsqlCommand("""
-                UPDATE articles a SET summary = b.summary, content_html = b.content_html, sources = b.sources, body_pending = false,
-                    url = b.url, origin_name = b.origin_name, origin_url = b.origin_url, image = b.image, derived_with = b.derived_with
-                FROM unnest(@id, @content_hash, @summary, @content_html, @sources, @url, @origin_name, @origin_url, @image, @derived_with)
-                    AS b (id, content_hash, summary, content_html, sources, url, origin_name, origin_url, image, derived_with)
-                WHERE a.id = b.id AND a.content_hash = b.content_hash AND (a.body_pending OR a.derived_with IS DISTINCT FROM b.derived_with)
-                """, connection, transaction);
-            command.Parameters.Add(new NpgsqlParameter<string[]>("id", [.. batch.Select(b => b.Id)]));
-            command.Parameters.Add(new NpgsqlParameter<string[]>("content_hash", [.. batch.Select(b => b.ContentHash)]));
-            command.Parameters.Add(new NpgsqlParameter<string[]>("summary", [.. batch.Select(b => b.Summary)]));
-            command.Parameters.Add(new NpgsqlParameter<string[]>("content_html", [.. batch.Select(b => b.ContentHtml)]));
-            command.Parameters.Add(new NpgsqlParameter<string[]>("sources", [.. batch.Select(b => StoredJson.WriteSources(b.Sources))]));
-            command.Parameters.Add(new NpgsqlParameter<string?[]>("url", [.. batch.Select(b => b.Url?.AbsoluteUri)]));
-            command.Parameters.Add(new NpgsqlParameter<string?[]>("origin_name", [.. batch.Select(b => b.Origin?.Name)]));
-            command.Parameters.Add(new NpgsqlParameter<string?[]>("origin_url", [.. batch.Select(b => b.Origin?.Url.AbsoluteUri)]));
-            command.Parameters.Add(new NpgsqlParameter<string?[]>("image", [.. batch.Select(b => b.Image?.AbsoluteUri)]));
-            command.Parameters.Add(new NpgsqlParameter<string?[]>("derived_with", [.. batch.Select(b => b.DerivedWith)]));
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
-
     public static async Task UpsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredArticle> saved, CancellationToken cancellationToken)
     {
         var slugs = new PostgresTermSlugs(connection, transaction);

@@ -55,22 +55,36 @@ public sealed class SqliteArticleStore : IArticleStore
     public async Task<IReadOnlyDictionary<string, FileStamp>> GetFileStampsAsync(CancellationToken cancellationToken)
     {
         await using var connection = Connect();
-        using var query = new SqliteStatement(connection, $"SELECT {StoredRows.FileStampColumns} FROM articles");
+        using var query = new SqliteStatement(connection, $"SELECT {StoredRows.FileStampColumns(_derivation)} FROM articles");
+        if (_derivation is not null)
+        {
+            query.Bind(1, _derivation);
+        }
+
         var stamps = new Dictionary<string, FileStamp>(StringComparer.Ordinal);
         while (query.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            stamps[query.Text(0)] = new FileStamp(query.Int64(1), new DateTimeOffset(query.Int64(2), TimeSpan.Zero));
+            stamps[query.Text(0)] = new FileStamp(query.Int64(1), new DateTimeOffset(query.Int64(2), TimeSpan.Zero), query.Int64(3) != 0);
         }
 
         return stamps;
+    }
+
+    private void BindDerivation(SqliteCommand command)
+    {
+        if (_derivation is not null)
+        {
+            command.Parameters.AddWithValue("@derivation", _derivation);
+        }
     }
 
     public async Task<IReadOnlyDictionary<string, KnownFile>> GetKnownFilesAsync(CancellationToken cancellationToken)
     {
         await using var connection = Connect();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {StoredRows.KnownFileColumns} FROM articles";
+        command.CommandText = $"SELECT {StoredRows.KnownFileColumns(_derivation)} FROM articles";
+        BindDerivation(command);
         return await StoredRows.ReadKnownFilesAsync(command, cancellationToken);
     }
 
@@ -79,9 +93,10 @@ public sealed class SqliteArticleStore : IArticleStore
         await using var connection = Connect();
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT {StoredRows.KnownFileColumns} FROM articles WHERE source_path IN (SELECT value FROM json_each($paths))
-            UNION SELECT {StoredRows.KnownFileColumns} FROM articles WHERE id IN (SELECT value FROM json_each($ids))
+            SELECT {StoredRows.KnownFileColumns(_derivation)} FROM articles WHERE source_path IN (SELECT value FROM json_each($paths))
+            UNION SELECT {StoredRows.KnownFileColumns(_derivation)} FROM articles WHERE id IN (SELECT value FROM json_each($ids))
             """;
+        BindDerivation(command);
         command.Parameters.AddWithValue("$paths", StoredJson.WriteNames([.. paths]));
         command.Parameters.AddWithValue("$ids", StoredJson.WriteNames([.. ids]));
         return await StoredRows.ReadKnownFilesAsync(command, cancellationToken);
@@ -102,19 +117,6 @@ public sealed class SqliteArticleStore : IArticleStore
 
     public async Task<IStoreBatch> BeginBatchAsync(CancellationToken cancellationToken) => await SqliteBulkLoad.BeginAsync(Connect(), cancellationToken);
 
-    public async Task SaveBodiesAsync(IReadOnlyList<RenderedBody> bodies, CancellationToken cancellationToken)
-    {
-        if (bodies.Count == 0)
-        {
-            return;
-        }
-
-        await using var connection = Connect();
-        await using var transaction = connection.BeginTransaction();
-        await SqliteArticleWriter.SaveBodiesAsync(connection, transaction, bodies, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
-
     public Task<IReadOnlyList<Article>> GetLatestAsync(int count, CancellationToken cancellationToken) =>
         GetLatestAsync(ArticleQuery.All, count, cancellationToken);
 
@@ -122,7 +124,7 @@ public sealed class SqliteArticleStore : IArticleStore
     {
         await using var connection = Connect();
         await using var command = LatestCommand(connection, query, count, StoredRows.ArticleColumns);
-        return await StoredRows.ReadArticlesAsync(command, count, _derivation, cancellationToken);
+        return await StoredRows.ReadArticlesAsync(command, count, cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> GetLatestVersionsAsync(ArticleQuery query, int count, CancellationToken cancellationToken) =>
@@ -223,7 +225,7 @@ public sealed class SqliteArticleStore : IArticleStore
         command.CommandText = $"SELECT {StoredRows.ArticleColumns} FROM articles INDEXED BY articles_by_seq WHERE seq > $first AND seq <= $last ORDER BY published DESC, id";
         command.Parameters.AddWithValue("$first", (long)(page - 1) * pageSize);
         command.Parameters.AddWithValue("$last", (long)page * pageSize);
-        return await StoredRows.ReadArticlesAsync(command, pageSize, _derivation, cancellationToken);
+        return await StoredRows.ReadArticlesAsync(command, pageSize, cancellationToken);
     }
 
 

@@ -13,8 +13,8 @@ internal static class SqliteArticleWriter
     /// </summary>
     private const string Upsert = $"""
         INSERT INTO articles (id, source_path, file_length, file_mtime, content_hash, title, path, published, updated,
-                              summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, body_pending, seq, derived_with)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
+                              summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, seq, derived_with)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
         ON CONFLICT (id) DO UPDATE SET
             {StoredRows.UpdateOnConflict}
         """;
@@ -52,8 +52,8 @@ internal static class SqliteArticleWriter
                 .Bind(6, article.Title).Bind(7, article.Path).Bind(8, article.Published.ToUnixTimeMilliseconds()).Bind(9, article.Updated.ToUnixTimeMilliseconds())
                 .Bind(10, article.Summary).Bind(11, article.ContentHtml).Bind(12, StoredJson.WriteNames(article.Authors)).Bind(13, StoredJson.WriteNames(article.Categories))
                 .Bind(14, StoredJson.WriteSources(article.Sources)).Bind(15, article.Url?.AbsoluteUri).Bind(16, article.Origin?.Name).Bind(17, article.Origin?.Url.AbsoluteUri)
-                .Bind(18, article.Language).Bind(19, article.Image?.AbsoluteUri).Bind(20, article.Pending is null ? 0 : 1).Bind(21, isNew ? ++seq : 0)
-                .Bind(22, article.DerivedWith).Execute();
+                .Bind(18, article.Language).Bind(19, article.Image?.AbsoluteUri).Bind(20, isNew ? ++seq : 0)
+                .Bind(21, article.DerivedWith).Execute();
             terms.Replace(article, linked: known);
         }
     }
@@ -109,38 +109,6 @@ internal static class SqliteArticleWriter
 
         stored.ExceptWith(replaced);
         return stored;
-    }
-
-    /// <summary>
-    /// Bodies rendered after ingest (or again, with other extraction settings), kept only for the
-    /// file version they came from, and only where the row does not already hold a body derived
-    /// with the same settings.
-    /// </summary>
-    public static async Task SaveBodiesAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<RenderedBody> bodies, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            UPDATE articles SET summary = $summary, content_html = $content_html, sources = $sources, body_pending = 0,
-                url = $url, origin_name = $origin_name, origin_url = $origin_url, image = $image, derived_with = $derived_with
-            WHERE id = $id AND content_hash = $content_hash AND (body_pending = 1 OR derived_with IS NOT $derived_with)
-            """;
-        foreach (var body in bodies)
-        {
-            var p = command.Parameters;
-            p.Clear();
-            p.AddWithValue("$id", body.Id);
-            p.AddWithValue("$content_hash", body.ContentHash);
-            p.AddWithValue("$summary", body.Summary);
-            p.AddWithValue("$content_html", body.ContentHtml);
-            p.AddWithValue("$sources", StoredJson.WriteSources(body.Sources));
-            p.AddWithValue("$url", (object?)body.Url?.AbsoluteUri ?? DBNull.Value);
-            p.AddWithValue("$origin_name", (object?)body.Origin?.Name ?? DBNull.Value);
-            p.AddWithValue("$origin_url", (object?)body.Origin?.Url.AbsoluteUri ?? DBNull.Value);
-            p.AddWithValue("$image", (object?)body.Image?.AbsoluteUri ?? DBNull.Value);
-            p.AddWithValue("$derived_with", (object?)body.DerivedWith ?? DBNull.Value);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
     }
 
     public static async Task TouchAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<ArticleFile> touched, CancellationToken cancellationToken)

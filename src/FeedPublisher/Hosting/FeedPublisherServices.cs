@@ -41,7 +41,6 @@ public static class FeedPublisherServices
         services.AddSingleton<ArticleFileReader>();
         services.AddSingleton<ChangedArticles>();
         services.AddSingleton<ArticleIngestor>();
-        services.AddSingleton<ArticleBodies>();
         services.AddSingleton<ArticleImporter>();
 
         var feeds = settings.Feeds;

@@ -25,12 +25,12 @@ public sealed class ArchivePlannerTests : IDisposable
         var directory = new FeedDirectory(_root);
         var settings = new PublishSettings(PageSize) { ArchivePageSize = PageSize };
         var shape = new PublishShape(new OutputSettings(ExtractionSettings.Create(site.BaseUrl, 300, new Dictionary<string, Uri>()), site, settings, ["rss.xml", "atom.xml"], "test", "test"));
-        var planner = new ArchivePlanner(store, new ArticleBodies(store, null!, null!, null!, null!), builder, directory, settings, shape);
+        var planner = new ArchivePlanner(store, builder, directory, settings, shape);
         var main = builder.BuildMain([]);
         var plan = await planner.PlanAsync(main, CancellationToken.None);
 
         IReadOnlyList<PublishedFile> results = [];
-        await directory.PublishAsync(async staging => results = await planner.StageAsync(plan, main, staging, [], new BudgetNotes(), CancellationToken.None));
+        await directory.PublishAsync(async staging => results = await planner.StageAsync(plan, main, staging, new BudgetNotes(), CancellationToken.None));
 
         // Per page asked for, the files already staged: 2 formats and their .gz siblings per page of the batches before.
         Assert.Equal([.. Enumerable.Repeat(0, 20), .. Enumerable.Repeat(80, 20), .. Enumerable.Repeat(160, 5)], store.StagedWhenAsked);
@@ -73,8 +73,6 @@ public sealed class ArchivePlannerTests : IDisposable
         public Task<IReadOnlyDictionary<string, KnownFile>> GetKnownFilesAsync(IReadOnlyCollection<string> paths, IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task ApplyAsync(StoreChanges changes, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task SaveBodiesAsync(IReadOnlyList<RenderedBody> bodies, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<Article>> GetLatestAsync(ArticleQuery query, int count, CancellationToken cancellationToken) => throw new NotSupportedException();
 

@@ -14,7 +14,8 @@ public abstract class ArticleStoreContract : IAsyncLifetime
     private static readonly CancellationToken None = CancellationToken.None;
 
     /// <summary>Opens the store under test; a second call opens the same store again, as a restarted process would.</summary>
-    protected abstract Task<IArticleStore> OpenAsync();
+    /// <param name="derivation">The hash of today's extraction settings (see <see cref="FileStamp.Stale"/>).</param>
+    protected abstract Task<IArticleStore> OpenAsync(string? derivation = null);
 
     public virtual Task InitializeAsync() => Task.CompletedTask;
 
@@ -314,46 +315,33 @@ public abstract class ArticleStoreContract : IAsyncLifetime
     }
 
     [SkippableFact]
-    public async Task GetLatest_HeaderOnly_ComesBackPendingWithItsFileAndHash()
+    public async Task GetFileStampsAndKnownFiles_DerivedWithOtherSettings_AreStaleExceptImported()
     {
-        var store = await OpenAsync();
-        await store.ApplyAsync(Changes(Header("a", "h1")), None);
+        await (await OpenAsync()).ApplyAsync(Changes(
+            Derived("current", "today"), Derived("older", "yesterday"), Derived("unknown", null),
+            Derived("imported", "yesterday") with { File = new ArticleFile("@/import/imported", 10, Day, "h") }), None);
+        var store = await OpenAsync("today");
 
-        var article = Assert.Single(await Latest(store, 10));
+        var stamps = await store.GetFileStampsAsync(None);
+        var known = await store.GetKnownFilesAsync(None);
+        var named = await store.GetKnownFilesAsync(["current.txt", "older.txt"], ["unknown", "imported"], None);
 
-        Assert.Equal(new PendingBody("a.md", "h1"), article.Pending);
-        Assert.Equal("", article.ContentHtml);
+        string[] stale = ["older.txt", "unknown.txt"];
+        Assert.Equal(stale, stamps.Where(s => s.Value.Stale).Select(s => s.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(stale, known.Where(k => k.Value.Stale).Select(k => k.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(stale, named.Where(k => k.Value.Stale).Select(k => k.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(4, named.Count);
+        Assert.False(stamps["current.txt"].Matches(10, Day) && stamps["older.txt"].Matches(10, Day));
     }
 
     [SkippableFact]
-    public async Task SaveBodies_ForTheStoredVersion_CompletesTheArticleWithoutChangingTheStoreVersion()
+    public async Task GetFileStamps_StoreOpenedWithoutDerivation_CallsNothingStale()
     {
         var store = await OpenAsync();
-        await store.ApplyAsync(Changes(Header("a", "h1")), None);
-        var version = await store.GetVersionAsync(None);
+        await store.ApplyAsync(Changes(Derived("a", "yesterday"), Derived("b", null)), None);
 
-        await store.SaveBodiesAsync([Body("a", "h1")], None);
-
-        var article = Assert.Single(await Latest(store, 10));
-        Assert.Null(article.Pending);
-        Assert.Equal("<p>Body</p>\n", article.ContentHtml);
-        Assert.Equal("The summary.", article.Summary);
-        Assert.Equal("Reuters", Assert.Single(article.Sources).Name);
-        Assert.Equal(version, await store.GetVersionAsync(None));
-    }
-
-    [SkippableFact]
-    public async Task SaveBodies_RenderedFromAnOlderVersion_IsNotKept()
-    {
-        var store = await OpenAsync();
-        await store.ApplyAsync(Changes(Header("a", "h1")), None);
-        await store.ApplyAsync(Changes(Header("a", "h2")), None);
-
-        await store.SaveBodiesAsync([Body("a", "h1")], None);
-
-        var article = Assert.Single(await Latest(store, 10));
-        Assert.Equal(new PendingBody("a.md", "h2"), article.Pending);
-        Assert.Equal("", article.ContentHtml);
+        Assert.DoesNotContain(await store.GetFileStampsAsync(None), s => s.Value.Stale);
+        Assert.DoesNotContain(await store.GetKnownFilesAsync(None), k => k.Value.Stale);
     }
 
     protected static Task<IReadOnlyList<Article>> Latest(IArticleStore store, int count) => store.GetLatestAsync(ArticleQuery.All, count, None);
@@ -363,23 +351,12 @@ public abstract class ArticleStoreContract : IAsyncLifetime
     protected static StoredArticle WithTerms(StoredArticle stored, string[] categories, string[] authors) =>
         stored with { Article = stored.Article with { Categories = categories, Authors = authors } };
 
-    /// <summary>An article as ingest stores it before its body is rendered: the header only.</summary>
-    protected static StoredArticle Header(string id, string hash) => new(
-        new Article
-        {
-            Id = id,
-            Title = $"Title of {id}",
-            Path = id,
-            Published = Day,
-            Updated = Day,
-            Summary = "",
-            ContentHtml = "",
-            Pending = new PendingBody($"{id}.md", hash),
-        },
-        new ArticleFile($"{id}.md", 10, Day, hash));
-
-    protected static RenderedBody Body(string id, string hash) =>
-        new(id, hash, "The summary.", "<p>Body</p>\n", [new SourceLink("Reuters", new Uri("https://www.reuters.com/"))]);
+    /// <summary>An article in <c>{id}.txt</c>, 10 bytes written at <see cref="Day"/>, derived with the settings hashed as <paramref name="derivedWith"/>.</summary>
+    private static StoredArticle Derived(string id, string? derivedWith)
+    {
+        var stored = Stored(id, Day);
+        return new StoredArticle(stored.Article with { DerivedWith = derivedWith }, stored.File with { Length = 10, LastWriteTime = Day });
+    }
 
     protected static StoredArticle Stored(string id, DateTimeOffset published) => new(
         new Article

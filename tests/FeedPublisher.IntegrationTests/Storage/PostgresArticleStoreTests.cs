@@ -13,7 +13,7 @@ public sealed class PostgresArticleStoreTests(PostgresServer server) : ArticleSt
     private readonly List<PostgresArticleStore> _opened = [];
     private PostgresDatabase? _database;
 
-    protected override async Task<IArticleStore> OpenAsync() => Open(await DatabaseAsync());
+    protected override async Task<IArticleStore> OpenAsync(string? derivation = null) => Open(await DatabaseAsync(), derivation);
 
     public override async Task DisposeAsync()
     {
@@ -112,9 +112,9 @@ public sealed class PostgresArticleStoreTests(PostgresServer server) : ArticleSt
 
     private async Task<PostgresDatabase> DatabaseAsync() => _database ??= await server.CreateDatabaseAsync();
 
-    private PostgresArticleStore Open(PostgresDatabase database)
+    private PostgresArticleStore Open(PostgresDatabase database, string? derivation = null)
     {
-        var store = PostgresArticleStore.Open(database.ConnectionString);
+        var store = PostgresArticleStore.Open(database.ConnectionString, derivation);
         lock (_opened)
         {
             _opened.Add(store);

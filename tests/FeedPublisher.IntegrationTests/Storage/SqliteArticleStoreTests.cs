@@ -14,7 +14,7 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract, IDisposable
 
     public SqliteArticleStoreTests() => _file = _temp.Combine("state", "store.db");
 
-    protected override Task<IArticleStore> OpenAsync() => Task.FromResult<IArticleStore>(SqliteArticleStore.Open(_file));
+    protected override Task<IArticleStore> OpenAsync(string? derivation = null) => Task.FromResult<IArticleStore>(SqliteArticleStore.Open(_file, derivation));
 
     public void Dispose()
     {

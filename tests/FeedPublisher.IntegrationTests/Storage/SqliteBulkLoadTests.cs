@@ -214,7 +214,6 @@ public sealed class SqliteBulkLoadTests : IDisposable
                 Categories = categories,
                 Url = i % 3 == 0 ? new Uri($"https://news.example.com/{id}.html") : null,
                 Language = i % 2 == 0 ? "en" : null,
-                Pending = new PendingBody($"{id}.md", $"hash-{i}"),
             };
             return new StoredArticle(article, new ArticleFile($"{id}.md", 100 + i, published, $"hash-{i}"));
         })];
