@@ -28,7 +28,7 @@ public sealed class ArchivePlanner(IArticleStore store, FeedBuilder builder, Fee
     /// </summary>
     private const int ArticlesPerBatch = 1000;
 
-    private static readonly IFeedWriter[] Writers = [new RssFeedWriter(), new AtomFeedWriter()];
+    internal static readonly IFeedWriter[] Writers = [.. FeedFormats.All.Where(f => f.HasArchive).Select(f => f.Writer)];
 
     /// <summary>Which pages there are, which must be rendered, and the links the main feed's RSS and Atom get to the newest page; no article is loaded.</summary>
     public async Task<ArchivePlan> PlanAsync(FeedDocument main, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using FeedPublisher.Core.Extraction;
 using FeedPublisher.Core.Model;
 using FeedPublisher.Core.Settings;
+using FeedPublisher.Core.Writing;
 
 namespace FeedPublisher.Core.Publishing;
 
@@ -11,17 +12,25 @@ namespace FeedPublisher.Core.Publishing;
 /// revision. Hashed as a whole (<see cref="SettingsHash"/>), every property of every record, so a
 /// setting added to one of these records is in the publish key without anyone listing it.
 /// </summary>
-/// <param name="Formats">The file names of the feed formats written, in order.</param>
 /// <param name="Program">The program's version: a new one may render differently.</param>
 /// <param name="Renderer">The feed renderer's revision (<see cref="FeedRenderer.Revision"/>).</param>
 public sealed record OutputSettings(
     ExtractionSettings Extraction,
     SiteInfo Site,
     PublishSettings Publish,
-    IReadOnlyList<string> Formats,
-    string Program,
-    string Renderer)
+    [property: JsonPropertyOrder(1)] string Program,
+    [property: JsonPropertyOrder(1)] string Renderer)
 {
+    private static readonly IReadOnlyList<string> FormatFileNames = [.. FeedFormats.All.Select(f => f.FileName)];
+
+    /// <summary>
+    /// The file names of the feed formats written, in order: taken from the registry, not passed
+    /// in, so the publish key always names the formats a publish really writes. Serialized before
+    /// <see cref="Program"/> (the order above), where it was a parameter, so the hash of unchanged
+    /// settings stays the same and an upgrade does not render every file again.
+    /// </summary>
+    public IReadOnlyList<string> Formats { get; } = FormatFileNames;
+
     /// <summary>The hash of all of it (<see cref="SettingsHash"/>).</summary>
     public string Hash() => SettingsHash.Of(this, OutputSettingsJson.Default.OutputSettings);
 

@@ -4,6 +4,7 @@ using System.Xml;
 using System.Xml.Linq;
 using FeedPublisher.Core.Publishing;
 using FeedPublisher.Core.Writing;
+using FeedPublisher.Core.Writing.Rules;
 
 namespace FeedPublisher.Core.Validation;
 
@@ -15,8 +16,6 @@ namespace FeedPublisher.Core.Validation;
 /// </summary>
 public sealed class FeedValidator(Uri? baseUrl)
 {
-    private static readonly XmlReaderSettings Secure = new() { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
-
     public IReadOnlyList<ValidationIssue> ValidateDirectory(string root, out int filesChecked)
     {
         var issues = new List<ValidationIssue>();
@@ -58,13 +57,16 @@ public sealed class FeedValidator(Uri? baseUrl)
         var self = baseUrl is null ? null : new Uri(baseUrl, relativePath).AbsoluteUri;
         try
         {
-            return name switch
-            {
-                "feed.json" => JsonFeedRules.Check(JsonDocument.Parse(bytes).RootElement, self).ToList(),
-                IndexPageWriter.FileName => CheckIndex(bytes),
-                _ when name.EndsWith(".xml", StringComparison.Ordinal) || name.EndsWith(".opml", StringComparison.Ordinal) => CheckXml(name, bytes, self),
-                _ => [],
-            };
+            // A feed file is judged by the rules of the format its name says it is (the registry's),
+            // wherever it lies: archive pages are checked as their format too.
+            return FeedFormats.Named(name) is { } format
+                ? format.Rules.Check(bytes, self)
+                : name switch
+                {
+                    IndexPageWriter.FileName => CheckIndex(bytes),
+                    _ when name.EndsWith(".xml", StringComparison.Ordinal) || name.EndsWith(".opml", StringComparison.Ordinal) => CheckXml(name, bytes),
+                    _ => [],
+                };
         }
         catch (Exception e) when (e is XmlException or JsonException)
         {
@@ -72,25 +74,15 @@ public sealed class FeedValidator(Uri? baseUrl)
         }
     }
 
-    private static List<string> CheckXml(string name, byte[] bytes, string? self)
+    /// <summary>An XML file of no feed format: the OPML list, or something this validator does not know.</summary>
+    private static List<string> CheckXml(string name, byte[] bytes)
     {
-        using var reader = XmlReader.Create(new MemoryStream(bytes), Secure);
-        var document = XDocument.Load(reader);
-        var issues = new List<string>();
-        issues.AddRange(FeedRules.EmptyElements(document).Distinct().Select(e => $"an empty <{e}> element"));
-        if (FeedRules.HasNestedNamespaceDeclarations(document))
-        {
-            issues.Add("namespaces are declared below the root element");
-        }
-
-        issues.AddRange(document.Root!.Name.LocalName switch
-        {
-            "rss" => RssRules.Check(document, self),
-            "feed" => AtomRules.Check(document, self),
-            "opml" => CheckOpml(document),
-            _ => [$"{name}: not a feed format this validator knows"],
-        });
-        return issues;
+        var document = XmlRules.Load(bytes);
+        return
+        [
+            .. XmlRules.Check(document),
+            .. document.Root!.Name.LocalName == "opml" ? CheckOpml(document) : [$"{name}: not a feed format this validator knows"],
+        ];
     }
 
     private static IEnumerable<string> CheckOpml(XDocument document)

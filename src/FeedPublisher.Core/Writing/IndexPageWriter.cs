@@ -32,10 +32,10 @@ public static class IndexPageWriter
         html.Append("<!DOCTYPE html>\n<html lang=\"").Append(EncodeAttribute(site.Language)).Append("\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         html.Append("<title>").Append(Encode(site.Title)).Append("</title>\n");
-        foreach (var (fileName, label, mediaType) in FeedFormats.All)
+        foreach (var format in FeedFormats.All)
         {
-            html.Append("<link rel=\"alternate\" type=\"").Append(mediaType).Append("\" title=\"").Append(EncodeAttribute($"{site.Title} ({label})"))
-                .Append("\" href=\"").Append(EncodeAttribute(main.UrlOf(fileName).AbsoluteUri)).Append("\">\n");
+            html.Append("<link rel=\"alternate\" type=\"").Append(format.MediaType).Append("\" title=\"").Append(EncodeAttribute($"{site.Title} ({format.Label})"))
+                .Append("\" href=\"").Append(EncodeAttribute(main.UrlOf(format.FileName).AbsoluteUri)).Append("\">\n");
         }
 
         html.Append("<style>").Append(Style).Append("</style>\n</head>\n<body>\n");
@@ -64,9 +64,9 @@ public static class IndexPageWriter
             var name = feed.Title.StartsWith(siteTitle + ": ", StringComparison.Ordinal) ? feed.Title[(siteTitle.Length + 2)..] : feed.Title;
             html.Append("<li>").Append(Encode(name)).Append(" <span class=\"count\">(").Append(items.ToString(CultureInfo.InvariantCulture))
                 .Append(items == 1 ? " article" : " articles").Append(")</span><span class=\"formats\">");
-            foreach (var (fileName, label, _) in FeedFormats.All)
+            foreach (var format in FeedFormats.All)
             {
-                html.Append("<a href=\"").Append(EncodeAttribute(feed.UrlOf(fileName).AbsoluteUri)).Append("\">").Append(label).Append("</a>");
+                html.Append("<a href=\"").Append(EncodeAttribute(feed.UrlOf(format.FileName).AbsoluteUri)).Append("\">").Append(format.Label).Append("</a>");
             }
 
             html.Append("</span></li>\n");

@@ -19,13 +19,13 @@ public static class OpmlWriter
             var outline = new XElement("outline", new XAttribute("text", GroupTitle(group.Key)), new XAttribute("title", GroupTitle(group.Key)));
             foreach (var feed in group.Select(f => f.Feed))
             {
-                foreach (var (fileName, label, _) in FeedFormats.All)
+                foreach (var format in FeedFormats.All)
                 {
                     outline.Add(new XElement("outline",
                         new XAttribute("type", "rss"),
-                        new XAttribute("text", $"{feed.Title} ({label})"),
-                        new XAttribute("title", $"{feed.Title} ({label})"),
-                        new XAttribute("xmlUrl", feed.UrlOf(fileName).AbsoluteUri),
+                        new XAttribute("text", $"{feed.Title} ({format.Label})"),
+                        new XAttribute("title", $"{feed.Title} ({format.Label})"),
+                        new XAttribute("xmlUrl", feed.UrlOf(format.FileName).AbsoluteUri),
                         new XAttribute("htmlUrl", feed.HomePage.AbsoluteUri),
                         new XAttribute("language", feed.Language)));
                 }

@@ -47,9 +47,12 @@ public static class FeedPublisherServices
         var hub = feeds.WebSubHub.Length > 0 ? new Uri(feeds.WebSubHub) : null;
         services.AddSingleton(site);
         services.AddSingleton(new FeedBuilder(site, hub));
-        services.AddSingleton<IFeedWriter, RssFeedWriter>();
-        services.AddSingleton<IFeedWriter, AtomFeedWriter>();
-        services.AddSingleton<IFeedWriter, JsonFeedWriter>();
+        // The registry's writers, in its order: each feed is published in every one of them.
+        foreach (var format in FeedFormats.All)
+        {
+            services.AddSingleton(format.Writer);
+        }
+
         services.AddSingleton(new FeedDirectory(feeds.Directory));
         services.AddSingleton<FeedDirectoryRecovery>();
         services.AddSingleton(new PublishSettings(feeds.MaxItems, feeds.MaxBytes)
@@ -63,7 +66,7 @@ public static class FeedPublisherServices
         });
         // Hashed whole at the first publish: the publish key and the fingerprints of kept files.
         services.AddSingleton(sp => new PublishShape(new OutputSettings(
-            extraction, site, sp.GetRequiredService<PublishSettings>(), [.. sp.GetServices<IFeedWriter>().Select(w => w.FileName)],
+            extraction, site, sp.GetRequiredService<PublishSettings>(),
             typeof(FeedPublishingService).Assembly.GetName().Version?.ToString() ?? "", FeedRenderer.Revision)));
         services.AddSingleton<FeedPlanner>();
         services.AddSingleton<ArchivePlanner>();

@@ -1,13 +1,12 @@
+using FeedPublisher.Core.Writing;
+
 namespace FeedPublisher.Serving;
 
 /// <summary>The media types feed readers expect for each file of the feed directory.</summary>
 public static class ContentTypes
 {
-    public static string For(string fileName) => fileName switch
+    public static string For(string fileName) => FeedFormats.Named(fileName)?.ContentType ?? fileName switch
     {
-        "rss.xml" => "application/rss+xml; charset=utf-8",
-        "atom.xml" => "application/atom+xml; charset=utf-8",
-        "feed.json" => "application/feed+json; charset=utf-8",
         _ when fileName.EndsWith(".opml", StringComparison.Ordinal) => "text/x-opml; charset=utf-8",
         _ when fileName.EndsWith(".html", StringComparison.Ordinal) => "text/html; charset=utf-8",
         _ when fileName.EndsWith(".xml", StringComparison.Ordinal) => "application/xml; charset=utf-8",

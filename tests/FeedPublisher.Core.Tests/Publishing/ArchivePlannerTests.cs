@@ -24,7 +24,7 @@ public sealed class ArchivePlannerTests : IDisposable
         var builder = new FeedBuilder(site);
         var directory = new FeedDirectory(_root);
         var settings = new PublishSettings(PageSize) { ArchivePageSize = PageSize };
-        var shape = new PublishShape(new OutputSettings(ExtractionSettings.Create(site.BaseUrl, 300, new Dictionary<string, Uri>()), site, settings, ["rss.xml", "atom.xml"], "test", "test"));
+        var shape = new PublishShape(new OutputSettings(ExtractionSettings.Create(site.BaseUrl, 300, new Dictionary<string, Uri>()), site, settings, "test", "test"));
         var planner = new ArchivePlanner(store, builder, directory, settings, shape);
         var main = builder.BuildMain([]);
         var plan = await planner.PlanAsync(main, CancellationToken.None);

@@ -10,7 +10,7 @@ public sealed class FeedRendererTests
 {
     private static readonly DateTimeOffset Start = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static TheoryData<Type> Writers => new() { typeof(RssFeedWriter), typeof(AtomFeedWriter), typeof(JsonFeedWriter) };
+    public static TheoryData<Type> Writers => [.. FeedFormats.All.Select(f => f.Writer.GetType())];
 
     /// <summary>Articles a000 (oldest) to a{count-1} (newest), each with a body of <paramref name="bodyChars"/>, except the huge ones.</summary>
     private static FeedDocument FeedOf(int count, int bodyChars = 2000, params int[] huge) =>

@@ -16,7 +16,6 @@ public sealed class SettingsHashTests
         extraction ?? ExtractionSettings.Create(Site.Root, 300, new Dictionary<string, Uri> { ["Daily Planet"] = new("https://dailyplanet.example/") }),
         site ?? Site,
         publish ?? new PublishSettings(50) { NamedFeeds = [new NamedFeed("picks", "Picks", "Our picks", ["science"], [], null, true)] },
-        ["rss.xml", "atom.xml", "feed.json"],
         "1.0.0.0",
         FeedRenderer.Revision);
 

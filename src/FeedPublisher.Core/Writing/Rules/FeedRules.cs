@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
-namespace FeedPublisher.Core.Validation;
+namespace FeedPublisher.Core.Writing.Rules;
 
 /// <summary>Checks shared by the format validators.</summary>
 internal static partial class FeedRules
@@ -19,7 +19,7 @@ internal static partial class FeedRules
     /// <summary>Elements with nothing in them at all: no text, no children, no attributes (RFC 5005's fh: markers are empty by design).</summary>
     public static IEnumerable<string> EmptyElements(XDocument document) =>
         document.Descendants()
-            .Where(e => !e.HasAttributes && !e.HasElements && e.Value.Trim().Length == 0 && e.Name.Namespace != Writing.FeedNamespaces.FeedHistory)
+            .Where(e => !e.HasAttributes && !e.HasElements && e.Value.Trim().Length == 0 && e.Name.Namespace != FeedNamespaces.FeedHistory)
             .Select(e => e.Name.LocalName);
 
     /// <summary>Namespace declarations anywhere but the root element.</summary>

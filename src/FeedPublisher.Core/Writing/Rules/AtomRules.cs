@@ -1,14 +1,19 @@
 using System.Xml.Linq;
-using FeedPublisher.Core.Writing;
 
-namespace FeedPublisher.Core.Validation;
+namespace FeedPublisher.Core.Writing.Rules;
 
 /// <summary>Atom 1.0 (RFC 4287) as the W3C Feed Validation Service judges it.</summary>
-internal static class AtomRules
+internal sealed class AtomRules : IFeedRules
 {
     private static readonly XNamespace A = FeedNamespaces.Atom;
 
-    public static IEnumerable<string> Check(XDocument document, string? expectedSelf)
+    public IReadOnlyList<string> Check(byte[] file, string? expectedSelf)
+    {
+        var document = XmlRules.Load(file);
+        return [.. XmlRules.Check(document), .. CheckFeed(document, expectedSelf)];
+    }
+
+    private static IEnumerable<string> CheckFeed(XDocument document, string? expectedSelf)
     {
         var feed = document.Root!;
         if (feed.Name != A + "feed")

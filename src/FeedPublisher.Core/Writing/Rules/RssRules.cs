@@ -1,12 +1,17 @@
 using System.Xml.Linq;
-using FeedPublisher.Core.Writing;
 
-namespace FeedPublisher.Core.Validation;
+namespace FeedPublisher.Core.Writing.Rules;
 
 /// <summary>RSS 2.0 as the W3C Feed Validation Service judges it, plus what aggregators rely on.</summary>
-internal static class RssRules
+internal sealed class RssRules : IFeedRules
 {
-    public static IEnumerable<string> Check(XDocument document, string? expectedSelf)
+    public IReadOnlyList<string> Check(byte[] file, string? expectedSelf)
+    {
+        var document = XmlRules.Load(file);
+        return [.. XmlRules.Check(document), .. CheckFeed(document, expectedSelf)];
+    }
+
+    private static IEnumerable<string> CheckFeed(XDocument document, string? expectedSelf)
     {
         var root = document.Root!;
         if (root.Name != "rss" || (string?)root.Attribute("version") != "2.0")

@@ -1,11 +1,17 @@
 using System.Text.Json;
 
-namespace FeedPublisher.Core.Validation;
+namespace FeedPublisher.Core.Writing.Rules;
 
 /// <summary>JSON Feed 1.1 (https://jsonfeed.org/version/1.1).</summary>
-internal static class JsonFeedRules
+internal sealed class JsonFeedRules : IFeedRules
 {
-    public static IEnumerable<string> Check(JsonElement feed, string? expectedSelf)
+    public IReadOnlyList<string> Check(byte[] file, string? expectedSelf)
+    {
+        using var document = JsonDocument.Parse(file);
+        return [.. CheckFeed(document.RootElement, expectedSelf)];
+    }
+
+    private static IEnumerable<string> CheckFeed(JsonElement feed, string? expectedSelf)
     {
         if (Text(feed, "version") != "https://jsonfeed.org/version/1.1")
         {
