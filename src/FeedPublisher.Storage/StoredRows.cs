@@ -12,6 +12,9 @@ internal static class StoredRows
 {
     public const string ArticleColumns = "id, title, path, published, updated, summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, derived_with";
 
+    /// <summary>An article's version (<see cref="ArticleVersion"/>): the columns <see cref="ReadVersion"/> reads.</summary>
+    public const string VersionColumns = "id, content_hash, updated";
+
     /// <summary>The stamp of a file, and whether its article is stale (<see cref="Stale"/>, which binds @derivation).</summary>
     public static string FileStampColumns(string? derivation) => $"source_path, file_length, file_mtime, {Stale(derivation)}";
 
@@ -70,6 +73,10 @@ internal static class StoredRows
 
         return articles;
     }
+
+    /// <summary>One article's version from a row of <see cref="VersionColumns"/>.</summary>
+    public static ArticleVersion ReadVersion(DbDataReader reader) =>
+        new(reader.GetString(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)));
 
     /// <summary>Known files by relative path, from rows of <see cref="KnownFileColumns"/>.</summary>
     public static async Task<IReadOnlyDictionary<string, KnownFile>> ReadKnownFilesAsync(DbCommand command, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using FeedPublisher.Core.Storing;
 
 namespace FeedPublisher.Core.Publishing;
 
@@ -21,12 +22,17 @@ internal sealed record FeedFingerprints(string Shape, Dictionary<string, string>
         return known is not null && known.Shape == shape ? known : new FeedFingerprints(shape, []);
     }
 
-    public static string Of(FeedSpec spec, IReadOnlyList<string> versions)
+    public static string Of(FeedSpec spec, IReadOnlyList<ArticleVersion> versions)
     {
-        var text = new StringBuilder().AppendJoin('\n', spec.Folder, spec.Title, spec.Description, spec.FullContent.ToString(), spec.MaxItems.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        var text = new StringBuilder().AppendJoin('\n', spec.Folder, spec.Title, spec.Description, spec.FullContent.ToString(), spec.MaxItems.ToString(invariant));
         foreach (var version in versions)
         {
-            text.Append('\n').Append(version);
+            // "id|content hash|updated in Unix milliseconds": the text the stores returned before
+            // versions were typed. Kept so that fingerprints on disk still match after an upgrade
+            // (a changed text would render every feed again once).
+            text.Append('\n').Append(version.Id).Append('|').Append(version.ContentHash).Append('|')
+                .Append(version.Updated.ToUnixTimeMilliseconds().ToString(invariant));
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));

@@ -138,10 +138,9 @@ public sealed class FeedPublishingService(
     }
 
     /// <summary>A feed whose files stay: its document without entries, updated as the full build would say.</summary>
-    private PublishedFeed Outline(FeedSpec spec, IReadOnlyList<string> versions)
+    private PublishedFeed Outline(FeedSpec spec, IReadOnlyList<ArticleVersion> versions)
     {
-        var updated = versions.Count == 0 ? DateTimeOffset.UnixEpoch
-            : DateTimeOffset.FromUnixTimeMilliseconds(versions.Max(v => long.Parse(v[(v.LastIndexOf('|') + 1)..], System.Globalization.CultureInfo.InvariantCulture)));
+        var updated = versions.Count == 0 ? DateTimeOffset.UnixEpoch : versions.Max(v => v.Updated);
         var outline = builder.Build(spec.Folder, spec.Title, spec.Description, [], spec.FullContent) with { Updated = updated };
         return new PublishedFeed(spec.Group, outline, versions.Count, Kept: true);
     }

@@ -35,18 +35,18 @@ public interface IArticleStore
 
     /// <summary>
     /// What <see cref="GetLatestAsync"/> would return, in a few bytes per article: each article's
-    /// id, content hash and updated date, in feed order. Cheap enough to ask for every feed on
+    /// version (id, content hash and updated date), in feed order. Cheap enough to ask for every feed on
     /// every publish, and enough to tell whether the feed's files can stay as they are.
     /// </summary>
-    Task<IReadOnlyList<string>> GetLatestVersionsAsync(ArticleQuery query, int count, CancellationToken cancellationToken);
+    Task<IReadOnlyList<ArticleVersion>> GetLatestVersionsAsync(ArticleQuery query, int count, CancellationToken cancellationToken);
 
     /// <summary>
     /// <see cref="GetLatestVersionsAsync(ArticleQuery, int, CancellationToken)"/> for every feed of a
     /// publish at once, so that a store can answer them all on one connection.
     /// </summary>
-    async Task<IReadOnlyList<IReadOnlyList<string>>> GetLatestVersionsAsync(IReadOnlyList<(ArticleQuery Query, int Count)> feeds, CancellationToken cancellationToken)
+    async Task<IReadOnlyList<IReadOnlyList<ArticleVersion>>> GetLatestVersionsAsync(IReadOnlyList<(ArticleQuery Query, int Count)> feeds, CancellationToken cancellationToken)
     {
-        var versions = new List<IReadOnlyList<string>>(feeds.Count);
+        var versions = new List<IReadOnlyList<ArticleVersion>>(feeds.Count);
         foreach (var (query, count) in feeds)
         {
             versions.Add(await GetLatestVersionsAsync(query, count, cancellationToken));

@@ -11,8 +11,6 @@ namespace FeedPublisher.Storage.Postgres;
 /// </summary>
 internal static class PostgresArticleQueries
 {
-    public const string VersionColumns = "id, content_hash, updated";
-
     /// <summary>Every archive page's size and fingerprint (parameter @size), read off articles_by_seq alone. The sums are numeric in PostgreSQL; they fit a bigint as they do in SQLite.</summary>
     public const string ArchivePages = """
         SELECT (seq - 1) / @size + 1 AS page, count(*), sum(updated)::bigint, sum(seq)::bigint, (SELECT max(seq) FROM articles)

@@ -112,14 +112,14 @@ public sealed class PostgresArticleStore : IArticleStore, IDisposable, IAsyncDis
         return await StoredRows.ReadArticlesAsync(command, count, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<string>> GetLatestVersionsAsync(ArticleQuery query, int count, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ArticleVersion>> GetLatestVersionsAsync(ArticleQuery query, int count, CancellationToken cancellationToken)
     {
-        await using var command = PostgresArticleQueries.Latest(_dataSource, query, count, PostgresArticleQueries.VersionColumns);
+        await using var command = PostgresArticleQueries.Latest(_dataSource, query, count, StoredRows.VersionColumns);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var versions = new List<string>(count);
+        var versions = new List<ArticleVersion>(count);
         while (await reader.ReadAsync(cancellationToken))
         {
-            versions.Add(string.Create(CultureInfo.InvariantCulture, $"{reader.GetString(0)}|{reader.GetString(1)}|{reader.GetInt64(2)}"));
+            versions.Add(StoredRows.ReadVersion(reader));
         }
 
         return versions;

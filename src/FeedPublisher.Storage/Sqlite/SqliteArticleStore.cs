@@ -10,8 +10,6 @@ namespace FeedPublisher.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteArticleStore : IArticleStore
 {
-    private const string VersionColumns = "id, content_hash, updated";
-
     private readonly string _connectionString;
     private readonly string? _derivation;
 
@@ -127,7 +125,7 @@ public sealed class SqliteArticleStore : IArticleStore
         return await StoredRows.ReadArticlesAsync(command, count, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<string>> GetLatestVersionsAsync(ArticleQuery query, int count, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<ArticleVersion>> GetLatestVersionsAsync(ArticleQuery query, int count, CancellationToken cancellationToken) =>
         (await GetLatestVersionsAsync([(query, count)], cancellationToken))[0];
 
     /// <summary>
@@ -135,16 +133,16 @@ public sealed class SqliteArticleStore : IArticleStore
     /// (or author) differ only in their parameters, so the statement is prepared once (71 feeds at
     /// 100,000 articles: 30 ms with a connection and a statement each).
     /// </summary>
-    public async Task<IReadOnlyList<IReadOnlyList<string>>> GetLatestVersionsAsync(IReadOnlyList<(ArticleQuery Query, int Count)> feeds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IReadOnlyList<ArticleVersion>>> GetLatestVersionsAsync(IReadOnlyList<(ArticleQuery Query, int Count)> feeds, CancellationToken cancellationToken)
     {
         await using var connection = Connect();
         var commands = new Dictionary<string, SqliteCommand>(StringComparer.Ordinal);
         try
         {
-            var all = new List<IReadOnlyList<string>>(feeds.Count);
+            var all = new List<IReadOnlyList<ArticleVersion>>(feeds.Count);
             foreach (var (query, count) in feeds)
             {
-                var sql = SqliteArticleQueries.Latest(query, VersionColumns);
+                var sql = SqliteArticleQueries.Latest(query, StoredRows.VersionColumns);
                 if (!commands.TryGetValue(sql, out var command))
                 {
                     commands[sql] = command = LatestCommand(connection, sql);
@@ -152,10 +150,10 @@ public sealed class SqliteArticleStore : IArticleStore
 
                 SetLatestParameters(command, query, count);
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                var versions = new List<string>(count);
+                var versions = new List<ArticleVersion>(count);
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    versions.Add($"{reader.GetString(0)}|{reader.GetString(1)}|{reader.GetInt64(2)}");
+                    versions.Add(StoredRows.ReadVersion(reader));
                 }
 
                 all.Add(versions);

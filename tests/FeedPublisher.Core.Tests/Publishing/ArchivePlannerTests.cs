@@ -76,7 +76,7 @@ public sealed class ArchivePlannerTests : IDisposable
 
         public Task<IReadOnlyList<Article>> GetLatestAsync(ArticleQuery query, int count, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<IReadOnlyList<string>> GetLatestVersionsAsync(ArticleQuery query, int count, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<IReadOnlyList<ArticleVersion>> GetLatestVersionsAsync(ArticleQuery query, int count, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<FeedTerm>> GetTermsAsync(TermKind kind, CancellationToken cancellationToken) => throw new NotSupportedException();
 

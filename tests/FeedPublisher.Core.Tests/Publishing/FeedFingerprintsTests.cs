@@ -1,5 +1,6 @@
 using FeedPublisher.Core.Model;
 using FeedPublisher.Core.Publishing;
+using FeedPublisher.Core.Storing;
 
 namespace FeedPublisher.Core.Tests.Publishing;
 
@@ -14,7 +15,12 @@ public sealed class FeedFingerprintsTests
     [Fact]
     public void Of_SameSpecAndVersions_GivesTheFingerprintEarlierVersionsWrote()
     {
-        string[] versions = ["b|hash-b|1700000000123", "a|hash-a|1699999999000"];
+        // Pinned when the stores returned "id|hash|updated milliseconds": ["b|hash-b|1700000000123", "a|hash-a|1699999999000"].
+        ArticleVersion[] versions =
+        [
+            new("b", "hash-b", DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_123)),
+            new("a", "hash-a", DateTimeOffset.FromUnixTimeMilliseconds(1_699_999_999_000)),
+        ];
 
         Assert.Equal("41d9e13d8ae9560cd02eebbcd693ac06ee2a76071d8ad4ac2373caa04e77f8ff", FeedFingerprints.Of(Science, versions));
     }
