@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FeedPublisher.Core.Building;
 using FeedPublisher.Core.Ingesting;
 using FeedPublisher.Core.Model;
@@ -17,10 +16,9 @@ namespace FeedPublisher.Core.Publishing;
 /// rendered and staged a few at a time (<see cref="StageAsync"/>): a first publish of a large
 /// archive holds a batch of pages, never the whole archive.
 /// </summary>
-public sealed class ArchivePlanner(IArticleStore store, FeedBuilder builder, FeedDirectory directory, PublishSettings settings, PublishShape shape)
+public sealed class ArchivePlanner(IArticleStore store, FeedBuilder builder, FeedDirectory directory, PublishState state, PublishSettings settings, PublishShape shape)
 {
     public const string Folder = "archive";
-    private const string FingerprintsFile = Folder + "/.fingerprints.json";
 
     /// <summary>
     /// Articles loaded per batch of pages (20 pages of 50): enough pages to keep every core busy
@@ -46,7 +44,7 @@ public sealed class ArchivePlanner(IArticleStore store, FeedBuilder builder, Fee
         {
             Fingerprint = $"{p.Fingerprint}/{(i > 0 ? complete[i - 1].Number : 0)}/{(i < complete.Count - 1 ? complete[i + 1].Number : 0)}/{settings.MaxBytes}/{FeedRenderer.Revision}/{shape.Hash}",
         }).ToList();
-        var known = ReadFingerprints();
+        var known = state.ReadArchiveFingerprints();
         var kept = pages.Select(page => known.GetValueOrDefault(page.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)) == page.Fingerprint
             && Writers.All(w => directory.Holds(PathOf(page, w), settings.Gzip))).ToList();
         var newest = pages.Count > 0 ? pages[^1].Number : (int?)null;
@@ -94,7 +92,7 @@ public sealed class ArchivePlanner(IArticleStore store, FeedBuilder builder, Fee
         }
 
         var fingerprints = plan.Pages.ToDictionary(p => p.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), p => p.Fingerprint);
-        results.Add(staging.Stage(FingerprintsFile, JsonSerializer.SerializeToUtf8Bytes(fingerprints), gzip: false));
+        results.Add(PublishState.StageArchiveFingerprints(staging, fingerprints));
         return results;
     }
 
@@ -131,9 +129,4 @@ public sealed class ArchivePlanner(IArticleStore store, FeedBuilder builder, Fee
     }
 
     private static string PathOf(ArchivePage page, IFeedWriter writer) => $"{Folder}/{page.Number}/{writer.FileName}";
-
-    private Dictionary<string, string> ReadFingerprints() =>
-        directory.Read(FingerprintsFile) is { } bytes
-            ? JsonSerializer.Deserialize<Dictionary<string, string>>(bytes) ?? []
-            : [];
 }

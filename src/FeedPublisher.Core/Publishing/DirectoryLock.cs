@@ -9,12 +9,10 @@ namespace FeedPublisher.Core.Publishing;
 /// </summary>
 public sealed partial class DirectoryLock(string directory, TimeSpan wait, ILogger logger)
 {
-    public const string FileName = ".fp-lock";
-
     public async Task<IDisposable> AcquireAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, FileName);
+        var path = Path.Combine(directory, PublishState.LockFile);
         var deadline = DateTime.UtcNow + wait;
         var told = false;
         while (true)
@@ -45,7 +43,7 @@ public sealed partial class DirectoryLock(string directory, TimeSpan wait, ILogg
     {
         try
         {
-            return new FileStream(Path.Combine(directory, FileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            return new FileStream(Path.Combine(directory, PublishState.LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
         catch (IOException)
         {

@@ -10,7 +10,9 @@ namespace FeedPublisher.Core.Publishing;
 /// OPML and index last, as given) and the files of feeds that no longer exist are deleted. A kill
 /// at any moment leaves only complete files where readers look, and the next publish finishes an
 /// interrupted one from its journal. A publish that fails before its journal (an exception, a full
-/// disk) removes what it staged at once. Paths that would leave the directory are refused.
+/// disk) removes what it staged at once. Paths that would leave the directory are refused. The
+/// names of its manifest, staging folder, journal and temporary files are in <see cref="PublishState"/>,
+/// with every other file the publisher keeps beside the feeds.
 /// </summary>
 /// <remarks>
 /// The staging folder is inside the feed directory, so that it is on the same file system (a
@@ -20,17 +22,6 @@ namespace FeedPublisher.Core.Publishing;
 /// </remarks>
 public sealed class FeedDirectory
 {
-    /// <summary>Temporary files start with this: a dotfile that never carries a feed's name.</summary>
-    public const string TemporaryPrefix = ".fp-tmp-";
-
-    /// <summary>The private folder (0700) where a publish stages its files and keeps its journal.</summary>
-    public const string StagingFolderName = ".fp-staging";
-    public const string JournalName = StagingFolderName + "/journal.json";
-    public const string ManifestName = ".fp-manifest";
-
-    /// <summary>Where versions before the staging folder kept the journal; one they left is still finished.</summary>
-    private const string LegacyJournalName = ".fp-journal.json";
-
     private const UnixFileMode PrivateFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
     /// <summary>Flushes waited on at once: they wait on the disk, not a core, and share the file system's journal commits.</summary>
@@ -43,7 +34,7 @@ public sealed class FeedDirectory
 
     public string Root { get; }
 
-    private string StagingFolder => Path.Combine(Root, StagingFolderName);
+    private string StagingFolder => Path.Combine(Root, PublishState.StagingFolder);
 
     /// <summary>Publishes files whose bytes are known (or kept): <see cref="PublishAsync"/> with one batch.</summary>
     public IReadOnlyList<PublishedFile> Publish(IReadOnlyList<FeedFile> files)
@@ -92,7 +83,7 @@ public sealed class FeedDirectory
 
         if (journal is not null)
         {
-            Apply(journal, Path.Combine(Root, JournalName));
+            Apply(journal, Path.Combine(Root, PublishState.JournalFile));
         }
     }
 
@@ -107,7 +98,7 @@ public sealed class FeedDirectory
         {
             // Staged and moved like a feed, last: once the journal is written, finishing the
             // publish needs no new space beyond the folders of new feeds: renames and deletions.
-            renames.Add([Relative(WriteTemporary(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', manifest)))), ManifestName]);
+            renames.Add([Relative(WriteTemporary(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', manifest)))), PublishState.ManifestFile]);
         }
 
         // Flushed all at once, at the end: a flush waits on the disk, and many share its journal commits.
@@ -118,7 +109,7 @@ public sealed class FeedDirectory
         }
 
         var journal = new PublishJournal(renames, removals, manifest);
-        WriteAtomically(Path.Combine(Root, JournalName), journal.ToBytes());
+        WriteAtomically(Path.Combine(Root, PublishState.JournalFile), journal.ToBytes());
         return journal;
     }
 
@@ -185,7 +176,7 @@ public sealed class FeedDirectory
         // The journal moved a staged manifest into place already; one of an older version did not.
         if (!ReadManifest().SequenceEqual(journal.Manifest, StringComparer.Ordinal))
         {
-            WriteAtomically(Path.Combine(Root, ManifestName), System.Text.Encoding.UTF8.GetBytes(string.Join('\n', journal.Manifest)));
+            WriteAtomically(Path.Combine(Root, PublishState.ManifestFile), System.Text.Encoding.UTF8.GetBytes(string.Join('\n', journal.Manifest)));
         }
 
         File.Delete(journalPath);
@@ -205,7 +196,7 @@ public sealed class FeedDirectory
 
         PrepareStaging();
         var finished = false;
-        foreach (var name in new[] { LegacyJournalName, JournalName })
+        foreach (var name in new[] { PublishState.LegacyJournalFile, PublishState.JournalFile })
         {
             var path = Path.Combine(Root, name);
             if (PublishJournal.Read(path) is { } journal)
@@ -230,7 +221,7 @@ public sealed class FeedDirectory
             return recovery;
         }
 
-        var strays = Directory.EnumerateFiles(Root, TemporaryPrefix + "*", SearchOption.AllDirectories)
+        var strays = Directory.EnumerateFiles(Root, PublishState.TemporaryPrefix + "*", SearchOption.AllDirectories)
             .Where(f => !f.StartsWith(StagingFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal)).ToList();
         strays.ForEach(File.Delete);
         return recovery with { RemovedFiles = recovery.RemovedFiles + strays.Count };
@@ -290,7 +281,7 @@ public sealed class FeedDirectory
 
     private List<string> ReadManifest()
     {
-        var path = Path.Combine(Root, ManifestName);
+        var path = Path.Combine(Root, PublishState.ManifestFile);
         return File.Exists(path) ? File.ReadAllText(path).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList() : [];
     }
 
@@ -317,7 +308,7 @@ public sealed class FeedDirectory
     /// </summary>
     internal string WriteTemporary(byte[] bytes, DateTime? lastWrite = null)
     {
-        var temporary = Path.Combine(StagingFolder, TemporaryPrefix + Guid.NewGuid().ToString("N"));
+        var temporary = Path.Combine(StagingFolder, PublishState.TemporaryPrefix + Guid.NewGuid().ToString("N"));
         try
         {
             using var handle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write);
@@ -391,7 +382,7 @@ public sealed class FeedDirectory
     /// </summary>
     internal string WriteTemporaryCompressed(byte[] bytes)
     {
-        var temporary = Path.Combine(StagingFolder, TemporaryPrefix + Guid.NewGuid().ToString("N"));
+        var temporary = Path.Combine(StagingFolder, PublishState.TemporaryPrefix + Guid.NewGuid().ToString("N"));
         try
         {
             using var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 16 * 1024);

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using FeedPublisher.Core.Storing;
 
 namespace FeedPublisher.Core.Publishing;
@@ -10,18 +9,10 @@ namespace FeedPublisher.Core.Publishing;
 /// feed a hash of its title, description and the versions (id, content hash, updated) of the
 /// articles it shows. A feed whose fingerprint is unchanged renders to the same bytes, so its
 /// files stay as they are without being rendered or read: a change costs work in proportion to
-/// the feeds it touches.
+/// the feeds it touches. Kept in <see cref="PublishState.FeedFingerprintsFile"/>.
 /// </summary>
 internal sealed record FeedFingerprints(string Shape, Dictionary<string, string> Feeds)
 {
-    public const string FileName = ".fp-feeds.json";
-
-    public static FeedFingerprints Read(FeedDirectory directory, string shape)
-    {
-        var known = directory.Read(FileName) is { } bytes ? JsonSerializer.Deserialize<FeedFingerprints>(bytes) : null;
-        return known is not null && known.Shape == shape ? known : new FeedFingerprints(shape, []);
-    }
-
     public static string Of(FeedSpec spec, IReadOnlyList<ArticleVersion> versions)
     {
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
@@ -37,6 +28,4 @@ internal sealed record FeedFingerprints(string Shape, Dictionary<string, string>
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
-
-    public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(this with { Feeds = new Dictionary<string, string>(Feeds.OrderBy(f => f.Key, StringComparer.Ordinal)) });
 }

@@ -22,6 +22,7 @@ public sealed class FeedPublishingService(
     FeedBuilder builder,
     IEnumerable<IFeedWriter> writers,
     FeedDirectory directory,
+    PublishState state,
     PublishSettings settings,
     SiteInfo site,
     PublishShape shape,
@@ -30,9 +31,6 @@ public sealed class FeedPublishingService(
     TimeProvider time,
     ILogger<FeedPublishingService> logger) : IDisposable
 {
-    /// <summary>Records what the directory was last published from: the store's version and the hash of the settings.</summary>
-    public const string PublishKeyFile = ".fp-published";
-
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly List<IFeedWriter> _writers = writers.ToList();
 
@@ -67,8 +65,8 @@ public sealed class FeedPublishingService(
         // the ingest, so that its staged files hold no disk space for the length of one.
         directory.Recover();
         var ingest = await ingestor.IngestAsync(cancellationToken, progress, timings);
-        var key = await timings.TimeAsync(StageTimings.Store, async () => System.Text.Encoding.UTF8.GetBytes($"{await store.GetVersionAsync(cancellationToken)}\n{shape.Hash}\n"));
-        if (directory.Read(PublishKeyFile) is { } lastKey && lastKey.AsSpan().SequenceEqual(key) && directory.IsIntact())
+        var key = await timings.TimeAsync(StageTimings.Store, async () => new PublishKey(await store.GetVersionAsync(cancellationToken), shape.Hash));
+        if (state.ReadKey() == key && directory.IsIntact())
         {
             // Same articles, same settings as the files on disk: they would come out byte for byte the same.
             var unchanged = new PublishReport(ingest, await store.CountAsync(cancellationToken), 0, 0, directory.Current(), time.GetElapsedTime(started)) { Stages = timings.Totals };
@@ -76,7 +74,7 @@ public sealed class FeedPublishingService(
             return unchanged;
         }
 
-        var previous = FeedFingerprints.Read(directory, shape.Hash);
+        var previous = state.ReadFeedFingerprints(shape.Hash);
         var fingerprints = new FeedFingerprints(shape.Hash, []);
         var feeds = await timings.TimeAsync(StageTimings.Build, () => BuildAsync(previous, fingerprints, cancellationToken));
 
@@ -154,7 +152,7 @@ public sealed class FeedPublishingService(
     /// emptied once their files are staged, so that their documents are let go.
     /// </summary>
     private async Task<IReadOnlyList<PublishedFile>> WriteAsync(
-        List<PublishedFeed> feeds, FeedFingerprints fingerprints, byte[] key, BudgetNotes budget, CancellationToken cancellationToken)
+        List<PublishedFeed> feeds, FeedFingerprints fingerprints, PublishKey key, BudgetNotes budget, CancellationToken cancellationToken)
     {
         // The archive pages need the main feed's title and links, not its entries.
         var main = feeds[0].Feed with { Entries = [] };
@@ -175,8 +173,8 @@ public sealed class FeedPublishingService(
             published.AddRange(await archive.StageAsync(plan, main, staging, budget, cancellationToken));
             published.AddRange(staging.Stage(listings));
             // The records of what was published come last, after every file they describe.
-            published.Add(staging.Stage(FeedFingerprints.FileName, fingerprints.ToBytes(), gzip: false));
-            published.Add(staging.Stage(PublishKeyFile, key, gzip: false));
+            published.Add(PublishState.StageFeedFingerprints(staging, fingerprints));
+            published.Add(PublishState.StageKey(staging, key));
         });
         return published;
     }

@@ -23,7 +23,7 @@ public sealed class FeedValidator(Uri? baseUrl)
             .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
             // Not the dot-folders (the publisher's private staging folder): no reader sees into them.
             .Where(f => !f.Split('/')[..^1].Any(folder => folder.StartsWith('.')))
-            .Where(f => !Path.GetFileName(f).StartsWith('.') || Path.GetFileName(f).StartsWith(FeedDirectory.TemporaryPrefix, StringComparison.Ordinal))
+            .Where(f => !Path.GetFileName(f).StartsWith('.') || Path.GetFileName(f).StartsWith(PublishState.TemporaryPrefix, StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToList();
         foreach (var file in files)
@@ -38,7 +38,7 @@ public sealed class FeedValidator(Uri? baseUrl)
     public IEnumerable<string> ValidateFile(string root, string relativePath)
     {
         var name = Path.GetFileName(relativePath);
-        if (name.StartsWith(FeedDirectory.TemporaryPrefix, StringComparison.Ordinal))
+        if (name.StartsWith(PublishState.TemporaryPrefix, StringComparison.Ordinal))
         {
             return ["a temporary file left by an interrupted publish (the next publish removes it)"];
         }

@@ -54,6 +54,7 @@ public static class FeedPublisherServices
         }
 
         services.AddSingleton(new FeedDirectory(feeds.Directory));
+        services.AddSingleton<PublishState>();
         services.AddSingleton<FeedDirectoryRecovery>();
         services.AddSingleton(new PublishSettings(feeds.MaxItems, feeds.MaxBytes)
         {

@@ -25,7 +25,7 @@ public sealed class ArchivePlannerTests : IDisposable
         var directory = new FeedDirectory(_root);
         var settings = new PublishSettings(PageSize) { ArchivePageSize = PageSize };
         var shape = new PublishShape(new OutputSettings(ExtractionSettings.Create(site.BaseUrl, 300, new Dictionary<string, Uri>()), site, settings, "test", "test"));
-        var planner = new ArchivePlanner(store, builder, directory, settings, shape);
+        var planner = new ArchivePlanner(store, builder, directory, new PublishState(directory), settings, shape);
         var main = builder.BuildMain([]);
         var plan = await planner.PlanAsync(main, CancellationToken.None);
 
@@ -50,8 +50,8 @@ public sealed class ArchivePlannerTests : IDisposable
 
         public Task<IReadOnlyList<Article>> GetArchivePageAsync(int page, int pageSize, CancellationToken cancellationToken)
         {
-            var staging = Path.Combine(root, FeedDirectory.StagingFolderName);
-            StagedWhenAsked.Add(Directory.Exists(staging) ? Directory.EnumerateFiles(staging, FeedDirectory.TemporaryPrefix + "*").Count() : 0);
+            var staging = Path.Combine(root, PublishState.StagingFolder);
+            StagedWhenAsked.Add(Directory.Exists(staging) ? Directory.EnumerateFiles(staging, PublishState.TemporaryPrefix + "*").Count() : 0);
             return Task.FromResult<IReadOnlyList<Article>>([.. Enumerable.Range((page - 1) * pageSize, pageSize).Select(Story)]);
         }
 

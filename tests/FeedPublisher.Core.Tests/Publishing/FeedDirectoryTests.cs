@@ -54,7 +54,7 @@ public sealed class FeedDirectoryTests : IDisposable
         directory.Publish([File("rss.xml", 4, 5)]);
 
         Assert.Equal([4, 5], System.IO.File.ReadAllBytes(PathOf("rss.xml")));
-        Assert.Empty(Directory.EnumerateFiles(_root, FeedDirectory.TemporaryPrefix + "*", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFiles(_root, PublishState.TemporaryPrefix + "*", SearchOption.AllDirectories));
         Assert.Empty(Directory.EnumerateFiles(_root, "*journal*", SearchOption.AllDirectories));
     }
 
@@ -84,7 +84,7 @@ public sealed class FeedDirectoryTests : IDisposable
     {
         var directory = new FeedDirectory(_root);
         directory.Publish([File("rss.xml", 1), File("atom.xml", 2), File("archive/1/rss.xml", 3)]);
-        var manifest = PathOf(FeedDirectory.ManifestName);
+        var manifest = PathOf(PublishState.ManifestFile);
         System.IO.File.SetLastWriteTimeUtc(manifest, Past);
         System.IO.File.SetLastWriteTimeUtc(PathOf("archive/1/rss.xml"), Past);
 

@@ -174,7 +174,7 @@ public sealed class FeedByteBudgetTests : IDisposable
     {
         await _publisher.PublishAsync(CancellationToken.None);
         var first = FeedFiles().ToDictionary(f => f, f => File.ReadAllBytes(_temp.Combine("feeds", f)));
-        File.Delete(_temp.Combine("feeds", FeedPublishingService.PublishKeyFile));
+        File.Delete(_temp.Combine("feeds", PublishState.PublishKeyFile));
         File.Delete(_temp.Combine("feeds", ".fp-feeds.json"));
         File.Delete(_temp.Combine("feeds", "archive", ".fingerprints.json"));
 
