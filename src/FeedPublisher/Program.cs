@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FeedPublisher.Cli;
+using FeedPublisher.Configuration;
 
 return await CommandRunner.RunAsync(async () =>
 {
@@ -27,6 +28,19 @@ return await CommandRunner.RunAsync(async () =>
         foreach (var error in parsed.Errors)
         {
             await Console.Error.WriteLineAsync($"error: {error.Message}");
+        }
+
+        foreach (var token in parsed.UnmatchedTokens)
+        {
+            // A mistyped command or option: name the one meant, when one is close.
+            var command = parsed.CommandResult.Command;
+            IEnumerable<string> names = token.StartsWith('-')
+                ? command.Options.Concat(root.Options).SelectMany(option => option.Aliases.Append(option.Name))
+                : command.Subcommands.Select(subcommand => subcommand.Name);
+            if (NearestName.Find(token, names) is { } nearest)
+            {
+                await Console.Error.WriteLineAsync($"'{token}': did you mean '{nearest}'?");
+            }
         }
 
         await Console.Error.WriteLineAsync("Run 'feedpublisher --help' for the commands and options.");

@@ -18,10 +18,29 @@ public sealed record FeedPublisherSettings(
 {
     public const string OutletsSection = "Outlets";
 
+    private static readonly string[] LoggingFormats = ["text", "json"];
+
+    /// <summary>The options class of each section.</summary>
+    private static readonly Dictionary<string, Type> Sections = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [SiteOptions.Section] = typeof(SiteOptions),
+        [ArticlesOptions.Section] = typeof(ArticlesOptions),
+        [FeedsOptions.Section] = typeof(FeedsOptions),
+        [StorageOptions.Section] = typeof(StorageOptions),
+        [ScheduleOptions.Section] = typeof(ScheduleOptions),
+        [SummaryOptions.Section] = typeof(SummaryOptions),
+        [ServeOptions.Section] = typeof(ServeOptions),
+    };
+
     /// <summary>Binds and validates; throws <see cref="SettingsException"/> listing every bad key.</summary>
     public static FeedPublisherSettings Load(IConfiguration configuration)
     {
-        var errors = new List<string>();
+        var errors = UnknownKeys.Find(configuration, Sections);
+        if (configuration["Logging:Format"] is { } format && !LoggingFormats.Contains(format, StringComparer.OrdinalIgnoreCase))
+        {
+            errors.Add($"Logging:Format: '{format}' is not a log format{NearestName.Hint(format, LoggingFormats)}; use text or json");
+        }
+
         var settings = new FeedPublisherSettings(
             Bind<SiteOptions>(configuration, SiteOptions.Section, errors),
             Bind<ArticlesOptions>(configuration, ArticlesOptions.Section, errors),
@@ -40,7 +59,9 @@ public sealed record FeedPublisherSettings(
     {
         try
         {
-            return configuration.GetSection(section).Get<T>(o => o.ErrorOnUnknownConfiguration = true) ?? new T();
+            // Unknown keys are reported by UnknownKeys, with the key meant; the binder's own text
+            // about them would say the same less clearly.
+            return configuration.GetSection(section).Get<T>() ?? new T();
         }
         catch (InvalidOperationException e)
         {

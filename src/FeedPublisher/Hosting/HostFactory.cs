@@ -14,7 +14,7 @@ namespace FeedPublisher.Hosting;
 public static class HostFactory
 {
     public static (HostApplicationBuilder Builder, FeedPublisherSettings Settings) Create(
-        IReadOnlyList<string> configurationArgs, IReadOnlyDictionary<string, string?> overrides)
+        IReadOnlyList<string> configurationArgs, IReadOnlyDictionary<string, string?> overrides, Action<IConfiguration>? beforeLoading = null)
     {
         // The host's defaults, less what a command that starts in a blink does not need: settings are
         // read once, so no file watchers for reloading them, and no logging providers but ours.
@@ -32,6 +32,9 @@ public static class HostFactory
             .AddCommandLine([.. configurationArgs])
             .AddInMemoryCollection(overrides);
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        // A host that fails to start logs the exception with its stack; the command prints the
+        // same failure as one clear line (CommandRunner), so the host's copy is left out.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         if (string.Equals(builder.Configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase))
         {
             // One JSON object per line, for journald, Loki, Elasticsearch and friends.
@@ -54,6 +57,8 @@ public static class HostFactory
         // Console logging goes to stderr, keeping stdout for the commands' own output.
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
+        // A command's own checks of the raw configuration, before loading it creates any folder.
+        beforeLoading?.Invoke(builder.Configuration);
         var settings = FeedPublisherSettings.Load(builder.Configuration);
         builder.Services.AddFeedPublisher(settings);
         return (builder, settings);

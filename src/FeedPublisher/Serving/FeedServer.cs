@@ -30,7 +30,18 @@ public sealed partial class FeedServer(FeedPublisherSettings settings, PublishSt
             loggers.CreateLogger<FeedFileEndpoint>());
         _app.MapGet("/healthz", () => HealthEndpoint.Handle(status, publishing));
         _app.Map("/{**path}", endpoint.HandleAsync);
-        await _app.StartAsync(cancellationToken);
+        try
+        {
+            await _app.StartAsync(cancellationToken);
+        }
+        catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            // The operator needs the address and the setting that moves it, not Kestrel's stack.
+            throw new ArgumentException(
+                $"cannot serve on {settings.Serve.Urls}: the address is already in use (another feedpublisher or web server?). "
+                + "Choose a free port with --Serve:Urls=http://127.0.0.1:8081 or the environment variable Serve__Urls.", e);
+        }
+
         var urls = string.Join(", ", _app.Urls);
         var directory = Path.GetFullPath(settings.Feeds.Directory);
         var logger = loggers.CreateLogger<FeedServer>();
