@@ -25,6 +25,10 @@ public sealed record ArticleMetadata
     public IReadOnlyList<SourceLink> Sources { get; init; } = [];
     public Uri? Image { get; init; }
     public string? Language { get; init; }
+    /// <summary>Set when the file says not to publish it: the key and value that say so (<c>draft: true</c>, <c>status: scheduled</c>).</summary>
+    public string? Draft { get; init; }
+    /// <summary>When the article stops being published (<c>expiryDate</c> and the like); judged at ingest.</summary>
+    public ArticleExpiry? Expires { get; init; }
     /// <summary>What was left out of the file's keys and why (a refused URL): reported, the article still used.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
@@ -43,6 +47,8 @@ public sealed record ArticleMetadata
         Sources = other.Sources.Count > 0 ? other.Sources : Sources,
         Image = other.Image ?? Image,
         Language = other.Language ?? Language,
+        Draft = other.Draft ?? Draft,
+        Expires = other.Expires ?? Expires,
         Warnings = [.. Warnings, .. other.Warnings],
     };
 }

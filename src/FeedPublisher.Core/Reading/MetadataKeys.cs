@@ -38,6 +38,8 @@ internal static class MetadataKeys
                 ? urls.Allowed(image, key)
                 : null,
             Language = keys.Text("language") ?? keys.Text("lang"),
+            Draft = PublicationKeys.Draft(keys),
+            Expires = PublicationKeys.Expiry(keys),
             Warnings = urls.Warnings,
         };
     }
