@@ -71,6 +71,12 @@ internal static class UnknownKeys
     private static void Check(IConfigurationSection section, Type type, List<string> errors)
     {
         var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).ToList();
+        if (section.Value is { } value)
+        {
+            // "Site=https://..." for "Site__BaseUrl=...": every key of the section would silently keep its default.
+            errors.Add($"{section.Path}: '{value}' is given to a section of settings, not to one of them ({string.Join(", ", properties.Select(p => $"{section.Path}:{p.Name}"))})");
+        }
+
         foreach (var child in section.GetChildren())
         {
             var property = properties.FirstOrDefault(p => string.Equals(p.Name, child.Key, StringComparison.OrdinalIgnoreCase));
