@@ -20,6 +20,7 @@ public sealed class ArticleIngestor(
     ArticleExtractor extractor,
     IngestSettings settings,
     ChangedArticles changes,
+    TimeProvider time,
     ILogger<ArticleIngestor> logger)
 {
     /// <summary>Files per chunk: enough to keep both cores busy, few enough to bound memory.</summary>
@@ -82,7 +83,7 @@ public sealed class ArticleIngestor(
         var known = await timings.TimeAsync(StageTimings.Store, () => store.GetKnownFilesAsync(cancellationToken));
         // Built on the first file that needs an identity: a pass where nothing changed never needs it.
         var claims = new Lazy<IdentityClaims>(() => new IdentityClaims(known.Values, found.Select(f => f.RelativePath).Concat(known.Keys.Where(ArticleImporter.IsImported))));
-        var pass = new IngestPass(files, extractor, timings, cancellationToken);
+        var pass = new IngestPass(files, extractor, time.GetUtcNow(), timings, cancellationToken);
         var outcomes = new List<IngestedFile>(found.Count);
         var done = 0;
         await using (var writer = await ArticleStoreWriter.BeginAsync(store, found.Count(f => !known.ContainsKey(f.RelativePath)) > ChunkSize, timings, cancellationToken))
@@ -122,7 +123,7 @@ public sealed class ArticleIngestor(
         }
 
         var known = await timings.TimeAsync(StageTimings.Store, () => store.GetKnownFilesAsync(named.Paths, [], cancellationToken));
-        var pass = new IngestPass(files, extractor, timings, cancellationToken);
+        var pass = new IngestPass(files, extractor, time.GetUtcNow(), timings, cancellationToken);
         var read = pass.Read(named.Files, known);
         // The ids these files claim may belong to files that did not change: ask for their owners.
         var owners = await timings.TimeAsync(StageTimings.Store, () => store.GetKnownFilesAsync([], read.ClaimedIds(), cancellationToken));
@@ -145,7 +146,15 @@ public sealed class ArticleIngestor(
     {
         problems.AddRange(outcomes.SelectMany(f => f.Problems.Select(p =>
             IngestLog.Report(logger, new ArticleProblem(Path.Combine(settings.ArticlesDirectory, f.RelativePath), p.Message, p.Rejected)))));
+        foreach (var file in outcomes.Where(f => f.Withheld is not null))
+        {
+            IngestLog.ReportWithheld(logger, Path.Combine(settings.ArticlesDirectory, file.RelativePath), file.Withheld!);
+        }
+
         return new IngestReport(outcomes.Count, outcomes.Count(f => f.Saved && !f.Known), outcomes.Count(f => f.Saved && f.Known),
-            outcomes.Count(f => f.Unchanged), removed, problems);
+            outcomes.Count(f => f.Unchanged), removed + outcomes.Count(f => f.Withheld is not null && f.Known), problems)
+        {
+            Withheld = outcomes.Count(f => f.Withheld is not null),
+        };
     }
 }

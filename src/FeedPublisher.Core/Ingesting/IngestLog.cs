@@ -25,4 +25,17 @@ internal static partial class IngestLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Path}: warning: {Reason}")]
     public static partial void Warning(ILogger logger, string path, string reason);
+
+    /// <summary>A draft or expired article kept out of the feeds: information, not a problem.</summary>
+    public static void ReportWithheld(ILogger logger, string path, string reason)
+    {
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var (onePath, oneReason) = (OneLine.Of(path), OneLine.Of(reason));
+            Withheld(logger, onePath, oneReason);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Path}: not published: {Reason}")]
+    private static partial void Withheld(ILogger logger, string path, string reason);
 }

@@ -15,7 +15,7 @@ namespace FeedPublisher.Core.Ingesting;
 /// and <see cref="Extract(ReadChunk, Lazy{IdentityClaims})"/>), so the outcome never depends on
 /// thread timing. A file that fails is rejected with its reason; the rest of the chunk goes on.
 /// </summary>
-internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extractor, StageTimings timings, CancellationToken cancellationToken)
+internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extractor, DateTimeOffset now, StageTimings timings, CancellationToken cancellationToken)
 {
     /// <summary>Reads a chunk on every core: the files that changed are parsed, the others only judged.</summary>
     /// <param name="known">What the store holds of these files (only the paths are looked up).</param>
@@ -63,8 +63,9 @@ internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extra
         var changes = new StoreChanges(
             [.. Enumerable.Range(0, reads.Length).Where(i => saved[i] is not null).Select(i => new StoredArticle(saved[i]!, reads[i].File!))],
             [.. reads.Where(r => r.Touched).Select(r => r.File!)],
-            []);
-        var outcomes = reads.Select((r, i) => new IngestedFile(r.Found.RelativePath, r.Known, r.Unchanged || r.Touched, saved[i] is not null, r.Problems)).ToList();
+            // A draft or an expired article that was published leaves the store, as if its file were gone.
+            [.. reads.Where(r => r.Withheld is not null && r.Known).Select(r => r.Found.RelativePath)]);
+        var outcomes = reads.Select((r, i) => new IngestedFile(r.Found.RelativePath, r.Known, r.Unchanged || r.Touched, saved[i] is not null, r.Problems, r.Withheld)).ToList();
         return (changes, outcomes);
     }
 
@@ -102,6 +103,7 @@ internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extra
 
             read.Draft = reader.Read(source);
             read.Problems.AddRange(read.Draft.Metadata.Warnings.Select(w => new IngestProblem(w, Rejected: false)));
+            read.Withhold(Withheld(read.Draft.Metadata));
         }
         catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
         {
@@ -110,6 +112,16 @@ internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extra
 
         return read;
     }
+
+    /// <summary>
+    /// Why an article must not be published now: a draft (<c>draft: true</c>, <c>published: false</c>,
+    /// <c>status: draft</c>) or an expiry date that has passed. Such a file is not stored, so every
+    /// walk reads it again: the price of noticing at once when it is published.
+    /// </summary>
+    private string? Withheld(ArticleMetadata metadata) =>
+        metadata.Draft is { } draft ? $"a draft ({draft})"
+        : metadata.Expires is { } expiry && expiry.At <= now ? $"expired on {expiry.At.UtcDateTime:yyyy-MM-dd HH:mm} UTC ({expiry.Key})"
+        : null;
 
     /// <summary>The file's identity, claimed on one thread and in path order; null when rejected.</summary>
     private static string? Claim(FileRead read, ArticleDraft draft, IdentityClaims claims)
@@ -186,10 +198,23 @@ internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extra
         public ArticleFile? File { get; set; }
         public ArticleDraft? Draft { get; set; }
 
+        /// <summary>Why the article is not published (a draft, expired); null for the others.</summary>
+        public string? Withheld { get; private set; }
+
         /// <summary>Set when an unchanged file is derived again: the update date the store holds.</summary>
         public DateTimeOffset? KeepUpdated { get; set; }
 
         public List<IngestProblem> Problems { get; } = [];
+
+        /// <summary>Keeps the article out of the store and the feeds, without calling it an error.</summary>
+        public void Withhold(string? reason)
+        {
+            if (reason is not null)
+            {
+                Withheld = reason;
+                Draft = null;
+            }
+        }
 
         public void Reject(Exception e)
         {
@@ -206,4 +231,5 @@ internal readonly record struct IngestProblem(string Message, bool Rejected);
 /// <param name="Known">The store held the file before.</param>
 /// <param name="Unchanged">Skipped: its stamp or its hash was the store's.</param>
 /// <param name="Saved">Its article goes to the store.</param>
-internal sealed record IngestedFile(string RelativePath, bool Known, bool Unchanged, bool Saved, IReadOnlyList<IngestProblem> Problems);
+/// <param name="Withheld">Why it is not published, when it is a draft or expired.</param>
+internal sealed record IngestedFile(string RelativePath, bool Known, bool Unchanged, bool Saved, IReadOnlyList<IngestProblem> Problems, string? Withheld);

@@ -4,4 +4,7 @@ namespace FeedPublisher.Core.Ingesting;
 public sealed record IngestReport(int Files, int Added, int Updated, int Unchanged, int Removed, IReadOnlyList<ArticleProblem> Problems)
 {
     public int Rejected => Problems.Count(p => p.Rejected);
+
+    /// <summary>Files kept out of the feeds on purpose: drafts and expired articles (not problems).</summary>
+    public int Withheld { get; init; }
 }

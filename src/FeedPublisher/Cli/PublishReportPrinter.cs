@@ -12,7 +12,7 @@ public static class PublishReportPrinter
     public static void PrintIngest(TextWriter output, Core.Ingesting.IngestReport ingest)
     {
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Ingested {ingest.Files} article files: {ingest.Added} added, {ingest.Updated} updated, {ingest.Unchanged} unchanged, {ingest.Removed} removed, {ingest.Rejected} skipped"));
+            $"Ingested {ingest.Files} article files: {ingest.Added} added, {ingest.Updated} updated, {ingest.Unchanged} unchanged, {ingest.Removed} removed, {ingest.Rejected} skipped{(ingest.Withheld > 0 ? $", {ingest.Withheld} not published (drafts, expired)" : "")}"));
         foreach (var problem in ingest.Problems)
         {
             output.WriteLine($"  {problem}");

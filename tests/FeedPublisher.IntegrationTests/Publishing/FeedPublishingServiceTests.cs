@@ -223,6 +223,53 @@ public sealed class FeedPublishingServiceTests : IDisposable
         Assert.Equal(1, report.ArticlesInStore);
     }
 
+    [Theory]
+    [InlineData("draft: true")]
+    [InlineData("published: false")]
+    [InlineData("status: Draft")]
+    [InlineData("expiryDate: 2020-01-01")]
+    public async Task Publish_DraftOrExpired_IsWithheldNotRejected(string key)
+    {
+        Write("good.md", "---\ntitle: Good\ncategories: [World]\n---\nBody.", FirstWrite);
+        Write("held.md", $"---\ntitle: Held\ncategories: [World]\n{key}\n---\nBody.", FirstWrite.AddHours(1));
+
+        var report = await _publisher.PublishAsync(CancellationToken.None);
+
+        Assert.Equal(1, report.Ingest.Withheld);
+        Assert.Equal(0, report.Ingest.Rejected);
+        Assert.Empty(report.Ingest.Problems);
+        Assert.Equal(1, report.ArticlesInStore);
+        Assert.Equal(["Good"], ReadAtom().Items.Select(i => i.Title.Text));
+        Assert.Equal(["Good"], ReadAtom(_temp.Combine("feeds", "categories", "world", "atom.xml")).Items.Select(i => i.Title.Text));
+    }
+
+    [Fact]
+    public async Task Publish_PublishedArticleTurnedDraft_LeavesEveryFeedAndComesBack()
+    {
+        var (services, publisher) = CreatePublisher(("Feeds:MaxItems", "2"), ("Feeds:ArchivePageSize", "2"));
+        using (services)
+        {
+            Write("a.md", "---\ntitle: Story A\ncategories: [World]\n---\nBody.", FirstWrite);
+            Write("b.md", "---\ntitle: Story B\ncategories: [World]\n---\nBody.", FirstWrite.AddHours(1));
+            await publisher.PublishAsync(CancellationToken.None);
+            Assert.Contains("Story A", File.ReadAllText(_temp.Combine("feeds", "archive", "1", "atom.xml")), StringComparison.Ordinal);
+
+            Write("a.md", "---\ntitle: Story A\ncategories: [World]\ndraft: true\n---\nBody.", FirstWrite.AddDays(1));
+            var withheld = await publisher.PublishAsync(CancellationToken.None);
+
+            Assert.Equal((1, 1), (withheld.Ingest.Withheld, withheld.Ingest.Removed));
+            Assert.Equal(["Story B"], ReadAtom().Items.Select(i => i.Title.Text));
+            Assert.Equal(["Story B"], ReadAtom(_temp.Combine("feeds", "categories", "world", "atom.xml")).Items.Select(i => i.Title.Text));
+            Assert.DoesNotContain("Story A", string.Concat(Directory.GetFiles(_temp.Combine("feeds"), "*.xml", SearchOption.AllDirectories).Select(File.ReadAllText)), StringComparison.Ordinal);
+
+            Write("a.md", "---\ntitle: Story A\ncategories: [World]\ndraft: false\n---\nBody.", FirstWrite.AddDays(2));
+            var published = await publisher.PublishAsync(CancellationToken.None);
+
+            Assert.Equal((0, 1), (published.Ingest.Withheld, published.Ingest.Added));
+            Assert.Equal(["Story A", "Story B"], ReadAtom().Items.Select(i => i.Title.Text).Order(StringComparer.Ordinal));
+        }
+    }
+
     [Fact]
     public async Task Publish_ArticlesNoFeedShows_AreStoredCompleteAtIngest()
     {
