@@ -73,7 +73,7 @@ internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extra
     private FileRead Read(FoundFile found, KnownFile? previous)
     {
         var read = new FileRead(found, previous is not null);
-        if (previous is not null && !previous.Stale && previous.File.Length == found.Length && previous.File.LastWriteTime == found.LastWriteTime)
+        if (previous is not null && previous.Matches(found.Length, found.LastWriteTime))
         {
             read.Unchanged = true;
             return read;
