@@ -43,8 +43,10 @@ public sealed class StagingCleanupTests : IDisposable
         Assert.True(published.ExitCode == 0, published.ToString());
         var planted = PlantLeftovers();
 
+        // The first publish finds nothing changed (the same store and feeds as the publish above),
+        // and says "Published in" only at Debug: turned on here to see where the publish ended.
         await using var service = await RunningService.StartAsync(_temp.Path, "run", "--articles", _articles, "--feeds", _feeds, "--store", _temp.Combine("store.db"),
-            "--Schedule:Publish=0 0 0 1 1 ? 2099", "--Schedule:WatchArticles=false");
+            "--Schedule:Publish=0 0 0 1 1 ? 2099", "--Schedule:WatchArticles=false", "--Logging:LogLevel:FeedPublisher.Core.Publishing.FeedPublishingService=Debug");
 
         Assert.All(planted, path => Assert.False(File.Exists(path), $"{path} is still there"));
         var log = service.Log;

@@ -55,8 +55,13 @@ public sealed class ClusterNode : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The publishing service's Debug lines are on: a publish that finds nothing changed logs its
+    /// end ("Published in ..., nothing changed") only at Debug, and <see cref="PublishRun"/> needs
+    /// the end of every publish, not only of those that wrote files.
+    /// </summary>
     public static ClusterNode Start(string name, string workingDirectory, params string[] args) =>
-        new(name, FeedPublisherCli.Start(workingDirectory, ["run", .. args, "--Logging:Format=json"]));
+        new(name, FeedPublisherCli.Start(workingDirectory, ["run", .. args, "--Logging:Format=json", $"--Logging:LogLevel:{PublishRun.EndCategory}=Debug"]));
 
     /// <summary>kill -9: no shutdown, no finally blocks, open files and connections left to the kernel.</summary>
     public async Task KillAsync()

@@ -3,10 +3,15 @@ namespace FeedPublisher.IntegrationTests.Support;
 /// <summary>
 /// One publish as a node's log tells it: from the scheduled job's "Publish started on node" line to
 /// the publish's "Published in" (or the job's "Publish failed"). End is null while it runs, and for
-/// a node killed in the middle of it.
+/// a node killed in the middle of it. A publish that found nothing changed says "Published in" only
+/// at Debug, which <see cref="ClusterNode"/> turns on for <see cref="EndCategory"/>: without it such
+/// a publish would look as if it never ended.
 /// </summary>
 public sealed record PublishRun(string Node, DateTimeOffset Start, DateTimeOffset? End, bool TakingOver)
 {
+    /// <summary>The category of the "Published in" line.</summary>
+    public const string EndCategory = "FeedPublisher.Core.Publishing.FeedPublishingService";
+
     public static IReadOnlyList<PublishRun> Of(ClusterNode node)
     {
         var runs = new List<PublishRun>();
@@ -39,6 +44,6 @@ public sealed record PublishRun(string Node, DateTimeOffset Start, DateTimeOffse
         entry.Category == "FeedPublisher.Scheduling.PublishJob" && entry.Message.StartsWith("Publish started on node", StringComparison.Ordinal);
 
     private static bool IsEnd(LogEntry entry) =>
-        (entry.Category == "FeedPublisher.Core.Publishing.FeedPublishingService" && entry.Message.StartsWith("Published in", StringComparison.Ordinal))
+        (entry.Category == EndCategory && entry.Message.StartsWith("Published in", StringComparison.Ordinal))
         || (entry.Category == "FeedPublisher.Scheduling.PublishJob" && entry.Message.StartsWith("Publish failed", StringComparison.Ordinal));
 }
