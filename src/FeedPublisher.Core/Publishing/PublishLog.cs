@@ -8,7 +8,9 @@ internal static partial class PublishLog
         Message = "Published in {ElapsedMs} ms: {Files} article files ({Added} added, {Updated} updated, {Removed} removed, {Rejected} skipped), {Articles} articles in store, {Feeds} feeds, {Written} of {Total} files written ({Stages})")]
     public static partial void Published(ILogger logger, long elapsedMs, int files, int added, int updated, int removed, int rejected, int articles, int feeds, int written, int total, Diagnostics.StageTimings stages);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Published in {ElapsedMs} ms: {Files} article files, {Articles} articles in store, nothing changed, no file written")]
+    // Debug, not Information: a service polling every minute would log this line 1,440 times a day
+    // and bury the publishes that did something. /healthz still reports every publish.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Published in {ElapsedMs} ms: {Files} article files, {Articles} articles in store, nothing changed, no file written")]
     public static partial void NothingChanged(ILogger logger, long elapsedMs, int files, int articles);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Path}: the {Dropped} oldest items were left out to stay under {MaxBytes} bytes (Feeds:MaxBytes)")]
