@@ -41,9 +41,19 @@ public static class RunCommand
             // At start-up, not at the first publish: in a cluster that may run on another node, or wait.
             host.Services.GetRequiredService<FeedDirectoryRecovery>().Run();
             // The host listens for SIGTERM and Ctrl+C itself and stops gracefully.
-            await host.RunAsync(CancellationToken.None);
+            await ServiceHost.RunUntilStoppedAsync(host, Parts(settings));
             return ExitCodes.Success;
         }));
         return command;
     }
+
+    /// <summary>What this run started, for the line that says it stopped.</summary>
+    private static string Parts(Configuration.FeedPublisherSettings settings) =>
+        (settings.Schedule.WatchArticles, settings.Serve.Enabled) switch
+        {
+            (true, true) => "scheduler, article watcher and server",
+            (true, false) => "scheduler and article watcher",
+            (false, true) => "scheduler and server",
+            (false, false) => "scheduler",
+        };
 }

@@ -17,7 +17,7 @@ public static class ServeCommand
             builder.Services.AddSystemd();
             builder.Services.AddFeedServer(settings, publishing: false);
             using var host = builder.Build();
-            await host.RunAsync(CancellationToken.None);
+            await ServiceHost.RunUntilStoppedAsync(host, "server");
             return ExitCodes.Success;
         }));
         return command;
