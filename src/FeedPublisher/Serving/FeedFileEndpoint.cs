@@ -10,9 +10,12 @@ namespace FeedPublisher.Serving;
 /// and Last-Modified that change only with the bytes, 304 for If-None-Match and
 /// If-Modified-Since, Cache-Control from the schedule, HEAD, the precompressed .gz sibling to
 /// clients that accept gzip, and single byte ranges (206, 416, If-Range) of whichever is sent.
+/// A file not there before the first publish is 503 with Retry-After (<see cref="FirstPublishGate"/>).
 /// </summary>
-public sealed partial class FeedFileEndpoint(FeedFileResolver resolver, EntityTags tags, TimeSpan maxAge, ILogger<FeedFileEndpoint> logger)
+public sealed partial class FeedFileEndpoint(FeedFileResolver resolver, EntityTags tags, TimeSpan maxAge, FirstPublishGate gate, ILogger<FeedFileEndpoint> logger)
 {
+    private const string StartingMessage = "Starting: the first publish has not finished yet. Try again in a few seconds.\n";
+
     public async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
@@ -25,6 +28,18 @@ public sealed partial class FeedFileEndpoint(FeedFileResolver resolver, EntityTa
         }
 
         var file = resolver.Resolve(request.Path.Value ?? "/");
+        if (file is null && gate.IsStarting)
+        {
+            response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            response.Headers.RetryAfter = ((int)FirstPublishGate.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            // Not kept by caches: the file will be there in a moment.
+            response.Headers.CacheControl = "no-store";
+            response.ContentType = "text/plain; charset=utf-8";
+            Served(logger, request.Method, request.Path, 503);
+            await response.WriteAsync(HttpMethods.IsGet(request.Method) ? StartingMessage : "", context.RequestAborted);
+            return;
+        }
+
         if (file is null)
         {
             response.StatusCode = StatusCodes.Status404NotFound;

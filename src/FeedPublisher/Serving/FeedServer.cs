@@ -27,7 +27,7 @@ public sealed partial class FeedServer(FeedPublisherSettings settings, PublishSt
 
         var endpoint = new FeedFileEndpoint(
             new FeedFileResolver(settings.Feeds.Directory), new EntityTags(), CacheLifetime.FromSchedule(settings.Schedule.Publish),
-            loggers.CreateLogger<FeedFileEndpoint>());
+            new FirstPublishGate(status, publishing, settings.Feeds.Directory), loggers.CreateLogger<FeedFileEndpoint>());
         _app.MapGet("/healthz", () => HealthEndpoint.Handle(status, publishing));
         _app.Map("/{**path}", endpoint.HandleAsync);
         try

@@ -41,12 +41,24 @@ public sealed class RunningService : IAsyncDisposable
 
     public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
 
-    public static async Task<RunningService> StartAsync(string workingDirectory, string command, params string[] args)
+    /// <summary>Started, and for <c>run</c> its first publish finished.</summary>
+    public static Task<RunningService> StartAsync(string workingDirectory, string command, params string[] args) =>
+        StartAsync(workingDirectory, command, untilPublished: command == "run", withBaseUrl: true, args);
+
+    /// <summary>
+    /// Started and listening, whether or not a first publish has finished; Site:BaseUrl is left to
+    /// the configuration (unset, it follows Serve:Urls) unless <paramref name="withBaseUrl"/>.
+    /// </summary>
+    public static Task<RunningService> StartListeningAsync(string workingDirectory, string command, bool withBaseUrl, params string[] args) =>
+        StartAsync(workingDirectory, command, untilPublished: false, withBaseUrl, args);
+
+    private static async Task<RunningService> StartAsync(string workingDirectory, string command, bool untilPublished, bool withBaseUrl, string[] args)
     {
         var port = FreePort();
         var baseUrl = new Uri($"http://127.0.0.1:{port}/");
+        string[] site = withBaseUrl ? [$"--Site:BaseUrl={baseUrl}"] : [];
         var process = FeedPublisherCli.Start(workingDirectory,
-            [command, .. args, $"--Serve:Urls=http://127.0.0.1:{port}", $"--Site:BaseUrl={baseUrl}", "--Logging:LogLevel:FeedPublisher.Serving=Debug"]);
+            [command, .. args, $"--Serve:Urls=http://127.0.0.1:{port}", .. site, "--Logging:LogLevel:FeedPublisher.Serving=Debug"]);
         var service = new RunningService(process, baseUrl);
         var clock = Stopwatch.StartNew();
         while (true)
@@ -56,7 +68,7 @@ public sealed class RunningService : IAsyncDisposable
             try
             {
                 using var health = await service.Http.GetAsync(new Uri(baseUrl, "healthz"));
-                if (health.IsSuccessStatusCode && (command != "run" || (await health.Content.ReadAsStringAsync()).Contains("\"result\":\"ok\"", StringComparison.Ordinal)))
+                if (health.IsSuccessStatusCode && (!untilPublished || (await health.Content.ReadAsStringAsync()).Contains("\"result\":\"ok\"", StringComparison.Ordinal)))
                 {
                     return service;
                 }
