@@ -50,6 +50,12 @@ public sealed record FeedPublisherSettings(
             Bind<SummaryOptions>(configuration, SummaryOptions.Section, errors),
             Bind<ServeOptions>(configuration, ServeOptions.Section, errors),
             BindOutlets(configuration.GetSection(OutletsSection), errors));
+        if (string.IsNullOrWhiteSpace(settings.Site.BaseUrl))
+        {
+            // Unset: the links follow the server. Left empty when Serve:Urls is bad, which is reported.
+            settings.Site.BaseUrl = DefaultBaseUrl.From(settings.Serve.Urls) ?? "";
+        }
+
         errors.AddRange(SettingsValidator.Validate(settings));
         return errors.Count == 0 ? settings : throw new SettingsException(errors);
     }

@@ -8,7 +8,8 @@ internal static class SettingsValidator
 {
     public static IEnumerable<string> Validate(FeedPublisherSettings s)
     {
-        if (!IsHttpUrl(s.Site.BaseUrl))
+        // Empty only when it was not set and Serve:Urls, which it would follow, is reported below.
+        if (s.Site.BaseUrl.Length > 0 && !IsHttpUrl(s.Site.BaseUrl))
         {
             yield return $"Site:BaseUrl: '{s.Site.BaseUrl}' is not an absolute http(s) URL (for example https://news.example.com/)";
         }

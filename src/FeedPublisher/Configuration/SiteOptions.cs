@@ -5,8 +5,12 @@ public sealed class SiteOptions
 {
     public const string Section = "Site";
 
-    /// <summary>Every URL in the feeds is this plus a relative path; also where the feed directory is served.</summary>
-    public string BaseUrl { get; set; } = "http://localhost:8080/";
+    /// <summary>
+    /// Every URL in the feeds is this plus a relative path: where the feed directory is published.
+    /// Empty means not set, and then <see cref="FeedPublisherSettings.Load"/> puts the built-in
+    /// server's first address there (<see cref="DefaultBaseUrl"/>).
+    /// </summary>
+    public string BaseUrl { get; set; } = "";
 
     public string Title { get; set; } = "FeedPublisher";
 

@@ -27,7 +27,7 @@ public sealed class IndexPageTests : IDisposable
         Assert.Contains("<link rel=\"alternate\" type=\"application/rss+xml\"", dom, StringComparison.Ordinal);
         Assert.Contains("Kim Jong Un Says He is Open For Dialogue With Seoul", dom, StringComparison.Ordinal);
         Assert.Contains("href=\"https://www.reuters.com/\">Reuters</a>", dom, StringComparison.Ordinal);
-        Assert.Contains("http://localhost:8080/categories/science/rss.xml", dom, StringComparison.Ordinal);
+        Assert.Contains("http://127.0.0.1:8080/categories/science/rss.xml", dom, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", dom, StringComparison.OrdinalIgnoreCase);
         var png = File.ReadAllBytes(screenshot);
         Assert.True(png.AsSpan().StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G']), "not a PNG");

@@ -15,7 +15,7 @@ public sealed class FeedPublisherSettingsTests
     {
         var settings = Load(("Articles:Directory", Path.GetTempPath()));
 
-        Assert.Equal("http://localhost:8080/", settings.Site.BaseUrl);
+        Assert.Equal("http://127.0.0.1:8080/", settings.Site.BaseUrl);
         Assert.Equal(50, settings.Feeds.MaxItems);
         Assert.Equal(300, settings.Summary.MaxLength);
         Assert.Equal("0 * * * * ?", settings.Schedule.Publish);

@@ -36,7 +36,10 @@ public sealed class OutputSettingsTests : IDisposable
         ["Schedule:DebounceMilliseconds"] = "when run publishes, not what",
         ["Schedule:Clustered"] = "which node publishes, not what",
         ["Serve:Enabled"] = "whether run serves the folder, not what is in it",
-        ["Serve:Urls"] = "where the built-in server listens; the feeds' URLs come from Site:BaseUrl",
+        // Serve:Urls reaches the output only as the value of an unset Site:BaseUrl (shaping, above),
+        // settled when the settings are loaded; the baseline sets Site:BaseUrl. BaseUrlTests checks
+        // that changing its port alone, Site:BaseUrl unset, moves every link.
+        ["Serve:Urls"] = "where the built-in server listens; the feeds' URLs come from Site:BaseUrl, which follows it only when unset",
     };
 
     /// <summary>Settings that shape the output, each with a value other than the baseline's (see <see cref="Baseline"/>).</summary>

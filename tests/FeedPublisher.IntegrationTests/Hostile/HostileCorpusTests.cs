@@ -67,7 +67,7 @@ public sealed partial class HostileCorpusTests
                 }
 
             case ".html":
-                return HarmlessHtml.ProblemsInPage(File.ReadAllText(file), new Uri("http://localhost:8080/"), IsOwnHeadElement);
+                return HarmlessHtml.ProblemsInPage(File.ReadAllText(file), new Uri("http://127.0.0.1:8080/"), IsOwnHeadElement);
             default:
                 return [];
         }
