@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using FeedPublisher.Core.Model;
 
 namespace FeedPublisher.Core.Reading;
@@ -16,6 +17,8 @@ public sealed record ArticleMetadata
     public DateTimeOffset? Date { get; init; }
     public DateTimeOffset? Updated { get; init; }
     public IReadOnlyList<string> Authors { get; init; } = [];
+    /// <summary>The page of an author in <see cref="Authors"/>, by name, as the file gave it (<c>{name, url}</c>); not yet resolved.</summary>
+    public IReadOnlyDictionary<string, Uri> AuthorUrls { get; init; } = ReadOnlyDictionary<string, Uri>.Empty;
     public IReadOnlyList<string> Categories { get; init; } = [];
     public string? Summary { get; init; }
     /// <summary>The outlet the article came from (<c>source</c>); its home page is <see cref="SourceUrl"/>.</summary>
@@ -40,6 +43,8 @@ public sealed record ArticleMetadata
         Date = other.Date ?? Date,
         Updated = other.Updated ?? Updated,
         Authors = other.Authors.Count > 0 ? other.Authors : Authors,
+        // The pages go with the names they belong to.
+        AuthorUrls = other.Authors.Count > 0 ? other.AuthorUrls : AuthorUrls,
         Categories = other.Categories.Count > 0 ? other.Categories : Categories,
         Summary = other.Summary ?? Summary,
         SourceName = other.SourceName ?? SourceName,
