@@ -43,8 +43,9 @@ public sealed record ArticleMetadata
         Date = other.Date ?? Date,
         Updated = other.Updated ?? Updated,
         Authors = other.Authors.Count > 0 ? other.Authors : Authors,
-        // The pages go with the names they belong to.
-        AuthorUrls = other.Authors.Count > 0 ? other.AuthorUrls : AuthorUrls,
+        // The pages go with the names they belong to: a page's meta author over its JSON-LD Person
+        // keeps the Person's page for the same name.
+        AuthorUrls = other.Authors.Count == 0 ? AuthorUrls : other.AuthorUrls.Count > 0 ? other.AuthorUrls : PagesOf(other.Authors),
         Categories = other.Categories.Count > 0 ? other.Categories : Categories,
         Summary = other.Summary ?? Summary,
         SourceName = other.SourceName ?? SourceName,
@@ -56,4 +57,10 @@ public sealed record ArticleMetadata
         Expires = other.Expires ?? Expires,
         Warnings = [.. Warnings, .. other.Warnings],
     };
+
+    private IReadOnlyDictionary<string, Uri> PagesOf(IReadOnlyList<string> names)
+    {
+        var pages = AuthorUrls.Where(page => names.Contains(page.Key, StringComparer.Ordinal)).ToDictionary(StringComparer.Ordinal);
+        return pages.Count == 0 ? ReadOnlyDictionary<string, Uri>.Empty : pages;
+    }
 }

@@ -90,5 +90,31 @@ public sealed class AuthorUrlTests
         Assert.Same(new Article { Id = "x", Title = "x", Path = "x", Published = default, Updated = default, Summary = "", ContentHtml = "" }.AuthorUrls, article.AuthorUrls);
     }
 
+    [Fact]
+    public void Read_HtmlPageJsonLdPersonAndMetaAuthor_ThePersonsPage()
+    {
+        var article = Read("a.html", """
+            <html><head><title>T</title><meta name="author" content="Ann Lee">
+            <script type="application/ld+json">{"@type": "NewsArticle", "headline": "T", "author": [{"@type": "Person", "name": "Ann Lee", "url": "/people/ann"}, {"@type": "Person", "name": "Bo Kim", "url": "javascript:alert(1)"}]}</script>
+            </head><body><article><p>Body text of the story, long enough to be the article.</p></article></body></html>
+            """);
+
+        Assert.Equal(["Ann Lee"], article.Authors);
+        Assert.Equal("https://news.example.com/people/ann", Assert.Single(article.AuthorUrls).Value.AbsoluteUri);
+    }
+
+    [Fact]
+    public void Read_HtmlPageJsonLdPersons_PagesPassThePolicy()
+    {
+        var article = Read("a.html", """
+            <html><head><title>T</title>
+            <script type="application/ld+json">{"@type": "NewsArticle", "headline": "T", "author": [{"@type": "Person", "name": "Ann Lee", "url": "https://ann.example/"}, {"@type": "Person", "name": "Bo Kim", "url": "javascript:alert(1)"}]}</script>
+            </head><body><article><p>Body text of the story, long enough to be the article.</p></article></body></html>
+            """);
+
+        Assert.Equal(["Ann Lee", "Bo Kim"], article.Authors);
+        Assert.Equal(["Ann Lee"], article.AuthorUrls.Keys);
+    }
+
     private static Article Read(string fileName, string text) => ArticlePipeline.Read(fileName, Encoding.UTF8.GetBytes(text));
 }
