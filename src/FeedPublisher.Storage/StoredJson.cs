@@ -1,10 +1,11 @@
 using System.Buffers;
+using System.Collections.ObjectModel;
 using System.Text.Json;
 using FeedPublisher.Core.Model;
 
 namespace FeedPublisher.Storage;
 
-/// <summary>The JSON that list-valued columns hold: arrays of names, and sources as {"name","url"}.</summary>
+/// <summary>The JSON that list-valued columns hold: arrays of names, sources as {"name","url"}, authors' pages as {name: url}.</summary>
 public static class StoredJson
 {
     /// <summary>
@@ -35,6 +36,34 @@ public static class StoredJson
 
     public static IReadOnlyList<SourceLink> ReadSources(string json) =>
         (JsonSerializer.Deserialize<StoredSource[]>(json) ?? []).Select(s => new SourceLink(s.Name, new Uri(s.Url))).ToList();
+
+    /// <summary>
+    /// The authors' pages (<see cref="Article.AuthorUrls"/>) as one JSON object by name, in the
+    /// order of the names; null when no author has one, as for nearly every article.
+    /// </summary>
+    public static string? WriteAuthorUrls(IReadOnlyList<string> authors, IReadOnlyDictionary<string, Uri> urls)
+    {
+        if (urls.Count == 0)
+        {
+            return null;
+        }
+
+        var byName = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in authors)
+        {
+            if (urls.TryGetValue(name, out var url))
+            {
+                byName[name] = url.AbsoluteUri;
+            }
+        }
+
+        return byName.Count == 0 ? null : JsonSerializer.Serialize(byName);
+    }
+
+    /// <summary>What <see cref="WriteAuthorUrls"/> wrote; NULL (no author has a page) is the shared empty map, as <see cref="Article"/>'s default.</summary>
+    public static IReadOnlyDictionary<string, Uri> ReadAuthorUrls(string? json) => json is null
+        ? ReadOnlyDictionary<string, Uri>.Empty
+        : (JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? []).ToDictionary(p => p.Key, p => new Uri(p.Value), StringComparer.Ordinal);
 
     private sealed record StoredSource(string Name, string Url);
 }

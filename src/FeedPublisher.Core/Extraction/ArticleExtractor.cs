@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using FeedPublisher.Core.Html;
 using FeedPublisher.Core.Model;
 using FeedPublisher.Core.Reading;
@@ -66,6 +67,7 @@ public sealed class ArticleExtractor(Summarizer summarizer, SourceCollector sour
             Summary = CleanText(metadata.Summary) is { } given ? summarizer.Shorten(given) : "",
             ContentHtml = "",
             Authors = metadata.Authors.Select(CleanText).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
+            AuthorUrls = AuthorUrls(metadata),
             Categories = metadata.Categories.Select(CleanText).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
             Origin = Origin(metadata),
             Language = CleanText(metadata.Language),
@@ -128,6 +130,24 @@ public sealed class ArticleExtractor(Summarizer summarizer, SourceCollector sour
 
     private Uri? HttpUrl(Uri? url) =>
         url is null ? null : UrlPolicy.ResolveDecoded(url.OriginalString, siteRoot);
+
+    /// <summary>
+    /// The authors' pages, keyed by the name as <see cref="Article.Authors"/> holds it (cleaned
+    /// the same way), each made absolute against the site's root and judged again by the policy.
+    /// </summary>
+    private IReadOnlyDictionary<string, Uri> AuthorUrls(ArticleMetadata metadata)
+    {
+        var byName = new Dictionary<string, Uri>(StringComparer.Ordinal);
+        foreach (var (name, url) in metadata.AuthorUrls)
+        {
+            if (CleanText(name) is { } clean && HttpUrl(url) is { } absolute)
+            {
+                byName.TryAdd(clean, absolute);
+            }
+        }
+
+        return byName.Count == 0 ? ReadOnlyDictionary<string, Uri>.Empty : byName;
+    }
 
     /// <summary>The outlet the article came from: a name, a URL or both, completed from the outlet directory.</summary>
     private SourceLink? Origin(ArticleMetadata metadata)

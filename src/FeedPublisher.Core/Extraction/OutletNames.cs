@@ -10,6 +10,11 @@ internal sealed class OutletNames
     /// <summary>Words between a name and its verb that do not break the attribution ("Reuters has also reported").</summary>
     private static readonly string[] Fillers = ["has", "had", "have", "also", "later", "previously", "recently", "first"];
 
+    /// <summary>Pieces of journalism, as in "according to a Bloomberg report": what makes a name after "a" an outlet's.</summary>
+    private static readonly string[] Works =
+        ["report", "article", "story", "investigation", "analysis", "interview", "piece", "editorial", "op-ed", "exclusive",
+         "survey", "poll", "tally", "count", "review", "estimate", "calculation", "documentary", "podcast", "broadcast"];
+
     // Longest name first (a stable order, so among names of one length the directory's order decides).
     private readonly Dictionary<string, List<(string[] Words, Outlet Outlet)>> _byFirstWord = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(string[] Words, Outlet Outlet)>>.AlternateLookup<ReadOnlySpan<char>> _byLastWord;
@@ -32,16 +37,61 @@ internal sealed class OutletNames
         _byLastWord = byLastWord.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>The longest outlet name that starts at <paramref name="start"/> (after spaces and an optional "the").</summary>
+    /// <summary>
+    /// The longest outlet name that starts at <paramref name="start"/> (after spaces and an
+    /// optional "the"), or that names the kind of a work after "a": "a Bloomberg report".
+    /// </summary>
     public Outlet? After(string text, int start)
     {
         var words = NameWords.From(text, start, 8);
-        if (words.Count > 0 && words[0].Equals("the", StringComparison.OrdinalIgnoreCase))
+        if (words.Count > 0 && words[0] is "a" or "an")
         {
-            return Longest(words, 1) ?? Longest(words, 0);
+            return WorkBy(words);
         }
 
-        return Longest(words, 0);
+        if (words.Count > 0 && words[0].Equals("the", StringComparison.OrdinalIgnoreCase))
+        {
+            return Longest(words, 1)?.Outlet ?? Longest(words, 0)?.Outlet;
+        }
+
+        return Longest(words, 0)?.Outlet;
+    }
+
+    /// <summary>
+    /// "a Bloomberg report", "an Associated Press tally", "a recent CNN poll": after "a", the
+    /// name counts only when a word for a piece of journalism follows it, so that "a Bloomberg
+    /// spokesman" (the man's) or "a Time Warner filing" is no source. One lowercase word may
+    /// stand between ("recent", "new").
+    /// </summary>
+    private Outlet? WorkBy(List<string> words)
+    {
+        for (var skip = 1; skip <= 2 && skip < words.Count; skip++)
+        {
+            if (skip == 2 && !char.IsLower(words[1][0]))
+            {
+                break;
+            }
+
+            if (Longest(words, skip) is { } name && skip + name.Words < words.Count && IsWork(words[skip + name.Words]))
+            {
+                return name.Outlet;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsWork(string word)
+    {
+        foreach (var work in Works)
+        {
+            if (word.Equals(work, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The outlet whose name ends right before a verb (allowing "'s" and "has", "also"...), and where the name starts.</summary>
@@ -79,7 +129,8 @@ internal sealed class OutletNames
         return null;
     }
 
-    private Outlet? Longest(List<string> words, int skip)
+    /// <summary>The longest name whose words start at <paramref name="skip"/>, and how many of the words it takes.</summary>
+    private (Outlet Outlet, int Words)? Longest(List<string> words, int skip)
     {
         if (words.Count <= skip || !_byFirstWord.TryGetValue(words[skip], out var candidates))
         {
@@ -90,7 +141,8 @@ internal sealed class OutletNames
         {
             if (Matches(words, skip, name))
             {
-                return outlet;
+                // A "The" in the name was matched by the text's "the" before skip, not after it.
+                return (outlet, name[0] == "The" && name.Length > 1 ? name.Length - 1 : name.Length);
             }
         }
 

@@ -1,3 +1,5 @@
+using System.Collections.ObjectModel;
+
 namespace FeedPublisher.Core.Model;
 
 /// <summary>
@@ -17,6 +19,15 @@ public sealed record Article
     public required string Summary { get; init; }
     public required string ContentHtml { get; init; }
     public IReadOnlyList<string> Authors { get; init; } = [];
+
+    /// <summary>
+    /// The page of an author in <see cref="Authors"/>, by name, for those whose file gave one
+    /// (<c>authors: [{name, url}]</c>): Atom <c>author/uri</c>, JSON Feed <c>authors[].url</c>.
+    /// Beside the names rather than in them, so that everything keyed by an author's name (their
+    /// feed, its slug, the stores' terms) stays as it was. None is the one shared empty map, so
+    /// that two articles without author pages are equal records, as with empty lists.
+    /// </summary>
+    public IReadOnlyDictionary<string, Uri> AuthorUrls { get; init; } = ReadOnlyDictionary<string, Uri>.Empty;
     public IReadOnlyList<string> Categories { get; init; } = [];
     public IReadOnlyList<SourceLink> Sources { get; init; } = [];
     public Uri? Url { get; init; }

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using FeedPublisher.Core.Model;
 
 namespace FeedPublisher.Core.Reading;
@@ -16,6 +17,8 @@ public sealed record ArticleMetadata
     public DateTimeOffset? Date { get; init; }
     public DateTimeOffset? Updated { get; init; }
     public IReadOnlyList<string> Authors { get; init; } = [];
+    /// <summary>The page of an author in <see cref="Authors"/>, by name, as the file gave it (<c>{name, url}</c>); not yet resolved.</summary>
+    public IReadOnlyDictionary<string, Uri> AuthorUrls { get; init; } = ReadOnlyDictionary<string, Uri>.Empty;
     public IReadOnlyList<string> Categories { get; init; } = [];
     public string? Summary { get; init; }
     /// <summary>The outlet the article came from (<c>source</c>); its home page is <see cref="SourceUrl"/>.</summary>
@@ -40,6 +43,9 @@ public sealed record ArticleMetadata
         Date = other.Date ?? Date,
         Updated = other.Updated ?? Updated,
         Authors = other.Authors.Count > 0 ? other.Authors : Authors,
+        // The pages go with the names they belong to: a page's meta author over its JSON-LD Person
+        // keeps the Person's page for the same name.
+        AuthorUrls = other.Authors.Count == 0 ? AuthorUrls : other.AuthorUrls.Count > 0 ? other.AuthorUrls : PagesOf(other.Authors),
         Categories = other.Categories.Count > 0 ? other.Categories : Categories,
         Summary = other.Summary ?? Summary,
         SourceName = other.SourceName ?? SourceName,
@@ -51,4 +57,10 @@ public sealed record ArticleMetadata
         Expires = other.Expires ?? Expires,
         Warnings = [.. Warnings, .. other.Warnings],
     };
+
+    private IReadOnlyDictionary<string, Uri> PagesOf(IReadOnlyList<string> names)
+    {
+        var pages = AuthorUrls.Where(page => names.Contains(page.Key, StringComparer.Ordinal)).ToDictionary(StringComparer.Ordinal);
+        return pages.Count == 0 ? ReadOnlyDictionary<string, Uri>.Empty : pages;
+    }
 }

@@ -51,6 +51,21 @@ internal sealed class FrontMatterKeys(FrontMatterMap map, int firstLine) : IMeta
         return [];
     }
 
+    public IReadOnlyList<(string Name, string Url)> LinkedNames(params string[] keys)
+    {
+        // The key List reads: the first present. Its shape was judged there.
+        if (keys.Select(Node).FirstOrDefault(node => node is not null) is not FrontMatterList sequence)
+        {
+            return [];
+        }
+
+        return [.. sequence.Items.OfType<FrontMatterMap>()
+            .Select(entry => new FrontMatterKeys(entry, firstLine))
+            .Select(entry => (Name: entry.Text("name"), Url: entry.Text("url")))
+            .Where(entry => entry.Name is not null && entry.Url is not null)
+            .Select(entry => (entry.Name!, entry.Url!))];
+    }
+
     public IReadOnlyList<string> Terms(string key) => Node(key) is FrontMatterScalar ? MetadataKeys.SplitAtCommas(List(key)) : List(key);
 
     public IReadOnlyList<(string Name, string Url)> Sources(string key) => Node(key) switch

@@ -19,6 +19,12 @@ internal interface IMetadataKeys
     /// <summary>A list under the first of the given keys present, written as a list or as one value; an entry may be an object with a <c>name</c> (JSON Feed 1.1 authors, Ghost tags).</summary>
     IReadOnlyList<string> List(params string[] keys);
 
+    /// <summary>
+    /// The entries of the list <see cref="List"/> reads that are objects with both a <c>name</c>
+    /// and a <c>url</c> (JSON Feed 1.1 and Ghost authors), as written; the URL is judged by the caller.
+    /// </summary>
+    IReadOnlyList<(string Name, string Url)> LinkedNames(params string[] keys);
+
     /// <summary>Taxonomy names under <paramref name="key"/>: a list as written, or one value split at its commas (<c>keywords: "a, b"</c>).</summary>
     IReadOnlyList<string> Terms(string key);
 

@@ -107,6 +107,22 @@ public sealed class JsonArticleReader : IArticleReader
             return [];
         }
 
+        public IReadOnlyList<(string Name, string Url)> LinkedNames(params string[] keys)
+        {
+            // The key List reads: the first present. Its shape was judged there.
+            if (keys.Select(Get).FirstOrDefault(value => value is not null) is not { ValueKind: JsonValueKind.Array } array)
+            {
+                return [];
+            }
+
+            return [.. array.EnumerateArray()
+                .Where(item => item.ValueKind == JsonValueKind.Object)
+                .Select(item => new JsonKeys(item))
+                .Select(item => (Name: item.Text("name"), Url: item.Text("url")))
+                .Where(item => item.Name is not null && item.Url is not null)
+                .Select(item => (item.Name!, item.Url!))];
+        }
+
         public IReadOnlyList<string> Terms(string key) => Get(key) is { ValueKind: JsonValueKind.String } ? MetadataKeys.SplitAtCommas(List(key)) : List(key);
 
         public IReadOnlyList<(string Name, string Url)> Sources(string key) => Get(key) switch

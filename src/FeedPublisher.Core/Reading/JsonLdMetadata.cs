@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Text.Json;
 using FeedPublisher.Core.Html;
 using HtmlAgilityPack;
@@ -56,6 +57,7 @@ internal static class JsonLdMetadata
         Date = DateParser.Parse(Property(article, "datePublished") is { } published ? Strings(published).FirstOrDefault() : null),
         Updated = DateParser.Parse(Property(article, "dateModified") is { } modified ? Strings(modified).FirstOrDefault() : null),
         Authors = Property(article, "author") is { } author ? Names(author) : [],
+        AuthorUrls = Property(article, "author") is { } person ? Pages(person) : ReadOnlyDictionary<string, Uri>.Empty,
         Categories = Property(article, "articleSection") is { } section ? Strings(section).Select(Line).OfType<string>().ToList() : [],
         Language = Property(article, "inLanguage") is { } language ? Strings(language).FirstOrDefault() : null,
     };
@@ -73,6 +75,27 @@ internal static class JsonLdMetadata
         JsonValueKind.Array => element.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!),
         _ => [],
     };
+
+    /// <summary>
+    /// The pages of authors given as {"name", "url"} (schema.org Person), by name. Taken as
+    /// written: the extractor resolves each and judges it by the URL policy, as every URL.
+    /// </summary>
+    private static IReadOnlyDictionary<string, Uri> Pages(JsonElement element)
+    {
+        var byName = new Dictionary<string, Uri>(StringComparer.Ordinal);
+        var people = element.ValueKind == JsonValueKind.Array ? element.EnumerateArray().ToList() : [element];
+        foreach (var person in people.Where(p => p.ValueKind == JsonValueKind.Object))
+        {
+            if (Property(person, "name") is { } name && Line(Strings(name).FirstOrDefault()) is { } text
+                && Property(person, "url") is { } url && Strings(url).FirstOrDefault() is { } link
+                && Uri.TryCreate(link.Trim(), UriKind.RelativeOrAbsolute, out var page))
+            {
+                byName.TryAdd(text, page);
+            }
+        }
+
+        return byName.Count == 0 ? ReadOnlyDictionary<string, Uri>.Empty : byName;
+    }
 
     /// <summary>Authors as "Name", {"name": "Name"} or an array of either.</summary>
     private static IReadOnlyList<string> Names(JsonElement element) => (element.ValueKind switch

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using FeedPublisher.Core.Model;
 
 namespace FeedPublisher.Core.Reading;
@@ -29,6 +30,7 @@ internal static class MetadataKeys
             Date = FirstDate(keys, PublishedKeys),
             Updated = FirstDate(keys, UpdatedKeys),
             Authors = keys.List("authors", "author"),
+            AuthorUrls = AuthorUrls(keys, urls),
             Categories = Taxonomy(keys),
             Summary = SummaryKeys.Select(keys.Text).FirstOrDefault(text => text is not null),
             SourceName = keys.Text("source"),
@@ -42,6 +44,24 @@ internal static class MetadataKeys
             Expires = PublicationKeys.Expiry(keys),
             Warnings = urls.Warnings,
         };
+    }
+
+    /// <summary>
+    /// The pages of the authors given as <c>{name, url}</c>, by name (the first for a name), each
+    /// through the URL allowlist: a refused one is left out with a warning, the name kept.
+    /// </summary>
+    private static IReadOnlyDictionary<string, Uri> AuthorUrls(IMetadataKeys keys, KeyUrls urls)
+    {
+        var byName = new Dictionary<string, Uri>(StringComparer.Ordinal);
+        foreach (var (name, text) in keys.LinkedNames("authors", "author"))
+        {
+            if (urls.Allowed(text, "authors") is { } url)
+            {
+                byName.TryAdd(name, url);
+            }
+        }
+
+        return byName.Count == 0 ? ReadOnlyDictionary<string, Uri>.Empty : byName;
     }
 
     /// <summary>The first date given; Jekyll's <c>published: false</c> is a flag, not a date.</summary>

@@ -49,7 +49,7 @@ public sealed class AtomFeedWriter : IFeedWriter
         }
         foreach (var author in entry.Article.Authors)
         {
-            item.Authors.Add(new SyndicationPerson { Name = author });
+            item.Authors.Add(new SyndicationPerson { Name = author, Uri = entry.Article.AuthorUrls.GetValueOrDefault(author)?.AbsoluteUri });
         }
 
         return item;

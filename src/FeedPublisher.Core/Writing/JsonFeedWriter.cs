@@ -82,7 +82,7 @@ public sealed class JsonFeedWriter : IFeedWriter
         json.WriteString("date_modified", Rfc3339(article.Updated));
         if (article.Authors.Count > 0)
         {
-            WriteAuthors(json, article.Authors);
+            WriteAuthors(json, article.Authors, article.AuthorUrls);
         }
 
         if (article.Categories.Count > 0)
@@ -115,13 +115,18 @@ public sealed class JsonFeedWriter : IFeedWriter
         json.WriteEndObject();
     }
 
-    private static void WriteAuthors(Utf8JsonWriter json, IEnumerable<string> names)
+    private static void WriteAuthors(Utf8JsonWriter json, IEnumerable<string> names, IReadOnlyDictionary<string, Uri>? urls = null)
     {
         json.WriteStartArray("authors");
         foreach (var name in names)
         {
             json.WriteStartObject();
             json.WriteString("name", name);
+            if (urls?.GetValueOrDefault(name) is { } url)
+            {
+                json.WriteString("url", url.AbsoluteUri);
+            }
+
             json.WriteEndObject();
         }
 

@@ -26,7 +26,15 @@ internal static class SyndicationItems
         if (article.Origin is { } origin)
         {
             // Written as RSS <source url="..."> and Atom <source>: where a syndicated story came from.
-            var sourceFeed = new SyndicationFeed { Title = new TextSyndicationContent(origin.Name), Id = origin.Url.AbsoluteUri };
+            // Atom's source needs id, title, updated and a link (RFC 4287 4.2.11, as the W3C
+            // validator reads it). We do not know when the origin's feed last changed; the
+            // article's own update date is a stable stand-in, so a publish gives the same bytes.
+            var sourceFeed = new SyndicationFeed
+            {
+                Title = new TextSyndicationContent(origin.Name),
+                Id = origin.Url.AbsoluteUri,
+                LastUpdatedTime = article.Updated,
+            };
             sourceFeed.Links.Add(SyndicationLink.CreateAlternateLink(origin.Url));
             item.SourceFeed = sourceFeed;
         }

@@ -13,7 +13,20 @@ public static class ArticleJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Serialize(Article article) => JsonSerializer.Serialize(new
+    public static string Serialize(Article article)
+    {
+        var json = JsonSerializer.SerializeToNode(Fields(article), Options)!.AsObject();
+        if (article.AuthorUrls.Count > 0)
+        {
+            // Only where an author has a page, so the golden files of every other article stay as they were.
+            json.Insert(json.IndexOf("Authors") + 1, "AuthorUrls", JsonSerializer.SerializeToNode(
+                article.Authors.Where(article.AuthorUrls.ContainsKey).ToDictionary(name => name, name => article.AuthorUrls[name].AbsoluteUri), Options));
+        }
+
+        return json.ToJsonString(Options) + "\n";
+    }
+
+    private static object Fields(Article article) => new
     {
         article.Id,
         article.Title,
@@ -29,7 +42,7 @@ public static class ArticleJson
         article.Summary,
         Sources = article.Sources.Select(s => new { s.Name, Url = s.Url.AbsoluteUri }),
         article.ContentHtml,
-    }, Options) + "\n";
+    };
 
     public static string Rejected(string reason) => JsonSerializer.Serialize(new { Rejected = reason }, Options) + "\n";
 }

@@ -13,6 +13,9 @@ public abstract class ArticleStoreContract : IAsyncLifetime
 
     private static readonly CancellationToken None = CancellationToken.None;
 
+    /// <summary>The empty map every article without author pages shares (records compare it by reference).</summary>
+    private static readonly IReadOnlyDictionary<string, Uri> NoPages = System.Collections.ObjectModel.ReadOnlyDictionary<string, Uri>.Empty;
+
     /// <summary>Opens the store under test; a second call opens the same store again, as a restarted process would.</summary>
     /// <param name="derivation">The hash of today's extraction settings (see <see cref="FileStamp.Stale"/>).</param>
     protected abstract Task<IArticleStore> OpenAsync(string? derivation = null);
@@ -66,8 +69,9 @@ public abstract class ArticleStoreContract : IAsyncLifetime
         await store.ApplyAsync(Changes(stored), None);
 
         var article = Assert.Single(await Latest(store, 10));
-        Assert.Equal(stored.Article with { Authors = [], Categories = [], Sources = [] }, article with { Authors = [], Categories = [], Sources = [] });
+        Assert.Equal(stored.Article with { Authors = [], AuthorUrls = NoPages, Categories = [], Sources = [] }, article with { Authors = [], AuthorUrls = NoPages, Categories = [], Sources = [] });
         Assert.Equal(stored.Article.Authors, article.Authors);
+        Assert.Equal(stored.Article.AuthorUrls, article.AuthorUrls);
         Assert.Equal(stored.Article.Categories, article.Categories);
         Assert.Equal(stored.Article.Sources, article.Sources);
         var known = (await store.GetKnownFilesAsync(None))["world/story.txt"];
@@ -81,7 +85,7 @@ public abstract class ArticleStoreContract : IAsyncLifetime
     public async Task Apply_OptionalFieldsAbsent_RoundTripAsNull()
     {
         var store = await OpenAsync();
-        var bare = Stored("bare", Day) is var s ? s with { Article = s.Article with { Url = null, Origin = null, Language = null, Image = null, Authors = [], Categories = [], Sources = [] } } : null!;
+        var bare = Stored("bare", Day) is var s ? s with { Article = s.Article with { Url = null, Origin = null, Language = null, Image = null, Authors = [], AuthorUrls = NoPages, Categories = [], Sources = [] } } : null!;
 
         await store.ApplyAsync(Changes(bare), None);
 
@@ -370,6 +374,7 @@ public abstract class ArticleStoreContract : IAsyncLifetime
             Summary = "Summary 😀",
             ContentHtml = "<p>Body</p>\n",
             Authors = ["Ann", "Bob"],
+            AuthorUrls = new Dictionary<string, Uri> { ["Ann"] = new("https://news.example.com/people/ann") },
             Categories = ["World"],
             Sources = [new SourceLink("Reuters", new Uri("https://www.reuters.com/"))],
             Url = new Uri($"https://news.example.com/{id}.html"),

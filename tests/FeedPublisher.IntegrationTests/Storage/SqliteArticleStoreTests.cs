@@ -54,6 +54,27 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract, IDisposable
     }
 
     [Fact]
+    public async Task Open_StoreAtVersion9_ArticlesWithAuthorsReadAgainForTheirPages()
+    {
+        // Stored before author pages were kept: the files of articles with authors are read again.
+        Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
+        var scripts = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "src/FeedPublisher.Storage/Sqlite/Migrations"), "*.sql").Order(StringComparer.Ordinal).Take(9);
+        Execute(string.Concat(scripts.Select(File.ReadAllText)) + """
+            INSERT INTO articles (id, source_path, seq, file_length, file_mtime, content_hash, title, path, published, updated, summary, content_html, authors, categories, sources, derived_with)
+            VALUES ('a', 'a.txt', 1, 1, 1, 'h', 'A', 'a', 0, 0, 'S', '<p>B</p>', '["Ann"]', '[]', '[]', 'today'),
+                   ('b', 'b.txt', 2, 1, 1, 'h', 'B', 'b', 0, 0, 'S', '<p>B</p>', '[]', '[]', '[]', 'today');
+            PRAGMA user_version = 9;
+            """);
+
+        var store = SqliteArticleStore.Open(_file, "today");
+
+        var stamps = await store.GetFileStampsAsync(CancellationToken.None);
+        Assert.True(stamps["a.txt"].Stale);
+        Assert.False(stamps["b.txt"].Stale);
+        Assert.Empty(Assert.Single(await Latest(store, 10), a => a.Id == "a").AuthorUrls);
+    }
+
+    [Fact]
     public void Open_SchemaNewerThanProgram_FailsWithClearMessage()
     {
         SqliteArticleStore.Open(_file);

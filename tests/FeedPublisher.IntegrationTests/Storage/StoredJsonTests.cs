@@ -34,4 +34,22 @@ public sealed class StoredJsonTests
     [Fact]
     public void WriteSources_None_WritesWhatTheSerializerWrites() =>
         Assert.Equal(JsonSerializer.Serialize(Array.Empty<object>()), StoredJson.WriteSources([]));
+
+    [Fact]
+    public void WriteAuthorUrls_InTheOrderOfTheNamesOnlyThoseWithPages_ReadBack()
+    {
+        var urls = new Dictionary<string, Uri> { ["Zoë Ng"] = new("https://zoe.example/"), ["Ann"] = new("https://ann.example/a?b=1") };
+
+        var json = StoredJson.WriteAuthorUrls(["Ann", "Bo", "Zoë Ng"], urls);
+
+        Assert.Equal("""{"Ann":"https://ann.example/a?b=1","Zo\u00EB Ng":"https://zoe.example/"}""", json);
+        Assert.Equal(urls.OrderBy(p => p.Key, StringComparer.Ordinal), StoredJson.ReadAuthorUrls(json).OrderBy(p => p.Key, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void WriteAuthorUrls_NoPages_NullAndReadBackEmpty()
+    {
+        Assert.Null(StoredJson.WriteAuthorUrls(["Ann"], new Dictionary<string, Uri>()));
+        Assert.Empty(StoredJson.ReadAuthorUrls(null));
+    }
 }

@@ -72,6 +72,39 @@ internal sealed class AtomRules : IFeedRules
             {
                 yield return $"entry {n}: content has a URL that is not absolute: {url}";
             }
+
+            foreach (var problem in entry.Elements(A + "source").SelectMany(source => CheckSource(source, $"entry {n}: <source>")))
+            {
+                yield return problem;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The feed an entry came from: the validator asks its id, title and updated (which RFC 4287
+    /// 4.2.11 says should be kept from the origin) and a link to it. Its id is the origin's,
+    /// any absolute IRI, not one of ours.
+    /// </summary>
+    private static IEnumerable<string> CheckSource(XElement source, string what)
+    {
+        if (!Uri.IsWellFormedUriString((string?)source.Element(A + "id") ?? "", UriKind.Absolute))
+        {
+            yield return $"{what} has no absolute <id>";
+        }
+
+        if (((string?)source.Element(A + "title") ?? "").Trim().Length == 0)
+        {
+            yield return $"{what} has no <title>";
+        }
+
+        if (!FeedRules.IsRfc3339((string?)source.Element(A + "updated") ?? ""))
+        {
+            yield return $"{what} has no RFC 3339 <updated>";
+        }
+
+        if (!source.Elements(A + "link").Any(l => FeedRules.IsAbsoluteHttp((string?)l.Attribute("href"))))
+        {
+            yield return $"{what} has no absolute link";
         }
     }
 
