@@ -21,10 +21,10 @@ public sealed class ArchivePlanner(IArticleStore store, FeedBuilder builder, Fee
     public const string Folder = "archive";
 
     /// <summary>
-    /// Articles loaded per batch of pages (20 pages of 50): enough pages to keep every core busy
-    /// rendering, few enough that a batch's articles and documents stay a few MB.
+    /// Articles loaded per batch of pages (10 pages of 50): enough pages to keep every core busy
+    /// rendering, few enough that two batches' articles and documents stay a few MB.
     /// </summary>
-    private const int ArticlesPerBatch = 1000;
+    private const int ArticlesPerBatch = 500;
 
     internal static readonly IFeedWriter[] Writers = [.. FeedFormats.All.Where(f => f.HasArchive).Select(f => f.Writer)];
 
@@ -55,8 +55,9 @@ public sealed class ArchivePlanner(IArticleStore store, FeedBuilder builder, Fee
 
     /// <summary>
     /// Stages every page of the plan, a batch of pages at a time: the pages to render are loaded,
-    /// rendered and staged, and let go before the next
-    /// batch is loaded. Then the pages' fingerprints.
+    /// rendered and staged, and let go. The next batch is loaded while one is rendered, so that
+    /// no core waits on the store: a publish holds at most two batches' articles. Then the pages'
+    /// fingerprints.
     /// </summary>
     /// <returns>What staging did to each file, in page order.</returns>
     public async Task<IReadOnlyList<PublishedFile>> StageAsync(
@@ -69,26 +70,37 @@ public sealed class ArchivePlanner(IArticleStore store, FeedBuilder builder, Fee
 
         var results = new List<PublishedFile>();
         var pagesPerBatch = Math.Max(1, ArticlesPerBatch / plan.PageSize);
-        for (var first = 0; first < plan.Pages.Count; first += pagesPerBatch)
+        var batches = Enumerable.Range(0, plan.Pages.Count).Chunk(pagesPerBatch).ToList();
+        var next = batches.Count > 0 ? LoadAsync(plan, batches[0], cancellationToken) : null;
+        try
         {
-            var batch = Enumerable.Range(first, Math.Min(pagesPerBatch, plan.Pages.Count - first)).ToList();
-            var toRender = batch.Where(i => !plan.Kept[i]).ToList();
-            var articles = new List<IReadOnlyList<Article>>(toRender.Count);
-            foreach (var i in toRender)
+            for (var b = 0; b < batches.Count; b++)
             {
-                articles.Add(await store.GetArchivePageAsync(plan.Pages[i].Number, plan.PageSize, cancellationToken));
-            }
+                var articles = await next!;
+                // The store's calls complete synchronously: on a thread of its own, the load overlaps the rendering.
+                var following = b + 1 < batches.Count ? batches[b + 1] : null;
+                next = following is null ? null : Task.Run(() => LoadAsync(plan, following, cancellationToken), cancellationToken);
+                var files = new List<FileToRender>();
+                foreach (var i in batches[b])
+                {
+                    // Built once for every format (the entries' content with its sources is the bulk of
+                    // the work), by whichever rendering thread needs it first.
+                    var page = articles.TryGetValue(i, out var pageArticles)
+                        ? new Lazy<FeedDocument>(() => PageDocument(plan, i, main, pageArticles))
+                        : null;
+                    files.AddRange(Writers.Select(writer => page is null
+                        ? FileToRender.Keep(PathOf(plan.Pages[i], writer))
+                        : PageFile(plan, i, writer, main, page, budget)));
+                }
 
-            var files = new List<FileToRender>();
-            foreach (var i in batch)
-            {
-                var render = toRender.IndexOf(i);
-                files.AddRange(Writers.Select(writer => render < 0
-                    ? FileToRender.Keep(PathOf(plan.Pages[i], writer))
-                    : PageFile(plan, i, writer, main, articles[render], budget)));
+                results.AddRange(RenderedBatch.Stage(staging, files, settings.Gzip));
             }
-
-            results.AddRange(RenderedBatch.Stage(staging, files, settings.Gzip));
+        }
+        catch when (next is not null)
+        {
+            // A publish that fails lets the load under way finish before it gives the store back.
+            await next.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw;
         }
 
         var fingerprints = plan.Pages.ToDictionary(p => p.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), p => p.Fingerprint);
@@ -96,11 +108,31 @@ public sealed class ArchivePlanner(IArticleStore store, FeedBuilder builder, Fee
         return results;
     }
 
+    /// <summary>The articles of the batch's pages that are rendered (not kept), by page index.</summary>
+    private async Task<Dictionary<int, IReadOnlyList<Article>>> LoadAsync(ArchivePlan plan, int[] batch, CancellationToken cancellationToken)
+    {
+        var articles = new Dictionary<int, IReadOnlyList<Article>>();
+        foreach (var i in batch.Where(i => !plan.Kept[i]))
+        {
+            articles[i] = await store.GetArchivePageAsync(plan.Pages[i].Number, plan.PageSize, cancellationToken);
+        }
+
+        return articles;
+    }
+
+    /// <summary>One page's document, its links left to each format (<see cref="PageFile"/>).</summary>
+    private FeedDocument PageDocument(ArchivePlan plan, int i, FeedDocument main, IReadOnlyList<Article> articles) =>
+        builder.Build(main.Folder, $"{main.Title} (archive {plan.Pages[i].Number})", main.Description, articles) with
+        {
+            Id = main.Id,
+            Folder = $"{Folder}/{plan.Pages[i].Number}",
+            IsArchive = true,
+        };
+
     /// <summary>One page in one format, rendered when staged.</summary>
-    private FileToRender PageFile(ArchivePlan plan, int i, IFeedWriter writer, FeedDocument main, IReadOnlyList<Article> articles, BudgetNotes budget)
+    private FileToRender PageFile(ArchivePlan plan, int i, IFeedWriter writer, FeedDocument main, Lazy<FeedDocument> page, BudgetNotes budget)
     {
         var pages = plan.Pages;
-        var page = pages[i];
         var links = new List<FeedLink> { new("current", main.UrlOf(writer.FileName)) };
         if (i > 0)
         {
@@ -112,15 +144,9 @@ public sealed class ArchivePlanner(IArticleStore store, FeedBuilder builder, Fee
             links.Add(new FeedLink("next-archive", main.UrlOf($"{Folder}/{pages[i + 1].Number}/{writer.FileName}")));
         }
 
-        var document = builder.Build(main.Folder, $"{main.Title} (archive {page.Number})", main.Description, articles) with
+        return new FileToRender(PathOf(pages[i], writer), () =>
         {
-            Id = main.Id,
-            Folder = $"{Folder}/{page.Number}",
-            Links = links,
-            IsArchive = true,
-        };
-        return new FileToRender(PathOf(page, writer), () =>
-        {
+            var document = page.Value with { Links = links };
             // A complete page keeps its entries whatever their size: too large ones are shortened, none is dropped.
             var rendered = FeedRenderer.Render(writer, document, settings.MaxBytes, keepEveryEntry: true);
             budget.Add(document.Folder, writer.FileName, rendered, settings.MaxBytes);

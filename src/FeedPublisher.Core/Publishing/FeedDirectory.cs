@@ -306,7 +306,7 @@ public sealed class FeedDirectory
     /// Writes bytes to a new temporary file in the staging folder, not yet flushed to disk. Its
     /// mode is what the umask gives any new file (0644 as a rule), which it keeps when moved.
     /// </summary>
-    internal string WriteTemporary(byte[] bytes, DateTime? lastWrite = null)
+    internal string WriteTemporary(ReadOnlySpan<byte> bytes, DateTime? lastWrite = null)
     {
         var temporary = Path.Combine(StagingFolder, PublishState.TemporaryPrefix + Guid.NewGuid().ToString("N"));
         try
@@ -380,7 +380,7 @@ public sealed class FeedDirectory
     /// feed, level 4 23.5% in 3.5 ms, level 9 21.7% in 14 ms. The same bytes always compress to the
     /// same bytes.
     /// </summary>
-    internal string WriteTemporaryCompressed(byte[] bytes)
+    internal string WriteTemporaryCompressed(ReadOnlySpan<byte> bytes)
     {
         var temporary = Path.Combine(StagingFolder, PublishState.TemporaryPrefix + Guid.NewGuid().ToString("N"));
         try
@@ -400,7 +400,7 @@ public sealed class FeedDirectory
     }
 
     /// <summary>Compared a chunk at a time: reading the old file whole put one more large array on the heap per file.</summary>
-    internal static bool HasSameBytes(string path, byte[] bytes)
+    internal static bool HasSameBytes(string path, ReadOnlySpan<byte> bytes)
     {
         if (!File.Exists(path))
         {
@@ -419,7 +419,7 @@ public sealed class FeedDirectory
             for (var offset = 0; offset < bytes.Length;)
             {
                 var read = RandomAccess.Read(handle, chunk.AsSpan(0, Math.Min(chunk.Length, bytes.Length - offset)), offset);
-                if (read == 0 || !chunk.AsSpan(0, read).SequenceEqual(bytes.AsSpan(offset, read)))
+                if (read == 0 || !chunk.AsSpan(0, read).SequenceEqual(bytes.Slice(offset, read)))
                 {
                     return false;
                 }

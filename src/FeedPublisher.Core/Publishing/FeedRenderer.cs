@@ -33,18 +33,18 @@ public static class FeedRenderer
     /// <param name="keepEveryEntry">An archive page: entries are shortened but never left out or dropped.</param>
     public static RenderedFeed Render(IFeedWriter writer, FeedDocument feed, long maxBytes, bool keepEveryEntry = false)
     {
-        var bytes = writer.Render(feed);
+        var bytes = Fill(writer, feed);
         if (bytes.Length <= maxBytes || feed.Entries.Count == 0)
         {
             return RenderedFeed.Whole(bytes, feed.Entries.Count);
         }
 
         var entries = feed.Entries;
-        var frame = writer.Render(feed with { Entries = [] }).Length;
+        var frame = Fill(writer, feed with { Entries = [] }).Length;
         var available = maxBytes - frame;
         var shortened = entries.Select(ShortenedEntry.Of).ToList();
-        var full = entries.Select(e => (long)writer.Render(feed with { Entries = [e] }).Length - frame).ToList();
-        var brief = entries.Select((e, i) => ReferenceEquals(shortened[i], e) ? full[i] : writer.Render(feed with { Entries = [shortened[i]] }).Length - frame).ToList();
+        var full = entries.Select(e => (long)Fill(writer, feed with { Entries = [e] }).Length - frame).ToList();
+        var brief = entries.Select((e, i) => ReferenceEquals(shortened[i], e) ? full[i] : Fill(writer, feed with { Entries = [shortened[i]] }).Length - frame).ToList();
         var saving = full.Select((f, i) => f - brief[i]).ToList();
 
         var leftOut = new List<int>();
@@ -84,7 +84,7 @@ public static class FeedRenderer
         while (true)
         {
             var document = feed with { Entries = kept.Select(i => cut.Contains(i) ? shortened[i] : entries[i]).ToList() };
-            bytes = writer.Render(document);
+            bytes = Fill(writer, document);
             if (bytes.Length <= maxBytes || kept.Count == 0)
             {
                 break;
@@ -111,6 +111,9 @@ public static class FeedRenderer
             [.. leftOut.Select(i => entries[i])],
             entries.Count - kept.Count - leftOut.Count);
     }
+
+    /// <summary>The feed rendered into this thread's buffer: the last one rendered is the one returned.</summary>
+    private static ReadOnlyMemory<byte> Fill(IFeedWriter writer, FeedDocument feed) => ThreadBuffer.Fill(output => writer.Write(feed, output));
 
     /// <summary>The entries worth shortening, those saving the most bytes first; on a tie the older (later in the feed) first.</summary>
     private static IEnumerable<int> ByLargestSaving(List<int> kept, List<long> saving) =>

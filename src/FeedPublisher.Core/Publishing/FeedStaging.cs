@@ -28,7 +28,7 @@ public sealed class FeedStaging
     internal IReadOnlyList<string> Manifest => _manifest;
 
     /// <summary>Stages a file with these bytes (and its .gz sibling when asked); a file whose bytes would not change is left alone.</summary>
-    public PublishedFile Stage(string relativePath, byte[] bytes, bool gzip)
+    public PublishedFile Stage(string relativePath, ReadOnlySpan<byte> bytes, bool gzip)
     {
         var target = _directory.ResolveForStaging(relativePath);
         var changed = !FeedDirectory.HasSameBytes(target, bytes);

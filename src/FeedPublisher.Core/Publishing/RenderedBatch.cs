@@ -16,7 +16,7 @@ internal static class RenderedBatch
         // while files were written (5 -> 27 threads over a 100,000-article archive), and each
         // thread kept native memory of its own (zlib's state, malloc arenas): RSS grew with the archive.
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => results[i] = files[i].Render is { } render
-            ? staging.Stage(files[i].RelativePath, render(), gzip)
+            ? staging.Stage(files[i].RelativePath, render().Span, gzip)
             : staging.Keep(files[i].RelativePath, gzip));
         return results;
     }

@@ -12,7 +12,7 @@ public sealed class AtomFeedWriter : IFeedWriter
 {
     public string FileName => "atom.xml";
 
-    public byte[] Render(FeedDocument feed)
+    public void Write(FeedDocument feed, Stream output)
     {
         var syndication = new SyndicationFeed(feed.Title, feed.Description, feed.HomePage)
         {
@@ -32,12 +32,13 @@ public sealed class AtomFeedWriter : IFeedWriter
 
         if (!feed.IsArchive)
         {
-            return FeedXml.ToBytes(new Atom10FeedFormatter(syndication));
+            FeedXml.Write(output, new Atom10FeedFormatter(syndication));
+            return;
         }
 
         syndication.ElementExtensions.Add(new System.Xml.Linq.XElement(FeedNamespaces.FeedHistory + "archive"));
-        return FeedXml.ToBytes(new Atom10FeedFormatter(syndication),
-            output => new RootNamespacesXmlWriter(output, [("fh", FeedNamespaces.FeedHistory.NamespaceName)]));
+        FeedXml.Write(output, new Atom10FeedFormatter(syndication),
+            xml => new RootNamespacesXmlWriter(xml, [("fh", FeedNamespaces.FeedHistory.NamespaceName)]));
     }
 
     private static SyndicationItem ToItem(FeedEntry entry)

@@ -27,26 +27,26 @@ internal static class FeedXml
     /// Writes a feed in one pass, through <paramref name="correct"/> when given: a writer that
     /// mends on the way what Syndication gets wrong.
     /// </summary>
-    public static byte[] ToBytes(SyndicationFeedFormatter formatter, Func<XmlWriter, XmlWriter>? correct = null) => ToBytes(writer =>
+    public static void Write(Stream output, SyndicationFeedFormatter formatter, Func<XmlWriter, XmlWriter>? correct = null) => Write(output, writer =>
     {
         writer.WriteStartDocument();
         formatter.WriteTo(writer);
         writer.WriteEndDocument();
     }, correct);
 
-    public static byte[] ToBytes(XDocument document) => ToBytes(document.Save);
+    public static byte[] ToBytes(XDocument document) => ThreadBuffer.Collect(output => Write(output, document.Save));
 
-    /// <summary>The document <paramref name="write"/> writes, with the fixed settings and a final newline.</summary>
-    private static byte[] ToBytes(Action<XmlWriter> write, Func<XmlWriter, XmlWriter>? correct = null) => ThreadBuffer.Collect(buffer =>
+    /// <summary>Writes the document <paramref name="write"/> writes, with the fixed settings and a final newline.</summary>
+    private static void Write(Stream output, Action<XmlWriter> write, Func<XmlWriter, XmlWriter>? correct = null)
     {
-        var output = XmlWriter.Create(buffer, Settings);
-        using (var writer = correct is null ? output : correct(output))
+        var xml = XmlWriter.Create(output, Settings);
+        using (var writer = correct is null ? xml : correct(xml))
         {
             write(writer);
         }
 
-        buffer.WriteByte((byte)'\n');
-    });
+        output.WriteByte((byte)'\n');
+    }
 
     /// <summary>RFC 822 with "GMT", which every validator accepts (Syndication writes a bare "Z").</summary>
     public static string Rfc822(DateTimeOffset date) =>

@@ -16,15 +16,15 @@ public sealed class JsonFeedWriter : IFeedWriter
 
     public string FileName => "feed.json";
 
-    public byte[] Render(FeedDocument feed) => ThreadBuffer.Collect(buffer =>
+    public void Write(FeedDocument feed, Stream output)
     {
-        using (var json = new Utf8JsonWriter(buffer, Options))
+        using (var json = new Utf8JsonWriter(output, Options))
         {
             WriteFeed(json, feed);
         }
 
-        buffer.WriteByte((byte)'\n');
-    });
+        output.WriteByte((byte)'\n');
+    }
 
     private void WriteFeed(Utf8JsonWriter json, FeedDocument feed)
     {

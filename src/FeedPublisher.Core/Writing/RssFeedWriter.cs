@@ -16,7 +16,7 @@ public sealed class RssFeedWriter : IFeedWriter
 {
     public string FileName => "rss.xml";
 
-    public byte[] Render(FeedDocument feed)
+    public void Write(FeedDocument feed, Stream output)
     {
         var syndication = new SyndicationFeed(feed.Title, feed.Description, feed.HomePage)
         {
@@ -45,7 +45,7 @@ public sealed class RssFeedWriter : IFeedWriter
             ("atom", FeedNamespaces.Atom.NamespaceName), ("content", FeedNamespaces.Content.NamespaceName), ("dc", FeedNamespaces.DublinCore.NamespaceName),
             .. feed.IsArchive ? [("fh", FeedNamespaces.FeedHistory.NamespaceName)] : Array.Empty<(string, string)>(),
         ];
-        return FeedXml.ToBytes(new Rss20FeedFormatter(syndication, serializeExtensionsAsAtom: true), output => new RssCorrectionsXmlWriter(output, namespaces, feed));
+        FeedXml.Write(output, new Rss20FeedFormatter(syndication, serializeExtensionsAsAtom: true), xml => new RssCorrectionsXmlWriter(xml, namespaces, feed));
     }
 
     private static SyndicationItem ToItem(FeedEntry entry)
