@@ -26,6 +26,9 @@ public sealed record ChannelIdentity
     /// <summary>RSS <c>ttl</c>: minutes a reader may cache the feed before fetching it again.</summary>
     public int? TtlMinutes { get; init; }
 
+    /// <summary>Whether any of the publisher's name, email or URL is set: then the publisher, not the feed's title, is the feed's author.</summary>
+    public bool HasPublisher() => PublisherName is not null || PublisherEmail is not null || PublisherUrl is not null;
+
     /// <summary>
     /// The RSS <c>managingEditor</c>, "email (Name)" as RSS 2.0 and the W3C validator want it; RSS
     /// requires the address, so with a name alone there is none.

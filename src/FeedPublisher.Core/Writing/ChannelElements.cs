@@ -46,10 +46,10 @@ internal static class ChannelElements
     }
 
     /// <summary>
-    /// The Atom feed's author: the publisher when one is named or has an address, else the feed's
+    /// The Atom feed's author: the publisher when any of it is set, else the feed's
     /// title, as before (RFC 4287 wants an author for every entry, and the feed's covers those without).
     /// </summary>
-    public static SyndicationPerson AtomAuthor(FeedDocument feed) => feed.Channel is { } c && (c.PublisherName ?? c.PublisherEmail) is not null
+    public static SyndicationPerson AtomAuthor(FeedDocument feed) => feed.Channel is { } c && c.HasPublisher()
         ? new SyndicationPerson(c.PublisherEmail, c.PublisherName ?? feed.Title, c.PublisherUrl?.AbsoluteUri)
         : new SyndicationPerson { Name = feed.Title };
 

@@ -131,13 +131,13 @@ public sealed class JsonFeedWriter : IFeedWriter
     }
 
     /// <summary>
-    /// The feed's author: the publisher when named or with an address, else the feed's title as
+    /// The feed's author: the publisher when any of it is set, else the feed's title as
     /// before. A JSON Feed author has no email; the spec allows a mailto: URL in its place.
     /// </summary>
     private static void WriteFeedAuthor(Utf8JsonWriter json, FeedDocument feed)
     {
         var channel = feed.Channel;
-        if (channel is null || (channel.PublisherName ?? channel.PublisherEmail) is null)
+        if (channel is null || !channel.HasPublisher())
         {
             WriteAuthors(json, [feed.Title]);
             return;
