@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using FeedPublisher.Core.Html;
 using FeedPublisher.Core.Model;
+using FeedPublisher.Core.Text;
 
 namespace FeedPublisher.Configuration;
 
@@ -53,7 +54,8 @@ internal static class SiteChannel
         }
     }
 
-    private static string? Text(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    /// <summary>One line of text, or null: a character XML forbids would make the writer throw halfway through a feed.</summary>
+    private static string? Text(string value) => TextHygiene.CleanLine(value) is { Length: > 0 } line ? line : null;
 
     private static Uri? Url(string value, string baseUrl)
     {

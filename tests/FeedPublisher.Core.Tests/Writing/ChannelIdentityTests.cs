@@ -68,6 +68,29 @@ public sealed class ChannelIdentityTests
         Assert.Equal("30", (string?)channel.Element("ttl"));
     }
 
+    [Theory]
+    [InlineData("url")]
+    [InlineData("title")]
+    [InlineData("link")]
+    public void RssRules_ImageMissingAPart_Reported(string part)
+    {
+        var rss = XDocument.Parse(Encoding.UTF8.GetString(Render("rss.xml", Everything)));
+        rss.Root!.Element("channel")!.Element("image")!.Element(part)!.Remove();
+        var rules = FeedFormats.All.Single(f => f.FileName == "rss.xml").Rules;
+
+        Assert.Contains(rules.Check(Encoding.UTF8.GetBytes(rss.ToString()), null), p => p.StartsWith("<image>", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AtomRules_RelativeLogo_Reported()
+    {
+        var atom = XDocument.Parse(Encoding.UTF8.GetString(Render("atom.xml", Everything)));
+        atom.Root!.Element(Atom + "logo")!.Value = "images/logo.png";
+        var rules = FeedFormats.All.Single(f => f.FileName == "atom.xml").Rules;
+
+        Assert.Contains(rules.Check(Encoding.UTF8.GetBytes(atom.ToString()), null), p => p.StartsWith("<logo>", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Rss_NameWithoutEmail_NoManagingEditor()
     {

@@ -15,6 +15,8 @@ public sealed class ChannelIdentitySettingsTests : IDisposable
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 
+    private static readonly string[] XmlFiles = ["rss.xml", "atom.xml", "categories/science/rss.xml", "archive/1/rss.xml", "archive/1/atom.xml"];
+
     private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
@@ -56,18 +58,35 @@ public sealed class ChannelIdentitySettingsTests : IDisposable
     }
 
     [Fact]
+    public async Task Services_TextWithControlCharactersAndNewlines_OneCleanLine()
+    {
+        // From an environment file a value may carry what XML forbids; a feed must still be written.
+        var channel = await ChannelOf(Load(("Site:Copyright", "© 2026\u0001 Example\n  News"), ("Site:PublisherName", " \t ")));
+
+        Assert.Equal("© 2026 Example News", channel!.Copyright);
+        Assert.Null(channel.PublisherName);
+    }
+
+    [Fact]
     public async Task Services_NoIdentityKey_NoChannel() => Assert.Null(await ChannelOf(Load()));
+
+    [SkippableFact]
+    public async Task Publish_EveryIdentityKey_WellFormedForXmlLint()
+    {
+        XmlLint.SkipUnlessAvailable();
+        var feeds = await PublishWithEveryKeyAsync();
+
+        foreach (var file in XmlFiles.Select(f => Path.Combine(feeds, f)).Where(File.Exists))
+        {
+            var (exitCode, errors) = XmlLint.Check(file);
+            Assert.True(exitCode == 0, $"{file}: {errors}");
+        }
+    }
 
     [Fact]
     public async Task Publish_EveryIdentityKey_InEveryFeedAndTheIndexPage()
     {
-        var articles = _temp.Combine("articles");
-        var feeds = _temp.Combine("feeds");
-        RepositoryPaths.CopySampleArticles(articles);
-        var publish = await FeedPublisherCli.RunAsync(_temp.Path, "publish", "--articles", articles, "--feeds", feeds, "--store", _temp.Combine("store.db"),
-            "--base-url", "https://news.example.com/", "--Site:Image=logo.png", "--Site:Icon=https://cdn.example.net/icon.png",
-            "--Site:Copyright=© 2026 Example News & partners", "--Site:PublisherName=News Desk", "--Site:PublisherEmail=desk@news.example.com", "--Site:Ttl=30");
-        Assert.True(publish.ExitCode == 0, publish.ToString());
+        var feeds = await PublishWithEveryKeyAsync();
 
         foreach (var folder in new[] { feeds, Path.Combine(feeds, "categories", "science") })
         {
@@ -99,6 +118,18 @@ public sealed class ChannelIdentitySettingsTests : IDisposable
 
         var validate = await FeedPublisherCli.RunAsync(_temp.Path, "validate", "--feeds", feeds);
         Assert.True(validate.ExitCode == 0, validate.ToString());
+    }
+
+    private async Task<string> PublishWithEveryKeyAsync()
+    {
+        var articles = _temp.Combine("articles");
+        var feeds = _temp.Combine("feeds");
+        RepositoryPaths.CopySampleArticles(articles);
+        var publish = await FeedPublisherCli.RunAsync(_temp.Path, "publish", "--articles", articles, "--feeds", feeds, "--store", _temp.Combine("store.db"),
+            "--base-url", "https://news.example.com/", "--Site:Image=logo.png", "--Site:Icon=https://cdn.example.net/icon.png",
+            "--Site:Copyright=© 2026 Example News & partners", "--Site:PublisherName=News Desk", "--Site:PublisherEmail=desk@news.example.com", "--Site:Ttl=30");
+        Assert.True(publish.ExitCode == 0, publish.ToString());
+        return feeds;
     }
 
     private async Task<ChannelIdentity?> ChannelOf(FeedPublisherSettings settings)
