@@ -31,6 +31,7 @@ public sealed class FeedBuilder(SiteInfo site, Uri? hub = null)
             Updated = entries.Count == 0 ? EmptyFeedDate : entries.Max(e => e.Article.Updated),
             Entries = entries,
             Hub = hub,
+            Channel = site.Channel,
         };
     }
 

@@ -22,6 +22,9 @@ public sealed record FeedDocument
     /// <summary>Links to other documents of the same logical feed (RFC 5005 archives).</summary>
     public IReadOnlyList<FeedLink> Links { get; init; } = [];
 
+    /// <summary>The site's image, icon, rights and publisher, the same on every feed; null when none is set.</summary>
+    public ChannelIdentity? Channel { get; init; }
+
     /// <summary>An RFC 5005 archive page: stable, marked with fh:archive.</summary>
     public bool IsArchive { get; init; }
 

@@ -23,7 +23,8 @@ public sealed class AtomFeedWriter : IFeedWriter
             Items = feed.Entries.Select(ToItem),
         };
         syndication.AttributeExtensions.Add(new XmlQualifiedName("lang", FeedNamespaces.Xml.NamespaceName), feed.Language);
-        syndication.Authors.Add(new SyndicationPerson { Name = feed.Title });
+        syndication.Authors.Add(ChannelElements.AtomAuthor(feed));
+        ChannelElements.AddToAtom(syndication, feed.Channel);
         syndication.Links.Add(new SyndicationLink(feed.UrlOf(FileName), "self", null, "application/atom+xml", 0));
         foreach (var link in feed.Links.Concat(feed.Hub is { } hub ? [new FeedLink("hub", hub)] : []))
         {

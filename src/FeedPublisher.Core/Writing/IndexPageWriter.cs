@@ -32,6 +32,11 @@ public static class IndexPageWriter
         html.Append("<!DOCTYPE html>\n<html lang=\"").Append(EncodeAttribute(site.Language)).Append("\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         html.Append("<title>").Append(Encode(site.Title)).Append("</title>\n");
+        if (site.Channel?.Icon is { } icon)
+        {
+            html.Append("<link rel=\"icon\" href=\"").Append(EncodeAttribute(icon.AbsoluteUri)).Append("\">\n");
+        }
+
         foreach (var format in FeedFormats.All)
         {
             html.Append("<link rel=\"alternate\" type=\"").Append(format.MediaType).Append("\" title=\"").Append(EncodeAttribute($"{site.Title} ({format.Label})"))

@@ -34,8 +34,9 @@ public sealed class JsonFeedWriter : IFeedWriter
         json.WriteString("home_page_url", feed.HomePage.AbsoluteUri);
         json.WriteString("feed_url", feed.UrlOf(FileName).AbsoluteUri);
         json.WriteString("description", feed.Description);
+        WriteChannelIcons(json, feed.Channel);
         json.WriteString("language", feed.Language);
-        WriteAuthors(json, [feed.Title]);
+        WriteFeedAuthor(json, feed);
         if (feed.Hub is { } hub)
         {
             json.WriteStartArray("hubs");
@@ -113,6 +114,45 @@ public sealed class JsonFeedWriter : IFeedWriter
         }
 
         json.WriteEndObject();
+    }
+
+    /// <summary>JSON Feed's <c>icon</c> is the large picture (512×512 recommended) and <c>favicon</c> the small one.</summary>
+    private static void WriteChannelIcons(Utf8JsonWriter json, ChannelIdentity? channel)
+    {
+        if (channel?.Image is { } image)
+        {
+            json.WriteString("icon", image.AbsoluteUri);
+        }
+
+        if (channel?.Icon is { } icon)
+        {
+            json.WriteString("favicon", icon.AbsoluteUri);
+        }
+    }
+
+    /// <summary>
+    /// The feed's author: the publisher when any of it is set, else the feed's title as
+    /// before. A JSON Feed author has no email; the spec allows a mailto: URL in its place.
+    /// </summary>
+    private static void WriteFeedAuthor(Utf8JsonWriter json, FeedDocument feed)
+    {
+        var channel = feed.Channel;
+        if (channel is null || !channel.HasPublisher())
+        {
+            WriteAuthors(json, [feed.Title]);
+            return;
+        }
+
+        json.WriteStartArray("authors");
+        json.WriteStartObject();
+        json.WriteString("name", channel.PublisherName ?? feed.Title);
+        if ((channel.PublisherUrl?.AbsoluteUri ?? (channel.PublisherEmail is { } email ? "mailto:" + email : null)) is { } url)
+        {
+            json.WriteString("url", url);
+        }
+
+        json.WriteEndObject();
+        json.WriteEndArray();
     }
 
     private static void WriteAuthors(Utf8JsonWriter json, IEnumerable<string> names, IReadOnlyDictionary<string, Uri>? urls = null)

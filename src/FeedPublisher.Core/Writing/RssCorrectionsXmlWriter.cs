@@ -18,8 +18,8 @@ namespace FeedPublisher.Core.Writing;
 /// or, in "&lt;a href=…&gt;", run. So such a title is written as HTML that shows exactly the
 /// text ("&amp;lt;Game 5&amp;gt;"), which HTML readers, feedparser and
 /// the text readers that decode entities all show literally, and which opens no tag in any
-/// reading. Any other title, and every category, source and name (which readers, feedparser
-/// among them, read as text), is written as itself, with "&amp;", "&lt;" and "&gt;" as the
+/// reading. Any other title, and every category, source and name, and the channel's copyright and
+/// managingEditor (which readers, feedparser among them, read as text), is written as itself, with "&amp;", "&lt;" and "&gt;" as the
 /// hexadecimal references the RSS Best Practices Profile asks for (&amp;#x26; &amp;#x3C; &amp;#x3E;).
 /// </para>
 /// </summary>
@@ -90,6 +90,7 @@ internal sealed class RssCorrectionsXmlWriter(XmlWriter output, IReadOnlyList<(s
     {
         ("title", "channel" or "item" or "image") => true,
         ("category" or "source" or "dc:creator", "item") => true,
+        ("copyright" or "managingEditor", "channel") => true,
         _ => false,
     };
 

@@ -26,6 +26,7 @@ public sealed class RssFeedWriter : IFeedWriter
             Items = feed.Entries.Select(ToItem),
             Description = AsHtml(feed.Description),
         };
+        ChannelElements.AddToRss(syndication, feed.Channel);
         syndication.ElementExtensions.Add(new XElement(FeedNamespaces.Atom + "link",
             new XAttribute("href", feed.UrlOf(FileName).AbsoluteUri),
             new XAttribute("rel", "self"),

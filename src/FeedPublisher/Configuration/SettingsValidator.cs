@@ -24,6 +24,11 @@ internal static class SettingsValidator
             yield return $"Site:Language: '{s.Site.Language}' is not a language tag (for example en or en-GB)";
         }
 
+        foreach (var problem in SiteChannel.Problems(s.Site))
+        {
+            yield return problem;
+        }
+
         if (!Directory.Exists(s.Articles.Directory))
         {
             yield return $"Articles:Directory: the folder '{Path.GetFullPath(s.Articles.Directory)}' does not exist";

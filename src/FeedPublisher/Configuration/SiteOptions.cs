@@ -18,4 +18,24 @@ public sealed class SiteOptions
 
     /// <summary>A language tag (RFC 5646) for the feeds, e.g. "en" or "en-GB".</summary>
     public string Language { get; set; } = "en";
+
+    // The channel's identity (SiteChannel turns these into the Core's ChannelIdentity). Empty means
+    // not set, and an unset one writes nothing, so feeds stay as they were.
+
+    /// <summary>The site's logo: an http(s) URL, or a path resolved against <see cref="BaseUrl"/>.</summary>
+    public string Image { get; set; } = "";
+
+    /// <summary>A small square icon (favicon): an http(s) URL, or a path resolved against <see cref="BaseUrl"/>.</summary>
+    public string Icon { get; set; } = "";
+
+    public string Copyright { get; set; } = "";
+
+    public string PublisherName { get; set; } = "";
+
+    public string PublisherEmail { get; set; } = "";
+
+    public string PublisherUrl { get; set; } = "";
+
+    /// <summary>RSS ttl in minutes; unset writes none.</summary>
+    public int? Ttl { get; set; }
 }

@@ -22,7 +22,10 @@ public static class FeedPublisherServices
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PublishStatus>();
-        var site = new SiteInfo(new Uri(settings.Site.BaseUrl), settings.Site.Title, settings.Site.Description, settings.Site.Language);
+        var site = new SiteInfo(new Uri(settings.Site.BaseUrl), settings.Site.Title, settings.Site.Description, settings.Site.Language)
+        {
+            Channel = SiteChannel.Resolve(settings.Site),
+        };
         // Everything that shapes what is derived from an article file and stored: the extractor is
         // made from this record alone, and the store hands back articles derived with other settings
         // as pending, so they are derived again.

@@ -10,7 +10,14 @@ namespace FeedPublisher.Core.Tests.Settings;
 /// <summary>The settings hash covers every property of every settings record, with no list to keep.</summary>
 public sealed class SettingsHashTests
 {
-    private static readonly SiteInfo Site = new(new Uri("https://news.example.com/"), "News", "The news", "en");
+    private static readonly SiteInfo Site = new(new Uri("https://news.example.com/"), "News", "The news", "en")
+    {
+        Channel = new ChannelIdentity
+        {
+            Image = new Uri("https://news.example.com/logo.png"), Icon = new Uri("https://news.example.com/icon.png"), Copyright = "© News",
+            PublisherName = "Desk", PublisherEmail = "desk@news.example.com", PublisherUrl = new Uri("https://news.example.com/about/"), TtlMinutes = 30,
+        },
+    };
 
     private static OutputSettings Output(ExtractionSettings? extraction = null, SiteInfo? site = null, PublishSettings? publish = null) => new(
         extraction ?? ExtractionSettings.Create(Site.Root, 300, new Dictionary<string, Uri> { ["Daily Planet"] = new("https://dailyplanet.example/") }),
@@ -25,6 +32,15 @@ public sealed class SettingsHashTests
         using var json = JsonDocument.Parse(Output().Text());
 
         AssertHoldsEveryProperty(typeof(OutputSettings), json.RootElement, "OutputSettings");
+    }
+
+    [Fact]
+    public void Text_NoChannel_LeavesTheSiteAsBefore()
+    {
+        // A site without a channel identity keeps the publish key it had before the identity existed.
+        var text = Output(site: Site with { Channel = null }).Text();
+
+        Assert.DoesNotContain("Channel", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,6 +61,9 @@ public sealed class SettingsHashTests
         { "Outlets", Output(extraction: ExtractionSettings.Create(Site.Root, 300, new Dictionary<string, Uri>())) },
         { "Base URL", Output(site: Site with { BaseUrl = new Uri("https://elsewhere.example/") }) },
         { "Title", Output(site: Site with { Title = "Other" }) },
+        { "Channel image", Output(site: Site with { Channel = Site.Channel! with { Image = new Uri("https://news.example.com/other.png") } }) },
+        { "Channel ttl", Output(site: Site with { Channel = Site.Channel! with { TtlMinutes = 60 } }) },
+        { "No channel", Output(site: Site with { Channel = null }) },
         { "Gzip", Output(publish: new PublishSettings(50) { Gzip = false, NamedFeeds = [new NamedFeed("picks", "Picks", "Our picks", ["science"], [], null, true)] }) },
         { "Named feed", Output(publish: new PublishSettings(50) { NamedFeeds = [new NamedFeed("picks", "Picks", "Our picks", ["business"], [], null, true)] }) },
         { "Archive", Output(publish: new PublishSettings(50) { ArchivePageSize = 10, NamedFeeds = [new NamedFeed("picks", "Picks", "Our picks", ["science"], [], null, true)] }) },
@@ -72,7 +91,8 @@ public sealed class SettingsHashTests
     {
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0))
         {
-            var ignored = property.GetCustomAttribute<JsonIgnoreAttribute>() is not null;
+            // WhenWritingNull leaves out only a null value; the sample sets every such property.
+            var ignored = property.GetCustomAttribute<JsonIgnoreAttribute>() is { Condition: JsonIgnoreCondition.Always };
             Assert.True(ignored != element.TryGetProperty(property.Name, out var value), $"{path}.{property.Name} is {(ignored ? "ignored but written" : "missing from the settings text")}");
             if (ignored)
             {

@@ -38,6 +38,16 @@ internal sealed class AtomRules : IFeedRules
             yield return $"the self link must be the feed's published URL{(expectedSelf is null ? "" : " " + expectedSelf)}";
         }
 
+        foreach (var name in new[] { "logo", "icon" })
+        {
+            // RFC 4287: at most one of each, an IRI; ours are absolute http(s), as every URL we write.
+            var pictures = feed.Elements(A + name).ToList();
+            if (pictures.Count > 1 || pictures.Any(p => !FeedRules.IsAbsoluteHttp(p.Value)))
+            {
+                yield return $"<{name}> must appear at most once and be an absolute URL";
+            }
+        }
+
         var feedHasAuthor = feed.Elements(A + "author").Any();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (entry, n) in feed.Elements(A + "entry").Select((e, i) => (e, i + 1)))

@@ -40,6 +40,16 @@ internal sealed class RssRules : IFeedRules
             yield return "<channel> has no <language>";
         }
 
+        if (channel.Element("image") is { } image)
+        {
+            // RSS 2.0: an image has url, title and link; the W3C validator also wants its url absolute.
+            if (!FeedRules.IsAbsoluteHttp((string?)image.Element("url")) || string.IsNullOrWhiteSpace((string?)image.Element("title"))
+                || !FeedRules.IsAbsoluteHttp((string?)image.Element("link")))
+            {
+                yield return "<image> needs an absolute <url>, a <title> and an absolute <link>";
+            }
+        }
+
         var self = channel.Elements(FeedNamespaces.Atom + "link").FirstOrDefault(l => (string?)l.Attribute("rel") == "self");
         if (self is null)
         {
