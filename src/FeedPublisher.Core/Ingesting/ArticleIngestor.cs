@@ -23,8 +23,14 @@ public sealed class ArticleIngestor(
     TimeProvider time,
     ILogger<ArticleIngestor> logger)
 {
-    /// <summary>Files per chunk: enough to keep both cores busy, few enough to bound memory.</summary>
-    private const int ChunkSize = 2000;
+    /// <summary>
+    /// Files read and extracted per chunk, while the chunk before is stored: enough to keep both
+    /// cores busy, few enough that two chunks' texts and articles stay ~25 MB (2,000 held ~100).
+    /// </summary>
+    private const int ChunkSize = 500;
+
+    /// <summary>Up to this many changed files go on alone, as if the watcher had named them; more take the whole walk and a bulk load.</summary>
+    private const int FewChanges = 2000;
 
     private readonly ArticleChangeDetector _detector = new(files, settings);
 
@@ -70,7 +76,7 @@ public sealed class ArticleIngestor(
         var skipped = walk.Skipped.Select(skip => Report(skip)).ToList();
         var skippedFiles = walk.Skipped.Count(skip => !skip.IsFolder);
         var changed = ArticleChangeDetector.Compare(walk, stamps, out var changedFound);
-        if (changed.Count <= ChunkSize && await IngestNamedAsync(changed, timings, cancellationToken) is { } report)
+        if (changed.Count <= FewChanges && await IngestNamedAsync(changed, timings, cancellationToken) is { } report)
         {
             return report with
             {
@@ -84,15 +90,16 @@ public sealed class ArticleIngestor(
         // Built on the first file that needs an identity: a pass where nothing changed never needs it.
         var claims = new Lazy<IdentityClaims>(() => new IdentityClaims(known.Values, found.Select(f => f.RelativePath).Concat(known.Keys.Where(ArticleImporter.IsImported))));
         var pass = new IngestPass(files, extractor, time.GetUtcNow(), timings, cancellationToken);
-        var outcomes = new List<IngestedFile>(found.Count);
+        // Counted as the chunks go, not kept: a file's outcome is a few hundred bytes, 100,000 of them tens of MB.
+        var outcomes = new IngestTally();
         var done = 0;
-        await using (var writer = await ArticleStoreWriter.BeginAsync(store, found.Count(f => !known.ContainsKey(f.RelativePath)) > ChunkSize, timings, cancellationToken))
+        await using (var writer = await ArticleStoreWriter.BeginAsync(store, found.Count(f => !known.ContainsKey(f.RelativePath)) > FewChanges, timings, cancellationToken))
         {
             foreach (var chunk in found.Chunk(ChunkSize))
             {
                 var read = pass.Read(chunk, known, () => progress?.Report(new IngestProgress(Interlocked.Increment(ref done), found.Count)));
                 var (chunkChanges, chunkOutcomes) = pass.Extract(read, claims);
-                outcomes.AddRange(chunkOutcomes);
+                outcomes.Add(chunkOutcomes);
                 await writer.WriteAsync(chunkChanges);
             }
 
@@ -112,7 +119,7 @@ public sealed class ArticleIngestor(
     /// </summary>
     private async Task<IngestReport?> IngestNamedAsync(IReadOnlyCollection<string> changed, StageTimings timings, CancellationToken cancellationToken)
     {
-        if (_detector.Judge(changed, ChunkSize) is not { } named)
+        if (_detector.Judge(changed, FewChanges) is not { } named)
         {
             return null;
         }
@@ -135,26 +142,28 @@ public sealed class ArticleIngestor(
         var present = named.Files.Select(f => f.RelativePath).Concat(named.Skipped.Select(skip => skip.RelativePath)).ToHashSet(StringComparer.Ordinal);
         var removed = named.Paths.Where(path => known.ContainsKey(path) && !present.Contains(path)).ToList();
         await ArticleStoreWriter.ApplyNowAsync(store, new StoreChanges([], [], removed), timings, cancellationToken);
-        return Summarize([.. outcomes], removed.Count, [.. named.Skipped.Select(Report)]) with { Files = named.Files.Count + named.Skipped.Count };
+        var tally = new IngestTally();
+        tally.Add(outcomes);
+        return Summarize(tally, removed.Count, [.. named.Skipped.Select(Report)]) with { Files = named.Files.Count + named.Skipped.Count };
     }
 
     private ArticleProblem Report(WalkSkip skip) =>
         IngestLog.Report(logger, new ArticleProblem(Path.Combine(settings.ArticlesDirectory, skip.RelativePath), skip.Reason, Rejected: true));
 
     /// <summary>The report of a pass, its files' problems logged and named by path after those given.</summary>
-    private IngestReport Summarize(List<IngestedFile> outcomes, int removed, List<ArticleProblem> problems)
+    private IngestReport Summarize(IngestTally outcomes, int removed, List<ArticleProblem> problems)
     {
-        problems.AddRange(outcomes.SelectMany(f => f.Problems.Select(p =>
+        problems.AddRange(outcomes.WithProblems.SelectMany(f => f.Problems.Select(p =>
             IngestLog.Report(logger, new ArticleProblem(Path.Combine(settings.ArticlesDirectory, f.RelativePath), p.Message, p.Rejected)))));
-        foreach (var file in outcomes.Where(f => f.Withheld is not null))
+        foreach (var file in outcomes.Withheld)
         {
             IngestLog.ReportWithheld(logger, Path.Combine(settings.ArticlesDirectory, file.RelativePath), file.Withheld!);
         }
 
-        return new IngestReport(outcomes.Count, outcomes.Count(f => f.Saved && !f.Known), outcomes.Count(f => f.Saved && f.Known),
-            outcomes.Count(f => f.Unchanged), removed + outcomes.Count(f => f.Withheld is not null && f.Known), problems)
+        return new IngestReport(outcomes.Files, outcomes.Added, outcomes.Updated, outcomes.Unchanged,
+            removed + outcomes.Withheld.Count(f => f.Known), problems)
         {
-            Withheld = outcomes.Count(f => f.Withheld is not null),
+            Withheld = outcomes.Withheld.Count,
         };
     }
 }
