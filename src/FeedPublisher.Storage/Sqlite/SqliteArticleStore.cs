@@ -269,12 +269,14 @@ public sealed class SqliteArticleStore : IArticleStore
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        // A checkpoint every 64 MB of WAL instead of every 4 MB, and a 32 MB page cache instead of
-        // SQLite's 2 MB: a large ingest writes indexes in random order, and with the defaults spent
-        // 40% of its store time re-reading pages and checkpointing; with 8 MB the version lists of
-        // 71 feeds at 100,000 articles took 28-72 ms instead of 16 (docs/performance.md). The
-        // cache is set again on every pooled connection: SqliteBulkLoad shrinks it for its index builds.
-        Execute(connection, "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 16384;");
+        // A checkpoint every 64 MB of WAL instead of every 4 MB, and an 8 MB page cache instead of
+        // SQLite's 2 MB. A bulk load takes 32 MB (SqliteBulkLoad): a large ingest writes indexes in
+        // random order, and with the defaults spent 40% of its store time re-reading pages and
+        // checkpointing. Queries keep 8 MB: with 32 MB the version lists of 71 feeds at 100,000
+        // articles took 16 ms instead of 28-72, but every pooled connection kept its 32 MB, and
+        // two of them were a fifth of a publish's peak memory (docs/performance.md). The cache is
+        // set again on every pooled connection.
+        Execute(connection, "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -8192; PRAGMA wal_autocheckpoint = 16384;");
         return connection;
     }
 

@@ -17,6 +17,9 @@ internal sealed class SqliteBulkLoad : IStoreBatch
     /// <summary>The page cache (negative: KiB) while the indexes are rebuilt (see <see cref="CompleteAsync"/>).</summary>
     private const int IndexCacheSize = -4096;
 
+    /// <summary>The page cache (negative: KiB) while the rows are written, in random index order.</summary>
+    private const int LoadCacheSize = -32768;
+
     private static readonly string[] RebuiltIndexes = ["articles_by_published", "article_terms_by_article"];
 
     private readonly SqliteConnection _connection;
@@ -36,6 +39,7 @@ internal sealed class SqliteBulkLoad : IStoreBatch
         {
             // Immediate: the write lock is taken now, not part-way through the first chunk.
             var transaction = connection.BeginTransaction(deferred: false);
+            await SqliteTermWriter.ExecuteAsync(connection, transaction, $"PRAGMA cache_size = {LoadCacheSize}", cancellationToken);
             var rebuild = new List<string>();
             if (await ScalarAsync(connection, transaction, "SELECT NOT EXISTS (SELECT 1 FROM articles)", cancellationToken) is 1L)
             {
@@ -79,6 +83,19 @@ internal sealed class SqliteBulkLoad : IStoreBatch
     {
         _terms.Dispose();
         await _transaction.DisposeAsync();
+        // The connection goes back to the pool: without this it would keep the load's page cache
+        // (up to 32 MB) for as long as the process runs.
+        try
+        {
+            await using var shrink = _connection.CreateCommand();
+            shrink.CommandText = "PRAGMA shrink_memory";
+            await shrink.ExecuteNonQueryAsync();
+        }
+        catch (SqliteException)
+        {
+            // A connection that failed has nothing worth keeping; the error that matters is the caller's.
+        }
+
         await _connection.DisposeAsync();
     }
 
