@@ -155,6 +155,7 @@ public sealed class ArticleIngestor(
             outcomes.Count(f => f.Unchanged), removed + outcomes.Count(f => f.Withheld is not null && f.Known), problems)
         {
             Withheld = outcomes.Count(f => f.Withheld is not null),
+            UnknownKeys = IngestLog.ReportUnknownKeys(logger, outcomes),
         };
     }
 }

@@ -65,7 +65,7 @@ internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extra
             [.. reads.Where(r => r.Touched).Select(r => r.File!)],
             // A draft or an expired article that was published leaves the store, as if its file were gone.
             [.. reads.Where(r => r.Withheld is not null && r.Known).Select(r => r.Found.RelativePath)]);
-        var outcomes = reads.Select((r, i) => new IngestedFile(r.Found.RelativePath, r.Known, r.Unchanged || r.Touched, saved[i] is not null, r.Problems, r.Withheld)).ToList();
+        var outcomes = reads.Select((r, i) => new IngestedFile(r.Found.RelativePath, r.Known, r.Unchanged || r.Touched, saved[i] is not null, r.Problems, r.Withheld, r.UnknownKeys)).ToList();
         return (changes, outcomes);
     }
 
@@ -103,6 +103,7 @@ internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extra
 
             read.Draft = reader.Read(source);
             read.Problems.AddRange(read.Draft.Metadata.Warnings.Select(w => new IngestProblem(w, Rejected: false)));
+            read.UnknownKeys = read.Draft.Metadata.UnknownKeys;
             read.Withhold(Withheld(read.Draft.Metadata));
         }
         catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
@@ -206,6 +207,9 @@ internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extra
 
         public List<IngestProblem> Problems { get; } = [];
 
+        /// <summary>The file's keys that no reader knows: kept apart from its problems, as they are reported per key over the whole ingest.</summary>
+        public IReadOnlyList<string> UnknownKeys { get; set; } = [];
+
         /// <summary>Keeps the article out of the store and the feeds, without calling it an error.</summary>
         public void Withhold(string? reason)
         {
@@ -232,4 +236,5 @@ internal readonly record struct IngestProblem(string Message, bool Rejected);
 /// <param name="Unchanged">Skipped: its stamp or its hash was the store's.</param>
 /// <param name="Saved">Its article goes to the store.</param>
 /// <param name="Withheld">Why it is not published, when it is a draft or expired.</param>
-internal sealed record IngestedFile(string RelativePath, bool Known, bool Unchanged, bool Saved, IReadOnlyList<IngestProblem> Problems, string? Withheld);
+/// <param name="UnknownKeys">Its front-matter or JSON keys that no reader knows.</param>
+internal sealed record IngestedFile(string RelativePath, bool Known, bool Unchanged, bool Saved, IReadOnlyList<IngestProblem> Problems, string? Withheld, IReadOnlyList<string> UnknownKeys);
