@@ -104,7 +104,8 @@ internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extra
             read.Draft = reader.Read(source);
             read.Problems.AddRange(read.Draft.Metadata.Warnings.Select(w => new IngestProblem(w, Rejected: false)));
             read.UnknownKeys = read.Draft.Metadata.UnknownKeys;
-            read.Withhold(Withheld(read.Draft.Metadata));
+            // Such a file is not stored, so every walk reads it again: the price of noticing at once when it is published.
+            read.Withhold(PublicationRules.Withheld(read.Draft.Metadata, now));
         }
         catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
         {
@@ -113,16 +114,6 @@ internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extra
 
         return read;
     }
-
-    /// <summary>
-    /// Why an article must not be published now: a draft (<c>draft: true</c>, <c>published: false</c>,
-    /// <c>status: draft</c>) or an expiry date that has passed. Such a file is not stored, so every
-    /// walk reads it again: the price of noticing at once when it is published.
-    /// </summary>
-    private string? Withheld(ArticleMetadata metadata) =>
-        metadata.Draft is { } draft ? $"a draft ({draft})"
-        : metadata.Expires is { } expiry && expiry.At <= now ? $"expired on {expiry.At.UtcDateTime:yyyy-MM-dd HH:mm} UTC ({expiry.Key})"
-        : null;
 
     /// <summary>The file's identity, claimed on one thread and in path order; null when rejected.</summary>
     private static string? Claim(FileRead read, ArticleDraft draft, IdentityClaims claims)
