@@ -1,3 +1,4 @@
+using FeedPublisher.Core.Text;
 using System.CommandLine;
 using FeedPublisher.Cli;
 using FeedPublisher.Configuration;

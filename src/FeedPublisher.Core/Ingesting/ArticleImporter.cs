@@ -14,6 +14,8 @@ namespace FeedPublisher.Core.Ingesting;
 /// source path no file can have (<see cref="SourcePrefix"/> + id), so that the folder walk neither
 /// re-reads nor removes it. Importing the same bytes again changes nothing; new bytes update the
 /// article and keep its publication date; an id that a file in the articles folder holds is refused.
+/// A draft or expired article (<see cref="PublicationRules"/>, as for the folder) is reported as not
+/// published and not stored; if it was imported before, it is removed.
 /// </summary>
 public sealed class ArticleImporter(IArticleStore store, ArticleFileReader files, ArticleExtractor extractor, TimeProvider time, ILogger<ArticleImporter> logger)
 {
@@ -44,9 +46,26 @@ public sealed class ArticleImporter(IArticleStore store, ArticleFileReader files
         var byId = known.Values.ToDictionary(k => k.ArticleId, StringComparer.Ordinal);
         var saved = new List<StoredArticle>();
         var (added, updated, unchanged) = (0, 0, 0);
+        var withheld = new List<WithheldFile>();
+        var removed = new List<string>();
+        var now = time.GetUtcNow();
         foreach (var (path, id, draft, hash, length) in read)
         {
             var previous = byId.GetValueOrDefault(id);
+            // Before the checks below: a draft is not stored, so it claims no id and is never "unchanged"
+            // (the same bytes whose expiry has now passed must still leave the feeds).
+            if (PublicationRules.Withheld(draft.Metadata, now) is { } reason)
+            {
+                withheld.Add(new WithheldFile(path, reason));
+                IngestLog.ReportWithheld(logger, path, reason);
+                if (previous is not null && IsImported(previous.File.RelativePath) && !removed.Contains(previous.File.RelativePath))
+                {
+                    removed.Add(previous.File.RelativePath);
+                }
+
+                continue;
+            }
+
             if (previous is not null && !IsImported(previous.File.RelativePath))
             {
                 problems.Add(IngestLog.Report(logger, new ArticleProblem(path, $"its id '{id}' is already the id of {previous.File.RelativePath} in the articles folder", Rejected: true)));
@@ -67,7 +86,6 @@ public sealed class ArticleImporter(IArticleStore store, ArticleFileReader files
 
             try
             {
-                var now = time.GetUtcNow();
                 var article = extractor.Extract(draft, id, now, previous?.Published);
                 saved.Add(new StoredArticle(article, new ArticleFile(SourcePrefix + id, length, now, hash)));
                 if (previous is null)
@@ -85,8 +103,12 @@ public sealed class ArticleImporter(IArticleStore store, ArticleFileReader files
             }
         }
 
-        await store.ApplyAsync(new StoreChanges(saved, [], []), cancellationToken);
-        return new ImportReport(given.Count, added, updated, unchanged, 0, problems);
+        await store.ApplyAsync(new StoreChanges(saved, [], removed), cancellationToken);
+        return new ImportReport(given.Count, added, updated, unchanged, removed.Count, problems)
+        {
+            Withheld = withheld,
+            UnknownKeys = IngestLog.ReportUnknownKeys(logger, read.Select(r => (r.Path, r.Draft.Metadata.UnknownKeys))),
+        };
     }
 
     /// <summary>Removes imported articles by id; ids of files in the articles folder are left to that folder.</summary>

@@ -164,6 +164,7 @@ public sealed class ArticleIngestor(
             removed + outcomes.Withheld.Count(f => f.Known), problems)
         {
             Withheld = outcomes.Withheld.Count,
+            UnknownKeys = IngestLog.ReportUnknownKeys(logger, outcomes.WithUnknownKeys),
         };
     }
 }

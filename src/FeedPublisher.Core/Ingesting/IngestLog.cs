@@ -36,6 +36,32 @@ internal static partial class IngestLog
         }
     }
 
+    /// <summary>
+    /// Logs each unknown key once for all the files that use it (a per-file line would bury the
+    /// rest of the report in a site that uses one key throughout), and hands the tally on.
+    /// </summary>
+    public static IReadOnlyList<UnknownArticleKey> ReportUnknownKeys(ILogger logger, IEnumerable<(string Path, IReadOnlyList<string> Keys)> files)
+    {
+        var keys = UnknownArticleKey.Tally(files);
+        foreach (var key in keys)
+        {
+            if (logger.IsEnabled(LogLevel.Warning))
+            {
+                var line = key.ToString();
+                UnknownKey(logger, line);
+            }
+        }
+
+        return keys;
+    }
+
+    /// <summary><see cref="ReportUnknownKeys"/> for the files of an ingest pass, in path order.</summary>
+    internal static IReadOnlyList<UnknownArticleKey> ReportUnknownKeys(ILogger logger, IEnumerable<IngestedFile> outcomes) =>
+        ReportUnknownKeys(logger, outcomes.Where(f => f.UnknownKeys.Count > 0).OrderBy(f => f.RelativePath, StringComparer.Ordinal).Select(f => (f.RelativePath, f.UnknownKeys)));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "articles: {UnknownKey}")]
+    private static partial void UnknownKey(ILogger logger, string unknownKey);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "{Path}: not published: {Reason}")]
     private static partial void Withheld(ILogger logger, string path, string reason);
 }

@@ -65,7 +65,7 @@ internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extra
             [.. reads.Where(r => r.Touched).Select(r => r.File!)],
             // A draft or an expired article that was published leaves the store, as if its file were gone.
             [.. reads.Where(r => r.Withheld is not null && r.Known).Select(r => r.Found.RelativePath)]);
-        var outcomes = reads.Select((r, i) => new IngestedFile(r.Found.RelativePath, r.Known, r.Unchanged || r.Touched, saved[i] is not null, r.Problems, r.Withheld)).ToList();
+        var outcomes = reads.Select((r, i) => new IngestedFile(r.Found.RelativePath, r.Known, r.Unchanged || r.Touched, saved[i] is not null, r.Problems, r.Withheld, r.UnknownKeys)).ToList();
         return (changes, outcomes);
     }
 
@@ -103,7 +103,9 @@ internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extra
 
             read.Draft = reader.Read(source);
             read.Problems.AddRange(read.Draft.Metadata.Warnings.Select(w => new IngestProblem(w, Rejected: false)));
-            read.Withhold(Withheld(read.Draft.Metadata));
+            read.UnknownKeys = read.Draft.Metadata.UnknownKeys;
+            // Such a file is not stored, so every walk reads it again: the price of noticing at once when it is published.
+            read.Withhold(PublicationRules.Withheld(read.Draft.Metadata, now));
         }
         catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
         {
@@ -112,16 +114,6 @@ internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extra
 
         return read;
     }
-
-    /// <summary>
-    /// Why an article must not be published now: a draft (<c>draft: true</c>, <c>published: false</c>,
-    /// <c>status: draft</c>) or an expiry date that has passed. Such a file is not stored, so every
-    /// walk reads it again: the price of noticing at once when it is published.
-    /// </summary>
-    private string? Withheld(ArticleMetadata metadata) =>
-        metadata.Draft is { } draft ? $"a draft ({draft})"
-        : metadata.Expires is { } expiry && expiry.At <= now ? $"expired on {expiry.At.UtcDateTime:yyyy-MM-dd HH:mm} UTC ({expiry.Key})"
-        : null;
 
     /// <summary>The file's identity, claimed on one thread and in path order; null when rejected.</summary>
     private static string? Claim(FileRead read, ArticleDraft draft, IdentityClaims claims)
@@ -206,6 +198,9 @@ internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extra
 
         public List<IngestProblem> Problems { get; } = [];
 
+        /// <summary>The file's keys that no reader knows: kept apart from its problems, as they are reported per key over the whole ingest.</summary>
+        public IReadOnlyList<string> UnknownKeys { get; set; } = [];
+
         /// <summary>Keeps the article out of the store and the feeds, without calling it an error.</summary>
         public void Withhold(string? reason)
         {
@@ -232,4 +227,5 @@ internal readonly record struct IngestProblem(string Message, bool Rejected);
 /// <param name="Unchanged">Skipped: its stamp or its hash was the store's.</param>
 /// <param name="Saved">Its article goes to the store.</param>
 /// <param name="Withheld">Why it is not published, when it is a draft or expired.</param>
-internal sealed record IngestedFile(string RelativePath, bool Known, bool Unchanged, bool Saved, IReadOnlyList<IngestProblem> Problems, string? Withheld);
+/// <param name="UnknownKeys">Its front-matter or JSON keys that no reader knows.</param>
+internal sealed record IngestedFile(string RelativePath, bool Known, bool Unchanged, bool Saved, IReadOnlyList<IngestProblem> Problems, string? Withheld, IReadOnlyList<string> UnknownKeys);

@@ -7,4 +7,7 @@ public sealed record IngestReport(int Files, int Added, int Updated, int Unchang
 
     /// <summary>Files kept out of the feeds on purpose: drafts and expired articles (not problems).</summary>
     public int Withheld { get; init; }
+
+    /// <summary>Keys no reader knows, one entry per key over all the files read (warnings, not problems: every file was still used).</summary>
+    public IReadOnlyList<UnknownArticleKey> UnknownKeys { get; init; } = [];
 }

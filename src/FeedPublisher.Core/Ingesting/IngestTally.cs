@@ -2,12 +2,13 @@ namespace FeedPublisher.Core.Ingesting;
 
 /// <summary>
 /// The outcomes of an ingest pass as counts, keeping only the files that have something to say
-/// (problems, or withheld as drafts): a pass over 100,000 files holds its report, not a record per file.
+/// (problems, withheld as drafts, unknown keys): a pass over 100,000 files holds its report, not a record per file.
 /// </summary>
 internal sealed class IngestTally
 {
     private readonly List<IngestedFile> _withProblems = [];
     private readonly List<IngestedFile> _withheld = [];
+    private readonly List<IngestedFile> _withUnknownKeys = [];
 
     public int Files { get; private set; }
 
@@ -22,6 +23,9 @@ internal sealed class IngestTally
 
     /// <summary>The files kept out of the feeds (drafts, expired), in the order they were counted.</summary>
     public IReadOnlyList<IngestedFile> Withheld => _withheld;
+
+    /// <summary>The files with keys that no reader knows, in the order they were counted.</summary>
+    public IReadOnlyList<IngestedFile> WithUnknownKeys => _withUnknownKeys;
 
     public void Add(IEnumerable<IngestedFile> outcomes)
     {
@@ -39,6 +43,11 @@ internal sealed class IngestTally
             if (file.Withheld is not null)
             {
                 _withheld.Add(file);
+            }
+
+            if (file.UnknownKeys.Count > 0)
+            {
+                _withUnknownKeys.Add(file);
             }
         }
     }

@@ -34,6 +34,8 @@ public sealed record ArticleMetadata
     public ArticleExpiry? Expires { get; init; }
     /// <summary>What was left out of the file's keys and why (a refused URL): reported, the article still used.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+    /// <summary>Top-level keys no reader knows (<see cref="KnownArticleKeys"/>): reported once per publish over all files, never an error.</summary>
+    public IReadOnlyList<string> UnknownKeys { get; init; } = [];
 
     public ArticleMetadata OverriddenBy(ArticleMetadata other) => new()
     {
@@ -56,6 +58,7 @@ public sealed record ArticleMetadata
         Draft = other.Draft ?? Draft,
         Expires = other.Expires ?? Expires,
         Warnings = [.. Warnings, .. other.Warnings],
+        UnknownKeys = [.. UnknownKeys.Union(other.UnknownKeys, StringComparer.OrdinalIgnoreCase)],
     };
 
     private IReadOnlyDictionary<string, Uri> PagesOf(IReadOnlyList<string> names)

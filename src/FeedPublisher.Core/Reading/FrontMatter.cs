@@ -5,7 +5,8 @@ namespace FeedPublisher.Core.Reading;
 
 /// <summary>
 /// YAML front matter: a block between two <c>---</c> lines at the very top of any article file.
-/// The article keys (README, "Stored articles") are read; other keys are ignored. A block that is not valid
+/// The article keys (README, "Stored articles") are read; other keys are noted as unknown
+/// (<see cref="KnownArticleKeys"/>), for a warning, and otherwise ignored. A block that is not valid
 /// YAML, or a key with a value of the wrong kind, rejects the file with the line it is on.
 /// </summary>
 public static class FrontMatter
@@ -102,7 +103,7 @@ public static class FrontMatter
         }
 
         return (SimpleFrontMatter.TryParse(yaml) ?? YamlFrontMatter.Parse(yaml, firstLine)) is { } map
-            ? MetadataKeys.Read(new FrontMatterKeys(map, firstLine))
+            ? MetadataKeys.Read(new FrontMatterKeys(map, firstLine)) with { UnknownKeys = KnownArticleKeys.UnknownAmong(map.Entries.Select(entry => entry.Key)) }
             : ArticleMetadata.Empty;
     }
 }

@@ -47,7 +47,7 @@ public sealed class JsonArticleReader : IArticleReader
         }
 
         var keys = new JsonKeys(root);
-        var metadata = MetadataKeys.Read(keys);
+        var metadata = MetadataKeys.Read(keys) with { UnknownKeys = KnownArticleKeys.UnknownAmong(root.EnumerateObject().Select(property => property.Name)) };
 
         return keys.Text("body_html") is { } html ? ArticleDraft.FromHtml(metadata, html)
             : keys.Text("body_text") is { } text ? ArticleDraft.FromText(metadata, PlainTextParagraphs.Split(text))

@@ -38,8 +38,18 @@ public static class ImportCommand
                 await Console.Out.WriteLineAsync(problem.ToString());
             }
 
+            foreach (var file in report.Withheld)
+            {
+                await Console.Out.WriteLineAsync(file.ToString());
+            }
+
+            foreach (var key in report.UnknownKeys)
+            {
+                await Console.Out.WriteLineAsync($"warning: {key}");
+            }
+
             await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"Imported {report.Files} files: {report.Added} added, {report.Updated} updated, {report.Unchanged} unchanged, {report.Removed} removed, {report.Rejected} refused"));
+                $"Imported {report.Files} files: {report.Added} added, {report.Updated} updated, {report.Unchanged} unchanged, {report.Removed} removed, {report.Rejected} refused{(report.Withheld.Count > 0 ? $", {report.Withheld.Count} not published (drafts, expired)" : "")}"));
             if (result.GetValue(publish))
             {
                 PublishReportPrinter.Print(Console.Out, await host.Services.GetRequiredService<Core.Publishing.FeedPublishingService>().PublishAsync(cancellationToken), settings.Feeds.Directory);

@@ -17,6 +17,11 @@ public static class PublishReportPrinter
         {
             output.WriteLine($"  {problem}");
         }
+
+        foreach (var key in ingest.UnknownKeys)
+        {
+            output.WriteLine($"  warning: {key}");
+        }
     }
 
     public static void Print(TextWriter output, PublishReport report, string feedDirectory)

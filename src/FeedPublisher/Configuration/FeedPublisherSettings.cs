@@ -1,3 +1,4 @@
+using FeedPublisher.Core.Text;
 using Microsoft.Extensions.Configuration;
 
 namespace FeedPublisher.Configuration;

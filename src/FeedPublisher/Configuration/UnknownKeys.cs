@@ -1,3 +1,4 @@
+using FeedPublisher.Core.Text;
 using System.Collections;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;

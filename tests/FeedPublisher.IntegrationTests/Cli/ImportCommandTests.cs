@@ -90,6 +90,67 @@ public sealed class ImportCommandTests(PostgresServer server) : IAsyncLifetime, 
         Assert.DoesNotContain(Entries(), e => e.Title.Text == "A Claim");
     }
 
+    [SkippableFact]
+    public async Task Import_DraftsScheduledAndExpired_ReportedNotPublishedAndNotStored()
+    {
+        await UseStoreAsync("Sqlite");
+        var cms = _temp.CreateFolder("cms");
+        File.WriteAllText(Path.Combine(cms, "hugo.md"), "---\nid: cms/hugo\ntitle: Hugo Draft\ndraft: true\n---\nBody.\n");
+        File.WriteAllText(Path.Combine(cms, "jekyll.md"), "---\nid: cms/jekyll\ntitle: Jekyll Unpublished\npublished: false\n---\nBody.\n");
+        File.WriteAllText(Path.Combine(cms, "ghost.json"), """{"id": "cms/ghost", "title": "Ghost Scheduled", "status": "scheduled", "body_text": "Body."}""");
+        File.WriteAllText(Path.Combine(cms, "old.md"), "---\nid: cms/old\ntitle: Long Expired\nexpiryDate: 2020-01-01\n---\nBody.\n");
+        WriteCmsArticle(cms, "Rates Held Steady");
+
+        var result = await CliAsync("import", cms, "--publish");
+
+        Assert.Contains("hugo.md: not published: a draft (draft: true)", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("jekyll.md: not published: a draft (published: false)", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("ghost.json: not published: a draft (status: scheduled)", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("old.md: not published: expired on 2020-01-01 00:00 UTC (expiryDate)", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("Imported 5 files: 1 added, 0 updated, 0 unchanged, 0 removed, 0 refused, 4 not published (drafts, expired)", result.StandardOutput, StringComparison.Ordinal);
+        var titles = Entries().Select(e => e.Title.Text).ToList();
+        Assert.Contains("Rates Held Steady", titles);
+        Assert.DoesNotContain(titles, title => title is "Hugo Draft" or "Jekyll Unpublished" or "Ghost Scheduled" or "Long Expired");
+
+        // Not stored: removing them finds no imported article.
+        var remove = await FeedPublisherCli.RunAsync(_temp.Path, ["import", "--remove", "cms/hugo", .. Common()]);
+        Assert.Equal(1, remove.ExitCode);
+        Assert.Contains("no imported article has this id", remove.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Import_PublishedArticleImportedAgainAsDraft_RemovedFromStoreAndFeeds()
+    {
+        await UseStoreAsync("Sqlite");
+        var cms = _temp.CreateFolder("cms");
+        WriteCmsArticle(cms, "Rates Held Steady");
+        await CliAsync("import", cms, "--publish");
+        Assert.Contains(Entries(), e => e.Title.Text == "Rates Held Steady");
+
+        File.WriteAllText(Path.Combine(cms, "rates.json"), """{"id": "cms/rates-1", "title": "Rates Held Steady", "status": "draft", "body_text": "Withdrawn."}""");
+        var result = await CliAsync("import", cms, "--publish");
+
+        Assert.Contains("rates.json: not published: a draft (status: draft)", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("1 removed", result.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain(Entries(), e => e.Title.Text == "Rates Held Steady");
+        Assert.False(Directory.Exists(_temp.Combine("feeds", "categories", "economy")));
+    }
+
+    [SkippableFact]
+    public async Task Import_UnknownKeyInTwoFiles_OneWarningWithTheNearestKey()
+    {
+        await UseStoreAsync("Sqlite");
+        var cms = _temp.CreateFolder("cms");
+        File.WriteAllText(Path.Combine(cms, "a.json"), """{"id": "cms/a", "title": "A", "publishedAt": "2026-01-01", "body_text": "Body."}""");
+        File.WriteAllText(Path.Combine(cms, "b.json"), """{"id": "cms/b", "title": "B", "publishedAt": "2026-01-02", "slug": "b", "body_text": "Body."}""");
+
+        var result = await CliAsync("import", cms);
+
+        var line = Assert.Single(result.StandardOutput.Split('\n'), l => l.Contains("unknown key", StringComparison.Ordinal));
+        Assert.Contains("2 files use the unknown key 'publishedAt' (did you mean 'published_at'?), e.g. ", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("'slug'", result.StandardOutput, StringComparison.Ordinal);
+    }
+
     private async Task UseStoreAsync(string provider)
     {
         RepositoryPaths.CopySampleArticles(_temp.Combine("articles"));

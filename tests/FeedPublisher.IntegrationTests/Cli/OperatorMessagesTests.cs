@@ -105,13 +105,4 @@ public sealed class OperatorMessagesTests : IDisposable
         Assert.Equal(1, otherUrl.ExitCode);
         Assert.Contains("not the feed's published URL https://elsewhere.example.com/rss.xml", otherUrl.StandardOutput, StringComparison.Ordinal);
     }
-
-    [Theory]
-    [InlineData("pubdate", "pubDate")]
-    [InlineData("MaxItem", "MaxItems")]
-    [InlineData("vaildate", "validate")]
-    [InlineData("title", "title")]
-    [InlineData("colour", null)]
-    public void NearestName_FindsACloseNameOnly(string typed, string? expected) =>
-        Assert.Equal(expected, NearestName.Find(typed, ["pubDate", "MaxItems", "validate", "title", "publish"]));
 }

@@ -1,4 +1,4 @@
-namespace FeedPublisher.Configuration;
+namespace FeedPublisher.Core.Text;
 
 /// <summary>
 /// The known name a mistyped one most likely meant ("pubdate" → "pubDate", "publsh" → "publish",
