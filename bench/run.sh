@@ -10,7 +10,8 @@
 #              in the same run
 #   service    one new / one edited article inside `run`: from the file's write to the changed
 #              feed being in place (the watcher's debounce included, and reported apart)
-# and the program's own stage breakdown of the cold run.
+# and the program's own stage breakdown of the cold run, its collector's figures, and the floor:
+# the same bytes gzipped and written by a plain script (bench/floor.py).
 # Usage: bench/run.sh N [work-folder]     (CI runs it with N=1000 to keep it working)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,6 +53,7 @@ echo "|---|---|---|---|"
 measure "cold"
 cut -d' ' -f1 "$work/time" >"$work/cold-wall"
 grep '^Stages' "$work/out" >"$work/stages"
+grep '^Memory' "$work/out" >"$work/memory"
 ours_files=$(files "$work/feeds")
 measure "no change"
 new="$corpus/000/zz-new-article.md"
@@ -111,3 +113,6 @@ kill -TERM $service; wait $service || true
 rm -f "$corpus/000/zz-service-new.md"
 echo
 echo "Cold run, by stage (summed over threads): $(sed 's/^Stages: //' "$work/stages")"
+echo "Cold run, the collector: $(sed 's/^Memory: //' "$work/memory")"
+# What any publisher of the same files pays at least, on one core (bench/floor.py).
+/usr/bin/python3 bench/floor.py "$work/feeds"
