@@ -65,7 +65,7 @@ public sealed class FeedPublishingService(
         // the ingest, so that its staged files hold no disk space for the length of one.
         directory.Recover();
         var ingest = await ingestor.IngestAsync(cancellationToken, progress, timings);
-        var key = await timings.TimeAsync(StageTimings.Store, async () => new PublishKey(await store.GetVersionAsync(cancellationToken), shape.Hash));
+        var key = await timings.TimeAsync(StageTimings.Store, () => PublishKey.ReadAsync(store, shape.Hash, cancellationToken));
         if (state.ReadKey() == key && directory.IsIntact())
         {
             // Same articles, same settings as the files on disk: they would come out byte for byte the same.
