@@ -6,25 +6,50 @@ namespace FeedPublisher.IntegrationTests.Cli;
 /// <summary>
 /// Issue 16's must-show: with the cron schedule set to once a year, a post dated 30 seconds ahead
 /// appears in the feeds within seconds of its time, and one expiring then leaves them: the real
-/// <c>run</c>, woken by the one-shot trigger each publish sets for the next due instant.
+/// <c>run</c>, woken by the one-shot trigger each publish sets for the next due instant, in
+/// Quartz's memory and in the clustered job store.
 /// </summary>
-public sealed class ScheduledArticleRunTests : IDisposable
+[Collection(SharedPostgresServer.Name)]
+public sealed class ScheduledArticleRunTests(PostgresServer server) : IAsyncLifetime, IDisposable
 {
     /// <summary>How late after its time a change may reach rss.xml: a trigger, a publish of two articles, polling.</summary>
     private static readonly TimeSpan Slack = TimeSpan.FromSeconds(10);
 
     private readonly TempFolder _temp = new();
+    private PostgresDatabase? _database;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
 
     public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task Run_OnceAYearSchedule_PostScheduled30SecondsAheadAppearsAndExpiringOneLeavesOnTime()
     {
+        await ScheduledPostsOnTimeAsync("--store", _temp.Combine("store.db"));
+    }
+
+    [SkippableFact]
+    public async Task Run_ClusteredOnceAYearSchedule_PostScheduled30SecondsAheadAppearsAndExpiringOneLeavesOnTime()
+    {
+        _database = await server.CreateDatabaseAsync();
+
+        await ScheduledPostsOnTimeAsync("--Storage:Provider=Postgres", $"--Storage:ConnectionString={_database.ConnectionString}", "--Schedule:Clustered=true");
+    }
+
+    private async Task ScheduledPostsOnTimeAsync(params string[] store)
+    {
         var articles = _temp.CreateFolder("articles");
         var feeds = _temp.Combine("feeds");
         File.WriteAllText(Path.Combine(articles, "standing.md"), "---\ntitle: A Standing Story\n---\nThe BBC reported it long ago.\n");
-        await using var service = await RunningService.StartAsync(_temp.Path, "run",
-            "--articles", articles, "--feeds", feeds, "--store", _temp.Combine("store.db"), "--Schedule:Publish=0 0 0 1 1 ?");
+        await using var service = await RunningService.StartAsync(_temp.Path, "run", ["--articles", articles, "--feeds", feeds, .. store, "--Schedule:Publish=0 0 0 1 1 ?"]);
         var rss = Path.Combine(feeds, "rss.xml");
 
         var publishAt = Second(DateTimeOffset.UtcNow.AddSeconds(30));
@@ -36,6 +61,10 @@ public sealed class ScheduledArticleRunTests : IDisposable
         var before = File.ReadAllText(rss);
         Assert.Contains("A Story That Expires", before, StringComparison.Ordinal);
         Assert.DoesNotContain("A Story Scheduled Ahead", before, StringComparison.Ordinal);
+        if (_database is not null)
+        {
+            Assert.Equal(1L, await _database.ScalarAsync("SELECT count(*) FROM qrtz_triggers WHERE trigger_name = 'publish-when-due'"));
+        }
 
         var appeared = await WaitUntil(() => File.ReadAllText(rss).Contains("A Story Scheduled Ahead", StringComparison.Ordinal), publishAt + Slack - DateTimeOffset.UtcNow, "the scheduled post to appear");
         var left = await WaitUntil(() => !File.ReadAllText(rss).Contains("A Story That Expires", StringComparison.Ordinal), expiresAt + Slack - DateTimeOffset.UtcNow, "the expiring post to leave");
