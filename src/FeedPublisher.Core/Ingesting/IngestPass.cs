@@ -116,7 +116,9 @@ internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extra
     /// <summary>
     /// Why an article must not be published now: a draft (<c>draft: true</c>, <c>published: false</c>,
     /// <c>status: draft</c>) or an expiry date that has passed. Such a file is not stored, so every
-    /// walk reads it again: the price of noticing at once when it is published.
+    /// walk reads it again: the price of noticing at once when it is published. An article dated
+    /// ahead, or expiring later, is stored: the store's feed queries keep it out until its date
+    /// and from its expiry (<see cref="Storing.IArticleStore"/>).
     /// </summary>
     private string? Withheld(ArticleMetadata metadata) =>
         metadata.Draft is { } draft ? $"a draft ({draft})"
