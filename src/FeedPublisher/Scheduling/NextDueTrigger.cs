@@ -13,7 +13,7 @@ namespace FeedPublisher.Scheduling;
 /// scheduler's job store: with Schedule:Clustered in the shared database, where whichever node is
 /// up fires it (and the publish it starts sets the next one).
 /// </summary>
-public sealed partial class NextDueTrigger(IArticleStore store, ILogger<NextDueTrigger> logger)
+public sealed partial class NextDueTrigger(IArticleStore store, TimeProvider time, ILogger<NextDueTrigger> logger)
 {
     public static readonly TriggerKey Key = new("publish-when-due");
 
@@ -21,9 +21,14 @@ public sealed partial class NextDueTrigger(IArticleStore store, ILogger<NextDueT
     private DateTimeOffset? _logged;
 
     /// <summary>Sets the trigger at the store's next due instant, or removes it when there is none.</summary>
-    public async Task ScheduleAsync(IScheduler scheduler, CancellationToken cancellationToken)
+    /// <param name="publishStarted">When the publish just finished began (by the same clock as the store's).</param>
+    public async Task ScheduleAsync(IScheduler scheduler, DateTimeOffset publishStarted, CancellationToken cancellationToken)
     {
-        var next = (await store.GetScheduleAsync(cancellationToken)).NextDue;
+        var schedule = await store.GetScheduleAsync(cancellationToken);
+        // An article came due (or expired) while the publish ran, perhaps after its queries read the
+        // clock: publish once more at once rather than leave it to the cron. If the publish did show
+        // it, the next one finds a changed publish key but nothing to render.
+        var next = schedule.LastDue > publishStarted ? time.GetUtcNow() : schedule.NextDue;
         var current = await scheduler.GetTrigger(Key, cancellationToken);
         if (next is not { } at)
         {
@@ -46,7 +51,7 @@ public sealed partial class NextDueTrigger(IArticleStore store, ILogger<NextDueT
             }
         }
 
-        Announce(next);
+        Announce(schedule.NextDue);
     }
 
     /// <summary>Logs the next instant once per change, so a publish every minute does not repeat it.</summary>
