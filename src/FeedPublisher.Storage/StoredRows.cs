@@ -10,7 +10,7 @@ namespace FeedPublisher.Storage;
 /// </summary>
 internal static class StoredRows
 {
-    public const string ArticleColumns = "id, title, path, published, updated, summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, derived_with, author_urls";
+    public const string ArticleColumns = "id, title, path, published, updated, summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, derived_with, author_urls, expires";
 
     /// <summary>An article's version (<see cref="ArticleVersion"/>): the columns <see cref="ReadVersion"/> reads.</summary>
     public const string VersionColumns = "id, content_hash, updated";
@@ -41,8 +41,43 @@ internal static class StoredRows
         content_html = excluded.content_html, authors = excluded.authors, categories = excluded.categories,
         sources = excluded.sources, url = excluded.url, origin_name = excluded.origin_name,
         origin_url = excluded.origin_url, language = excluded.language, image = excluded.image,
-        derived_with = excluded.derived_with, author_urls = excluded.author_urls
+        derived_with = excluded.derived_with, author_urls = excluded.author_urls, expires = excluded.expires
         """;
+
+    /// <summary>
+    /// Whether the row of <paramref name="table"/> (an alias, or "articles") is in the feeds at the
+    /// @now parameter (Unix ms): published by then (not scheduled ahead) and not expired.
+    /// </summary>
+    public static string Due(string table) => $"{table}.published <= @now AND ({table}.expires IS NULL OR {table}.expires > @now)";
+
+    /// <summary>
+    /// The instants around @now at which the feeds change by the clock alone (an article becomes
+    /// due, or expires), read by <see cref="ReadScheduleAsync"/>. Each is one end of an index range:
+    /// articles_by_published, articles_by_expiry.
+    /// </summary>
+    public const string ScheduleQuery = """
+        SELECT (SELECT max(published) FROM articles WHERE published <= @now),
+               (SELECT max(expires) FROM articles WHERE expires IS NOT NULL AND expires <= @now),
+               (SELECT min(published) FROM articles WHERE published > @now),
+               (SELECT min(expires) FROM articles WHERE expires IS NOT NULL AND expires > @now)
+        """;
+
+    /// <summary>The <see cref="PublicationSchedule"/> from the one row of <see cref="ScheduleQuery"/>.</summary>
+    public static async Task<PublicationSchedule> ReadScheduleAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new PublicationSchedule(
+            Pick(OptionalInstant(reader, 0), OptionalInstant(reader, 1), later: true),
+            Pick(OptionalInstant(reader, 2), OptionalInstant(reader, 3), later: false));
+    }
+
+    private static DateTimeOffset? OptionalInstant(DbDataReader reader, int column) =>
+        reader.IsDBNull(column) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(column));
+
+    /// <summary>The later (or the earlier) of two instants, either of which may be missing.</summary>
+    private static DateTimeOffset? Pick(DateTimeOffset? a, DateTimeOffset? b, bool later) =>
+        a is not { } x ? b : b is not { } y ? a : (x > y) == later ? x : y;
 
     /// <summary>Articles from rows of <see cref="ArticleColumns"/>.</summary>
     public static async Task<IReadOnlyList<Article>> ReadArticlesAsync(DbCommand command, int count, CancellationToken cancellationToken)
@@ -69,6 +104,7 @@ internal static class StoredRows
                 Image = OptionalUrl(reader, 14),
                 DerivedWith = reader.IsDBNull(15) ? null : reader.GetString(15),
                 AuthorUrls = StoredJson.ReadAuthorUrls(reader.IsDBNull(16) ? null : reader.GetString(16)),
+                Expires = reader.IsDBNull(17) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(17)),
             });
         }
 

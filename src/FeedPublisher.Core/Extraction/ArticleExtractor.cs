@@ -72,6 +72,7 @@ public sealed class ArticleExtractor(Summarizer summarizer, SourceCollector sour
             Origin = Origin(metadata),
             Language = CleanText(metadata.Language),
             Image = HttpUrl(metadata.Image),
+            Expires = metadata.Expires?.At,
             DerivedWith = Derivation,
         };
     }

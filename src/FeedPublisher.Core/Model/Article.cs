@@ -36,6 +36,14 @@ public sealed record Article
     public Uri? Image { get; init; }
 
     /// <summary>
+    /// When the article leaves the feeds (<c>expiryDate</c>, <c>unpublishDate</c>, <c>expires</c>);
+    /// null when never. Stored with it, so that it leaves at the next publish after that instant
+    /// even though its file never changes: the store's feed queries judge it against the clock,
+    /// as they judge a <see cref="Published"/> date still ahead (a scheduled article).
+    /// </summary>
+    public DateTimeOffset? Expires { get; init; }
+
+    /// <summary>
     /// The hash of the extraction settings that derived the summary, body, sources and URLs
     /// (<see cref="Extraction.ArticleExtractor.Derivation"/>); null when not known (stored before it
     /// was recorded). The next ingest reads the file of an article derived with other settings again

@@ -75,7 +75,7 @@ public sealed class FeedPublishingService(
         // stack, which keeps the ingest's state (the folder walk, the identity index: ~30 MB at
         // 100,000 files) reachable until the publish ends. Yielding unwinds it.
         await Task.Yield();
-        var key = await timings.TimeAsync(StageTimings.Store, async () => new PublishKey(await store.GetVersionAsync(cancellationToken), shape.Hash));
+        var key = await timings.TimeAsync(StageTimings.Store, () => PublishKey.ReadAsync(store, shape.Hash, cancellationToken));
         if (state.ReadKey() == key && directory.IsIntact())
         {
             // Same articles, same settings as the files on disk: they would come out byte for byte the same.

@@ -4,7 +4,9 @@ namespace FeedPublisher.Core.Reading;
 /// The keys by which other tools keep an article off their site (issue 16): drafts (Hugo's and
 /// Eleventy's <c>draft: true</c>, Jekyll's <c>published: false</c>, Ghost's and WordPress's
 /// <c>status</c>) and expiry dates (Hugo's <c>expiryDate</c>, <c>unpublishDate</c>, <c>expires</c>).
-/// Only read here: whether an expiry has passed is judged at ingest, which knows the time.
+/// Only read here: an expiry already passed is judged at ingest, which knows the time (the file is
+/// withheld); one still ahead is stored with the article (<see cref="Model.Article.Expires"/>) and
+/// judged by the store's feed queries at each publish.
 /// </summary>
 internal static class PublicationKeys
 {

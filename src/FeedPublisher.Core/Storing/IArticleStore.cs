@@ -6,6 +6,12 @@ namespace FeedPublisher.Core.Storing;
 /// Where ingested articles live between ingest and publish. Publishing asks only for what a feed
 /// shows; nothing reads the whole store into memory.
 /// </summary>
+/// <remarks>
+/// The store holds scheduled articles (published in the future) and those whose expiry passed,
+/// but the queries of the feeds, their terms and the archive answer as of the store's clock (its
+/// <see cref="TimeProvider"/>): only articles due by now and not yet expired. The queries for
+/// ingest (stamps, known files) see every stored article.
+/// </remarks>
 public interface IArticleStore
 {
     /// <summary>
@@ -55,10 +61,14 @@ public interface IArticleStore
         return versions;
     }
 
-    /// <summary>The categories or authors that have articles, by slug.</summary>
+    /// <summary>The categories or authors that have articles due and not expired, by slug.</summary>
     Task<IReadOnlyList<FeedTerm>> GetTermsAsync(TermKind kind, CancellationToken cancellationToken);
 
+    /// <summary>Every stored article, scheduled and expired ones too (the publish report's count).</summary>
     Task<int> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>Where now stands among the stored publication and expiry instants: see <see cref="PublicationSchedule"/>.</summary>
+    Task<PublicationSchedule> GetScheduleAsync(CancellationToken cancellationToken);
 
     /// <summary>A number that changes whenever the stored articles change (every <see cref="ApplyAsync"/> that changes something).</summary>
     Task<long> GetVersionAsync(CancellationToken cancellationToken);

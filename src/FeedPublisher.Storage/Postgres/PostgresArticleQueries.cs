@@ -11,30 +11,38 @@ namespace FeedPublisher.Storage.Postgres;
 /// </summary>
 internal static class PostgresArticleQueries
 {
-    /// <summary>Every archive page's size and fingerprint (parameter @size), read off articles_by_seq alone. The sums are numeric in PostgreSQL; they fit a bigint as they do in SQLite.</summary>
-    public const string ArchivePages = """
-        SELECT (seq - 1) / @size + 1 AS page, count(*), sum(updated)::bigint, sum(seq)::bigint, (SELECT max(seq) FROM articles)
-        FROM articles GROUP BY page ORDER BY page
+    /// <summary>
+    /// Every archive page's size and fingerprint (parameters @size and @now), read off articles_by_seq
+    /// alone. Pages are cut from every stored article, so that one coming due never moves the others
+    /// to another page; size and fingerprint count the due ones. The sums are numeric in PostgreSQL;
+    /// they fit a bigint as they do in SQLite.
+    /// </summary>
+    public static readonly string ArchivePages = $"""
+        SELECT (seq - 1) / @size + 1 AS page, count(*) FILTER (WHERE due), coalesce(sum(updated) FILTER (WHERE due), 0)::bigint,
+               coalesce(sum(seq) FILTER (WHERE due), 0)::bigint, (SELECT max(seq) FROM articles)
+        FROM (SELECT seq, updated, {StoredRows.Due("articles")} AS due FROM articles) d GROUP BY page ORDER BY page
         """;
 
     /// <summary>The articles of one archive page, a range of articles_by_seq (parameters @first and @last).</summary>
-    public const string ArchivePage = $"SELECT {StoredRows.ArticleColumns} FROM articles WHERE seq > @first AND seq <= @last ORDER BY published DESC, id";
+    public static readonly string ArchivePage = $"SELECT {StoredRows.ArticleColumns} FROM articles WHERE seq > @first AND seq <= @last AND {StoredRows.Due("articles")} ORDER BY published DESC, id";
 
-    public static NpgsqlCommand Latest(NpgsqlDataSource dataSource, ArticleQuery query, int count, string columns)
+    /// <param name="now">The cut-off (Unix ms): only articles due then (<see cref="StoredRows.Due"/>).</param>
+    public static NpgsqlCommand Latest(NpgsqlDataSource dataSource, ArticleQuery query, int count, string columns, long now)
     {
         var command = dataSource.CreateCommand();
         command.Parameters.Add(new NpgsqlParameter<int>("count", count));
+        command.Parameters.Add(new NpgsqlParameter<long>("now", now));
         var prefixed = string.Join(", ", columns.Split(", ").Select(c => "a." + c));
         if (query.CategorySlugs.Count == 0 && query.AuthorSlugs.Count == 0)
         {
-            command.CommandText = $"SELECT {columns} FROM articles ORDER BY published DESC, id LIMIT @count";
+            command.CommandText = $"SELECT {columns} FROM articles WHERE {StoredRows.Due("articles")} ORDER BY published DESC, id LIMIT @count";
         }
         else if (query.CategorySlugs.Count + query.AuthorSlugs.Count == 1)
         {
             var kind = query.CategorySlugs.Count == 1 ? TermKind.Category : TermKind.Author;
             command.CommandText = $"""
                 SELECT {prefixed} FROM article_terms t JOIN articles a ON a.id = t.article_id
-                WHERE t.kind = @kind AND t.slug = @slug
+                WHERE t.kind = @kind AND t.slug = @slug AND t.published <= @now AND (a.expires IS NULL OR a.expires > @now)
                 ORDER BY t.published DESC, t.article_id LIMIT @count
                 """;
             command.Parameters.Add(new NpgsqlParameter<string>("kind", PostgresTermKinds.Name(kind)));
@@ -48,6 +56,7 @@ internal static class PostgresArticleQueries
                            WHERE t.article_id = a.id AND t.kind = 'category' AND t.slug = ANY(@categories)))
                   AND (cardinality(@authors) = 0 OR EXISTS (SELECT 1 FROM article_terms t
                            WHERE t.article_id = a.id AND t.kind = 'author' AND t.slug = ANY(@authors)))
+                  AND {StoredRows.Due("a")}
                 ORDER BY a.published DESC, a.id LIMIT @count
                 """;
             command.Parameters.Add(new NpgsqlParameter("categories", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = query.CategorySlugs.ToArray() });

@@ -18,7 +18,10 @@ public sealed class PostgresArticleStore : IArticleStore, IDisposable, IAsyncDis
 
     private readonly string? _derivation;
 
-    private PostgresArticleStore(NpgsqlDataSource dataSource, string? derivation) => (_dataSource, _derivation) = (dataSource, derivation);
+    private readonly TimeProvider _clock;
+
+    private PostgresArticleStore(NpgsqlDataSource dataSource, string? derivation, TimeProvider clock) =>
+        (_dataSource, _derivation, _clock) = (dataSource, derivation, clock);
 
     /// <summary>
     /// Connects and migrates the database to the latest schema. A server that cannot be reached or
@@ -28,7 +31,8 @@ public sealed class PostgresArticleStore : IArticleStore, IDisposable, IAsyncDis
     /// The hash of the extraction settings in force: articles derived with others are read back
     /// pending, to be rendered again (<see cref="Article.DerivedWith"/>). Null reads them as stored.
     /// </param>
-    public static PostgresArticleStore Open(string connectionString, string? derivation = null)
+    /// <param name="clock">What "now" is for the feed queries (see <see cref="IArticleStore"/>); the system clock when null.</param>
+    public static PostgresArticleStore Open(string connectionString, string? derivation = null, TimeProvider? clock = null)
     {
         if (!PostgresConnectionString.TryParse(connectionString, out var builder, out var error))
         {
@@ -42,7 +46,7 @@ public sealed class PostgresArticleStore : IArticleStore, IDisposable, IAsyncDis
         {
             using var connection = PostgresConnectionErrors.Open(dataSource, builder);
             PostgresMigrator.Migrate(connection);
-            return new PostgresArticleStore(dataSource, derivation);
+            return new PostgresArticleStore(dataSource, derivation, clock ?? TimeProvider.System);
         }
         catch
         {
@@ -108,13 +112,13 @@ public sealed class PostgresArticleStore : IArticleStore, IDisposable, IAsyncDis
 
     public async Task<IReadOnlyList<Article>> GetLatestAsync(ArticleQuery query, int count, CancellationToken cancellationToken)
     {
-        await using var command = PostgresArticleQueries.Latest(_dataSource, query, count, StoredRows.ArticleColumns);
+        await using var command = PostgresArticleQueries.Latest(_dataSource, query, count, StoredRows.ArticleColumns, Now());
         return await StoredRows.ReadArticlesAsync(command, count, cancellationToken);
     }
 
     public async Task<IReadOnlyList<ArticleVersion>> GetLatestVersionsAsync(ArticleQuery query, int count, CancellationToken cancellationToken)
     {
-        await using var command = PostgresArticleQueries.Latest(_dataSource, query, count, StoredRows.VersionColumns);
+        await using var command = PostgresArticleQueries.Latest(_dataSource, query, count, StoredRows.VersionColumns, Now());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var versions = new List<ArticleVersion>(count);
         while (await reader.ReadAsync(cancellationToken))
@@ -127,12 +131,14 @@ public sealed class PostgresArticleStore : IArticleStore, IDisposable, IAsyncDis
 
     public async Task<IReadOnlyList<FeedTerm>> GetTermsAsync(TermKind kind, CancellationToken cancellationToken)
     {
-        await using var command = _dataSource.CreateCommand("""
+        await using var command = _dataSource.CreateCommand($"""
             SELECT t.slug, t.name FROM terms t
-            WHERE t.kind = @kind AND EXISTS (SELECT 1 FROM article_terms a WHERE a.kind = t.kind AND a.slug = t.slug)
+            WHERE t.kind = @kind AND EXISTS (SELECT 1 FROM article_terms a JOIN articles x ON x.id = a.article_id
+                                             WHERE a.kind = t.kind AND a.slug = t.slug AND {StoredRows.Due("x")})
             ORDER BY t.slug
             """);
         command.Parameters.Add(new NpgsqlParameter<string>("kind", PostgresTermKinds.Name(kind)));
+        command.Parameters.Add(new NpgsqlParameter<long>("now", Now()));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var terms = new List<FeedTerm>();
         while (await reader.ReadAsync(cancellationToken))
@@ -149,6 +155,13 @@ public sealed class PostgresArticleStore : IArticleStore, IDisposable, IAsyncDis
         return checked((int)(long)(await command.ExecuteScalarAsync(cancellationToken))!);
     }
 
+    public async Task<PublicationSchedule> GetScheduleAsync(CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(StoredRows.ScheduleQuery);
+        command.Parameters.Add(new NpgsqlParameter<long>("now", Now()));
+        return await StoredRows.ReadScheduleAsync(command, cancellationToken);
+    }
+
     public async Task<long> GetVersionAsync(CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand("SELECT value FROM store_meta WHERE key = 'version'");
@@ -159,6 +172,7 @@ public sealed class PostgresArticleStore : IArticleStore, IDisposable, IAsyncDis
     {
         await using var command = _dataSource.CreateCommand(PostgresArticleQueries.ArchivePages);
         command.Parameters.Add(new NpgsqlParameter<long>("size", pageSize));
+        command.Parameters.Add(new NpgsqlParameter<long>("now", Now()));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var pages = new List<ArchivePage>();
         while (await reader.ReadAsync(cancellationToken))
@@ -177,8 +191,12 @@ public sealed class PostgresArticleStore : IArticleStore, IDisposable, IAsyncDis
         await using var command = _dataSource.CreateCommand(PostgresArticleQueries.ArchivePage);
         command.Parameters.Add(new NpgsqlParameter<long>("first", (long)(page - 1) * pageSize));
         command.Parameters.Add(new NpgsqlParameter<long>("last", (long)page * pageSize));
+        command.Parameters.Add(new NpgsqlParameter<long>("now", Now()));
         return await StoredRows.ReadArticlesAsync(command, pageSize, cancellationToken);
     }
+
+    /// <summary>The cut-off of the feed queries, in the stored unit (Unix ms).</summary>
+    private long Now() => _clock.GetUtcNow().ToUnixTimeMilliseconds();
 
     public void Dispose() => _dataSource.Dispose();
 

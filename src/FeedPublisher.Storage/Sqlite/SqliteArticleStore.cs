@@ -12,15 +12,18 @@ public sealed class SqliteArticleStore : IArticleStore
 {
     private readonly string _connectionString;
     private readonly string? _derivation;
+    private readonly TimeProvider _clock;
 
-    private SqliteArticleStore(string connectionString, string? derivation) => (_connectionString, _derivation) = (connectionString, derivation);
+    private SqliteArticleStore(string connectionString, string? derivation, TimeProvider clock) =>
+        (_connectionString, _derivation, _clock) = (connectionString, derivation, clock);
 
     /// <summary>Opens (creating if needed) the store at a file path or SQLite connection string, migrated to the latest schema.</summary>
     /// <param name="derivation">
     /// The hash of the extraction settings in force: articles derived with others are read back
     /// pending, to be rendered again (<see cref="Article.DerivedWith"/>). Null reads them as stored.
     /// </param>
-    public static SqliteArticleStore Open(string pathOrConnectionString, string? derivation = null)
+    /// <param name="clock">What "now" is for the feed queries (see <see cref="IArticleStore"/>); the system clock when null.</param>
+    public static SqliteArticleStore Open(string pathOrConnectionString, string? derivation = null, TimeProvider? clock = null)
     {
         var builder = pathOrConnectionString.Contains('=', StringComparison.Ordinal)
             ? new SqliteConnectionStringBuilder(pathOrConnectionString)
@@ -35,7 +38,7 @@ public sealed class SqliteArticleStore : IArticleStore
             }
         }
 
-        var store = new SqliteArticleStore(builder.ToString(), derivation);
+        var store = new SqliteArticleStore(builder.ToString(), derivation, clock ?? TimeProvider.System);
         using var connection = store.Connect();
         Execute(connection, "PRAGMA journal_mode = WAL;");
         if (SqliteMigrator.Migrate(connection) < 3)
@@ -121,7 +124,7 @@ public sealed class SqliteArticleStore : IArticleStore
     public async Task<IReadOnlyList<Article>> GetLatestAsync(ArticleQuery query, int count, CancellationToken cancellationToken)
     {
         await using var connection = Connect();
-        await using var command = LatestCommand(connection, query, count, StoredRows.ArticleColumns);
+        await using var command = LatestCommand(connection, query, count, StoredRows.ArticleColumns, Now());
         return await StoredRows.ReadArticlesAsync(command, count, cancellationToken);
     }
 
@@ -137,6 +140,8 @@ public sealed class SqliteArticleStore : IArticleStore
     {
         await using var connection = Connect();
         var commands = new Dictionary<string, SqliteCommand>(StringComparer.Ordinal);
+        // One "now" for every feed of the publish, so no two feeds disagree on what is due.
+        var now = Now();
         try
         {
             var all = new List<IReadOnlyList<ArticleVersion>>(feeds.Count);
@@ -148,7 +153,7 @@ public sealed class SqliteArticleStore : IArticleStore
                     commands[sql] = command = LatestCommand(connection, sql);
                 }
 
-                SetLatestParameters(command, query, count);
+                SetLatestParameters(command, query, count, now);
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 var versions = new List<ArticleVersion>(count);
                 while (await reader.ReadAsync(cancellationToken))
@@ -174,12 +179,14 @@ public sealed class SqliteArticleStore : IArticleStore
     {
         await using var connection = Connect();
         await using var command = connection.CreateCommand();
-        command.CommandText = """
+        command.CommandText = $"""
             SELECT t.slug, t.name FROM terms t
-            WHERE t.kind = $kind AND EXISTS (SELECT 1 FROM article_terms a WHERE a.kind = t.kind AND a.slug = t.slug)
+            WHERE t.kind = $kind AND EXISTS (SELECT 1 FROM article_terms a JOIN articles x ON x.id = a.article_id
+                                             WHERE a.kind = t.kind AND a.slug = t.slug AND {StoredRows.Due("x")})
             ORDER BY t.slug
             """;
         command.Parameters.AddWithValue("$kind", SqliteTermWriter.KindName(kind));
+        command.Parameters.AddWithValue("@now", Now());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var terms = new List<FeedTerm>();
         while (await reader.ReadAsync(cancellationToken))
@@ -190,10 +197,14 @@ public sealed class SqliteArticleStore : IArticleStore
         return terms;
     }
 
-    /// <summary>Every archive page's size and fingerprint (parameter $size), read off the index articles_archive_pages alone.</summary>
-    internal const string ArchivePagesQuery = """
-        SELECT (seq - 1) / $size + 1 AS page, count(*), sum(updated), sum(seq), (SELECT max(seq) FROM articles)
-        FROM articles GROUP BY page ORDER BY page
+    /// <summary>
+    /// Every archive page's size and fingerprint (parameters $size and @now), read off the index
+    /// articles_archive_pages alone. Pages are cut from every stored article, so that one coming
+    /// due never moves the others to another page; its size and fingerprint count the due ones.
+    /// </summary>
+    internal static readonly string ArchivePagesQuery = $"""
+        SELECT (seq - 1) / $size + 1 AS page, sum(due), sum(due * updated), sum(due * seq), (SELECT max(seq) FROM articles)
+        FROM (SELECT seq, updated, ({StoredRows.Due("articles")}) AS due FROM articles) GROUP BY page ORDER BY page
         """;
 
     public async Task<IReadOnlyList<ArchivePage>> GetArchivePagesAsync(int pageSize, CancellationToken cancellationToken)
@@ -202,6 +213,7 @@ public sealed class SqliteArticleStore : IArticleStore
         await using var command = connection.CreateCommand();
         command.CommandText = ArchivePagesQuery;
         command.Parameters.AddWithValue("$size", pageSize);
+        command.Parameters.AddWithValue("@now", Now());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var pages = new List<ArchivePage>();
         while (await reader.ReadAsync(cancellationToken))
@@ -220,12 +232,22 @@ public sealed class SqliteArticleStore : IArticleStore
         await using var connection = Connect();
         await using var command = connection.CreateCommand();
         // INDEXED BY: left alone, SQLite walks the whole published-date index to honour ORDER BY.
-        command.CommandText = $"SELECT {StoredRows.ArticleColumns} FROM articles INDEXED BY articles_by_seq WHERE seq > $first AND seq <= $last ORDER BY published DESC, id";
+        command.CommandText = $"SELECT {StoredRows.ArticleColumns} FROM articles INDEXED BY articles_by_seq WHERE seq > $first AND seq <= $last AND {StoredRows.Due("articles")} ORDER BY published DESC, id";
+        command.Parameters.AddWithValue("@now", Now());
         command.Parameters.AddWithValue("$first", (long)(page - 1) * pageSize);
         command.Parameters.AddWithValue("$last", (long)page * pageSize);
         return await StoredRows.ReadArticlesAsync(command, pageSize, cancellationToken);
     }
 
+
+    public async Task<PublicationSchedule> GetScheduleAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = Connect();
+        await using var command = connection.CreateCommand();
+        command.CommandText = StoredRows.ScheduleQuery;
+        command.Parameters.AddWithValue("@now", Now());
+        return await StoredRows.ReadScheduleAsync(command, cancellationToken);
+    }
 
     public async Task<long> GetVersionAsync(CancellationToken cancellationToken)
     {
@@ -244,8 +266,8 @@ public sealed class SqliteArticleStore : IArticleStore
     }
 
     /// <summary>The newest articles a feed shows, as the given columns.</summary>
-    private static SqliteCommand LatestCommand(SqliteConnection connection, ArticleQuery query, int count, string columns) =>
-        SetLatestParameters(LatestCommand(connection, SqliteArticleQueries.Latest(query, columns)), query, count);
+    private static SqliteCommand LatestCommand(SqliteConnection connection, ArticleQuery query, int count, string columns, long now) =>
+        SetLatestParameters(LatestCommand(connection, SqliteArticleQueries.Latest(query, columns)), query, count, now);
 
     private static SqliteCommand LatestCommand(SqliteConnection connection, string sql)
     {
@@ -254,16 +276,21 @@ public sealed class SqliteArticleStore : IArticleStore
         command.Parameters.Add("$count", SqliteType.Integer);
         command.Parameters.Add("$categories", SqliteType.Text);
         command.Parameters.Add("$authors", SqliteType.Text);
+        command.Parameters.Add("@now", SqliteType.Integer);
         return command;
     }
 
-    private static SqliteCommand SetLatestParameters(SqliteCommand command, ArticleQuery query, int count)
+    private static SqliteCommand SetLatestParameters(SqliteCommand command, ArticleQuery query, int count, long now)
     {
+        command.Parameters["@now"].Value = now;
         command.Parameters["$count"].Value = count;
         command.Parameters["$categories"].Value = StoredJson.WriteNames(query.CategorySlugs);
         command.Parameters["$authors"].Value = StoredJson.WriteNames(query.AuthorSlugs);
         return command;
     }
+
+    /// <summary>The cut-off of the feed queries, in the stored unit (Unix ms).</summary>
+    private long Now() => _clock.GetUtcNow().ToUnixTimeMilliseconds();
 
     private SqliteConnection Connect()
     {

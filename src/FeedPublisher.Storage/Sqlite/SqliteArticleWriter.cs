@@ -13,8 +13,8 @@ internal static class SqliteArticleWriter
     /// </summary>
     private const string Upsert = $"""
         INSERT INTO articles (id, source_path, file_length, file_mtime, content_hash, title, path, published, updated,
-                              summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, seq, derived_with, author_urls)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
+                              summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, seq, derived_with, author_urls, expires)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)
         ON CONFLICT (id) DO UPDATE SET
             {StoredRows.UpdateOnConflict}
         """;
@@ -53,7 +53,8 @@ internal static class SqliteArticleWriter
                 .Bind(10, article.Summary).Bind(11, article.ContentHtml).Bind(12, StoredJson.WriteNames(article.Authors)).Bind(13, StoredJson.WriteNames(article.Categories))
                 .Bind(14, StoredJson.WriteSources(article.Sources)).Bind(15, article.Url?.AbsoluteUri).Bind(16, article.Origin?.Name).Bind(17, article.Origin?.Url.AbsoluteUri)
                 .Bind(18, article.Language).Bind(19, article.Image?.AbsoluteUri).Bind(20, isNew ? ++seq : 0)
-                .Bind(21, article.DerivedWith).Bind(22, StoredJson.WriteAuthorUrls(article.Authors, article.AuthorUrls)).Execute();
+                .Bind(21, article.DerivedWith).Bind(22, StoredJson.WriteAuthorUrls(article.Authors, article.AuthorUrls))
+                .Bind(23, article.Expires?.ToUnixTimeMilliseconds()).Execute();
             terms.Replace(article, linked: known);
         }
     }

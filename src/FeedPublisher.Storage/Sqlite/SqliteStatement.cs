@@ -62,6 +62,8 @@ internal sealed class SqliteStatement : IDisposable
         return this;
     }
 
+    public SqliteStatement Bind(int position, long? value) => value is { } number ? Bind(position, number) : Null(position);
+
     public SqliteStatement Null(int position)
     {
         Check(raw.sqlite3_bind_null(_statement, position));

@@ -31,9 +31,11 @@ public static class FeedPublisherServices
         // as pending, so they are derived again.
         var extraction = ExtractionSettings.Create(site.Root, settings.Summary.MaxLength, settings.Outlets);
         var extractor = ArticleExtractor.Create(extraction);
-        services.AddSingleton<IArticleStore>(_ => settings.Storage.IsPostgres
-            ? PostgresArticleStore.Open(settings.Storage.ConnectionString, extractor.Derivation)
-            : SqliteArticleStore.Open(settings.Storage.ConnectionString, extractor.Derivation));
+        // The store's feed queries show the articles due by the service's clock (scheduled ones
+        // appear, expiring ones leave at their time): the clock a test replaces replaces both.
+        services.AddSingleton<IArticleStore>(provider => settings.Storage.IsPostgres
+            ? PostgresArticleStore.Open(settings.Storage.ConnectionString, extractor.Derivation, provider.GetRequiredService<TimeProvider>())
+            : SqliteArticleStore.Open(settings.Storage.ConnectionString, extractor.Derivation, provider.GetRequiredService<TimeProvider>()));
 
         services.AddSingleton<IArticleReader, TextArticleReader>();
         services.AddSingleton<IArticleReader, MarkdownArticleReader>();

@@ -11,7 +11,7 @@ namespace FeedPublisher.Scheduling;
 /// failure is logged and the next trigger tries again.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed partial class PublishJob(FeedPublishingService publisher, ChangedArticles changes, FeedPublisherSettings settings, ILogger<PublishJob> logger) : IJob
+public sealed partial class PublishJob(FeedPublishingService publisher, ChangedArticles changes, FeedPublisherSettings settings, NextDueTrigger due, TimeProvider time, ILogger<PublishJob> logger) : IJob
 {
     public static readonly JobKey Key = new("publish");
 
@@ -40,6 +40,7 @@ public sealed partial class PublishJob(FeedPublishingService publisher, ChangedA
             }
         }
 
+        var started = time.GetUtcNow();
         try
         {
             // Not the scheduler's token: on SIGTERM a publish that has started runs to its end,
@@ -55,7 +56,20 @@ public sealed partial class PublishJob(FeedPublishingService publisher, ChangedA
         {
             PublishFailed(logger, e);
         }
+
+        try
+        {
+            // After a failed publish too: what is due next is the store's to say, not the feeds'.
+            await due.ScheduleAsync(context.Scheduler, started, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            SchedulingFailed(logger, e);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not schedule the publish of the next scheduled article; the next publish will try again")]
+    private static partial void SchedulingFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Publish started on node {Node}")]
     private static partial void Starting(ILogger logger, string node);

@@ -5,7 +5,8 @@ using Quartz;
 namespace FeedPublisher.Scheduling;
 
 /// <summary>
-/// Quartz in the host: one publish at start, then on the cron schedule. In memory for one process;
+/// Quartz in the host: one publish at start, then on the cron schedule, and at the time of each
+/// scheduled article (<see cref="NextDueTrigger"/>, set by every publish). In memory for one process;
 /// with Schedule:Clustered, in the PostgreSQL database that all nodes share (<see cref="ClusteredJobStore"/>).
 /// </summary>
 public static class SchedulingServices
@@ -13,6 +14,7 @@ public static class SchedulingServices
     public static IServiceCollection AddPublishSchedule(this IServiceCollection services, FeedPublisherSettings settings)
     {
         var schedule = settings.Schedule;
+        services.AddSingleton<NextDueTrigger>();
         services.AddQuartz(q =>
         {
             if (schedule.Clustered)

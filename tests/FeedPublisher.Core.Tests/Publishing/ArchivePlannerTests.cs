@@ -81,6 +81,8 @@ public sealed class ArchivePlannerTests : IDisposable
 
         public Task ApplyAsync(StoreChanges changes, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<PublicationSchedule> GetScheduleAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<IReadOnlyList<Article>> GetLatestAsync(ArticleQuery query, int count, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<ArticleVersion>> GetLatestVersionsAsync(ArticleQuery query, int count, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -19,6 +19,22 @@ public sealed class PublishKeyTests
         Assert.Equal(key, PublishKey.FromBytes(key.ToBytes()));
     }
 
+    [Fact]
+    public void ToBytes_KeyWithLastDue_AddsItsUnixMillisecondsOnAThirdLine()
+    {
+        var key = new PublishKey(42, "9f86d081", DateTimeOffset.FromUnixTimeMilliseconds(1_780_000_000_123));
+
+        Assert.Equal("42\n9f86d081\n1780000000123\n"u8.ToArray(), key.ToBytes());
+        Assert.Equal(key, PublishKey.FromBytes(key.ToBytes()));
+    }
+
+    [Fact]
+    public void FromBytes_KeyWrittenBeforeLastDue_DiffersFromAKeyWithOne()
+    {
+        // A directory published by an earlier version publishes once more after the upgrade.
+        Assert.NotEqual(new PublishKey(42, "9f86d081", DateTimeOffset.UnixEpoch), PublishKey.FromBytes("42\n9f86d081\n"u8));
+    }
+
     /// <summary>Bytes a publish never writes match no key: such a file made a publish write everything, and still does.</summary>
     [Theory]
     [InlineData("")]
@@ -29,6 +45,9 @@ public sealed class PublishKeyTests
     [InlineData(" 42\n9f86d081\n")]
     [InlineData("forty-two\n9f86d081\n")]
     [InlineData("42\r\n9f86d081\r\n")]
+    [InlineData("42\n9f86d081\n+17\n")]
+    [InlineData("42\n9f86d081\nsoon\n")]
+    [InlineData("42\n9f86d081\n17\n\n")]
     public void FromBytes_NotExactlyWhatAPublishWrites_IsNull(string text)
     {
         Assert.Null(PublishKey.FromBytes(Encoding.UTF8.GetBytes(text)));

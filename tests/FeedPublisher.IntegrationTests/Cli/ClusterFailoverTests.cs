@@ -79,7 +79,7 @@ public sealed class ClusterFailoverTests(PostgresServer server, ITestOutputHelpe
             EditEveryFifthArticle(edition);
             if (edition == 1)
             {
-                File.WriteAllText(Path.Combine(ArticlesFolder, "breaking.md"), $"---\nid: breaking\ntitle: \"{NewArticleTitle}\"\ndate: 2030-01-01T00:00:00Z\nauthor: Author 1\ncategories: [Topic 1]\n---\nAccording to Reuters, a node died and the feeds did not notice.\n");
+                File.WriteAllText(Path.Combine(ArticlesFolder, "breaking.md"), $"---\nid: breaking\ntitle: \"{NewArticleTitle}\"\ndate: 2025-01-01T00:00:00Z\nauthor: Author 1\ncategories: [Topic 1]\n---\nAccording to Reuters, a node died and the feeds did not notice.\n");
             }
 
             (_victim, killedAt) = await KillThePublishingNodeWhileItWritesAsync();

@@ -176,7 +176,7 @@ public sealed class ImportCommandTests(PostgresServer server) : IAsyncLifetime, 
 
     private static void WriteCmsArticle(string folder, string title) =>
         File.WriteAllText(Path.Combine(folder, "rates.json"), $$"""
-            {"id": "cms/rates-1", "title": "{{title}}", "date": "2030-02-01T08:00:00Z", "categories": ["Economy"],
+            {"id": "cms/rates-1", "title": "{{title}}", "date": "2025-02-01T08:00:00Z", "categories": ["Economy"],
              "body_html": "<p>The central bank held rates, according to Reuters.</p>"}
             """);
 

@@ -33,7 +33,7 @@ public sealed class PostgresStoreCliTests(PostgresServer server) : IAsyncLifetim
         string[] postgres = ["--Storage:Provider=Postgres", $"--Storage:ConnectionString={_database.ConnectionString}", "--feeds", _temp.Combine("feeds-postgres")];
 
         await PublishBothAsync(articles, sqlite, postgres);
-        File.WriteAllText(Path.Combine(articles, "late.md"), "---\\ntitle: Late News\\ndate: 2030-01-02\\ncategories: [World, Science]\\n---\\nAccording to Reuters, it came late.\\n");
+        File.WriteAllText(Path.Combine(articles, "late.md"), "---\\ntitle: Late News\\ndate: 2025-01-02\\ncategories: [World, Science]\\n---\\nAccording to Reuters, it came late.\\n");
         File.Delete(Directory.GetFiles(articles, "*.json").First());
         await PublishBothAsync(articles, sqlite, postgres);
 

@@ -13,7 +13,7 @@ public sealed class PostgresArticleStoreTests(PostgresServer server) : ArticleSt
     private readonly List<PostgresArticleStore> _opened = [];
     private PostgresDatabase? _database;
 
-    protected override async Task<IArticleStore> OpenAsync(string? derivation = null) => Open(await DatabaseAsync(), derivation);
+    protected override async Task<IArticleStore> OpenAsync(string? derivation = null, TimeProvider? clock = null) => Open(await DatabaseAsync(), derivation, clock);
 
     public override async Task DisposeAsync()
     {
@@ -112,9 +112,9 @@ public sealed class PostgresArticleStoreTests(PostgresServer server) : ArticleSt
 
     private async Task<PostgresDatabase> DatabaseAsync() => _database ??= await server.CreateDatabaseAsync();
 
-    private PostgresArticleStore Open(PostgresDatabase database, string? derivation = null)
+    private PostgresArticleStore Open(PostgresDatabase database, string? derivation = null, TimeProvider? clock = null)
     {
-        var store = PostgresArticleStore.Open(database.ConnectionString, derivation);
+        var store = PostgresArticleStore.Open(database.ConnectionString, derivation, clock);
         lock (_opened)
         {
             _opened.Add(store);

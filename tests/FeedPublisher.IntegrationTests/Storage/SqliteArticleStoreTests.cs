@@ -14,7 +14,7 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract, IDisposable
 
     public SqliteArticleStoreTests() => _file = _temp.Combine("state", "store.db");
 
-    protected override Task<IArticleStore> OpenAsync(string? derivation = null) => Task.FromResult<IArticleStore>(SqliteArticleStore.Open(_file, derivation));
+    protected override Task<IArticleStore> OpenAsync(string? derivation = null, TimeProvider? clock = null) => Task.FromResult<IArticleStore>(SqliteArticleStore.Open(_file, derivation, clock));
 
     public void Dispose()
     {
@@ -70,8 +70,27 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract, IDisposable
 
         var stamps = await store.GetFileStampsAsync(CancellationToken.None);
         Assert.True(stamps["a.txt"].Stale);
-        Assert.False(stamps["b.txt"].Stale);
+        // Migration 011 reads every file again, for the expiry dates stored since (see the next test).
+        Assert.True(stamps["b.txt"].Stale);
         Assert.Empty(Assert.Single(await Latest(store, 10), a => a.Id == "a").AuthorUrls);
+    }
+
+    [Fact]
+    public async Task Open_StoreAtVersion10_EveryArticleReadAgainForItsExpiry()
+    {
+        // Stored before expiry dates were kept: every file is read again, its article shown meanwhile.
+        Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
+        var scripts = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "src/FeedPublisher.Storage/Sqlite/Migrations"), "*.sql").Order(StringComparer.Ordinal).Take(10);
+        Execute(string.Concat(scripts.Select(File.ReadAllText)) + """
+            INSERT INTO articles (id, source_path, seq, file_length, file_mtime, content_hash, title, path, published, updated, summary, content_html, authors, categories, sources, derived_with)
+            VALUES ('b', 'b.txt', 1, 1, 1, 'h', 'B', 'b', 0, 0, 'S', '<p>B</p>', '[]', '[]', '[]', 'today');
+            PRAGMA user_version = 10;
+            """);
+
+        var store = SqliteArticleStore.Open(_file, "today");
+
+        Assert.True((await store.GetFileStampsAsync(CancellationToken.None))["b.txt"].Stale);
+        Assert.Null(Assert.Single(await Latest(store, 10)).Expires);
     }
 
     [Fact]

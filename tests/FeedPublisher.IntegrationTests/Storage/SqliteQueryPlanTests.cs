@@ -22,6 +22,7 @@ public sealed class SqliteQueryPlanTests
         await using var command = connection.CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + SqliteArticleStore.ArchivePagesQuery;
         command.Parameters.AddWithValue("$size", 50);
+        command.Parameters.AddWithValue("@now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         var plan = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync())
         {
