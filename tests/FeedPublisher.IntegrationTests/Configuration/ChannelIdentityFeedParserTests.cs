@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using FeedPublisher.IntegrationTests.Support;
 
@@ -52,19 +51,5 @@ public sealed class ChannelIdentityFeedParserTests : IDisposable
         Assert.Equal("https://news.example.com/about/", atom.GetProperty("author_href").GetString());
     }
 
-    private static JsonElement Parse(string path)
-    {
-        var info = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "-c", Script, path })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"feedparser failed on {path}: {error}");
-        return JsonDocument.Parse(output.Result).RootElement.Clone();
-    }
+    private static JsonElement Parse(string path) => JsonDocument.Parse(FeedParser.RunScript(Script, path)).RootElement.Clone();
 }

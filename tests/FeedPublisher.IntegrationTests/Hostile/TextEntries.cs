@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace FeedPublisher.IntegrationTests.Hostile;
@@ -24,19 +23,6 @@ public static class TextEntries
 
     private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    public static IReadOnlyList<TextEntry> Parse(string path)
-    {
-        var info = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "-c", Script, path })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"feedparser failed on {path}: {error}");
-        return JsonSerializer.Deserialize<List<TextEntry>>(output.Result, Options)!;
-    }
+    public static IReadOnlyList<TextEntry> Parse(string path) =>
+        JsonSerializer.Deserialize<List<TextEntry>>(Support.FeedParser.RunScript(Script, path), Options)!;
 }
