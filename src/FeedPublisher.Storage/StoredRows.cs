@@ -15,6 +15,9 @@ internal static class StoredRows
     /// <summary>An article's version (<see cref="ArticleVersion"/>): the columns <see cref="ReadVersion"/> reads.</summary>
     public const string VersionColumns = "id, content_hash, updated";
 
+    /// <summary>An article's page version (<see cref="PageVersion"/>): the columns <see cref="ReadPageVersion"/> reads.</summary>
+    public const string PageVersionColumns = "seq, id, published, content_hash, updated";
+
     /// <summary>The stamp of a file, and whether its article is stale (<see cref="Stale"/>, which binds @derivation).</summary>
     public static string FileStampColumns(string? derivation) => $"source_path, file_length, file_mtime, {Stale(derivation)}";
 
@@ -114,6 +117,23 @@ internal static class StoredRows
     /// <summary>One article's version from a row of <see cref="VersionColumns"/>.</summary>
     public static ArticleVersion ReadVersion(DbDataReader reader) =>
         new(reader.GetString(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)));
+
+    public static PageVersion ReadPageVersion(DbDataReader reader) =>
+        new(reader.GetInt64(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)), reader.GetString(3),
+            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)));
+
+    /// <summary>Rows of <see cref="PageVersionColumns"/>, in the order read.</summary>
+    public static async Task<IReadOnlyList<PageVersion>> ReadPageVersionsAsync(DbCommand command, int count, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var versions = new List<PageVersion>(Math.Min(count, 10_000));
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            versions.Add(ReadPageVersion(reader));
+        }
+
+        return versions;
+    }
 
     /// <summary>Known files by relative path, from rows of <see cref="KnownFileColumns"/>.</summary>
     public static async Task<IReadOnlyDictionary<string, KnownFile>> ReadKnownFilesAsync(DbCommand command, CancellationToken cancellationToken)

@@ -3,8 +3,13 @@ using FeedPublisher.Core.Model;
 namespace FeedPublisher.Core.Building;
 
 /// <summary>Builds the neutral <see cref="FeedDocument"/> for a set of articles, newest first.</summary>
-public sealed class FeedBuilder(SiteInfo site, Uri? hub = null)
+public sealed class FeedBuilder(SiteInfo site, Uri? hub = null, ArticleLinks? links = null)
 {
+    private readonly ArticleLinks _links = links ?? new ArticleLinks(site);
+
+    /// <summary>This builder, with the links of one publish (its article pages' paths).</summary>
+    public FeedBuilder With(ArticleLinks publishLinks) => new(site, hub, publishLinks);
+
     /// <summary>An empty feed still needs a date that does not come from the clock.</summary>
     private static readonly DateTimeOffset EmptyFeedDate = DateTimeOffset.UnixEpoch;
 
@@ -38,6 +43,6 @@ public sealed class FeedBuilder(SiteInfo site, Uri? hub = null)
     private FeedEntry ToEntry(Article article, bool fullContent) => new(
         article with { Published = article.Published.ToUniversalTime(), Updated = article.Updated.ToUniversalTime() },
         StableId.ForArticle(article.Id),
-        article.Url ?? new Uri(site.Root, article.Path),
+        _links.Of(article),
         fullContent ? SourceListHtml.Append(article.ContentHtml, article.Sources) : null);
 }

@@ -4,7 +4,7 @@ using System.Diagnostics;
 namespace FeedPublisher.Core.Diagnostics;
 
 /// <summary>
-/// Wall time spent per stage of a publish (read, extract, store, build, write), summed over
+/// Wall time spent per stage of a publish (read, extract, store, pages, build, write), summed over
 /// threads, so a slow publish says where its time went: the program's own profile.
 /// </summary>
 public sealed class StageTimings
@@ -13,12 +13,13 @@ public sealed class StageTimings
     public const string Extract = "extract";
     public const string Store = "store";
     public const string Build = "build";
+    public const string Pages = "pages";
     public const string Write = "write";
 
     private readonly ConcurrentDictionary<string, long> _ticks = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, TimeSpan> Totals =>
-        _ticks.OrderBy(t => Array.IndexOf([Read, Extract, Store, Build, Write], t.Key))
+        _ticks.OrderBy(t => Array.IndexOf([Read, Extract, Store, Pages, Build, Write], t.Key))
             .ToDictionary(t => t.Key, t => Stopwatch.GetElapsedTime(0, t.Value));
 
     /// <summary>"read 12 ms, store 3 ms, ...", for logs.</summary>

@@ -15,4 +15,12 @@ public sealed record SiteInfo(Uri BaseUrl, string Title, string Description, str
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ChannelIdentity? Channel { get; init; }
+
+    /// <summary>
+    /// <c>Site:ArticleUrl</c>: for a site that hosts its own article pages, where they are, as a
+    /// template (<see cref="Building.ArticleUrlTemplate"/>); then no pages are written. Null (the
+    /// default) when the publish writes a page for every article without a URL of its own.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ArticleUrl { get; init; }
 }

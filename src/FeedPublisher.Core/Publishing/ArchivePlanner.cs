@@ -29,7 +29,8 @@ public sealed class ArchivePlanner(IArticleStore store, FeedBuilder builder, Fee
     internal static readonly IFeedWriter[] Writers = [.. FeedFormats.All.Where(f => f.HasArchive).Select(f => f.Writer)];
 
     /// <summary>Which pages there are, which must be rendered, and the links the main feed's RSS and Atom get to the newest page; no article is loaded.</summary>
-    public async Task<ArchivePlan> PlanAsync(FeedDocument main, CancellationToken cancellationToken)
+    /// <param name="links">The publish's links: the entries link to the article pages, so a path assigned to one is part of its archive page.</param>
+    public async Task<ArchivePlan> PlanAsync(FeedDocument main, ArticleLinks links, CancellationToken cancellationToken)
     {
         if (settings.ArchivePageSize is not { } size)
         {
@@ -42,7 +43,7 @@ public sealed class ArchivePlanner(IArticleStore store, FeedBuilder builder, Fee
         // decide which entries are shortened, so they are part of it too, as is every other setting (the shape's hash).
         var pages = complete.Select((p, i) => p with
         {
-            Fingerprint = $"{p.Fingerprint}/{(i > 0 ? complete[i - 1].Number : 0)}/{(i < complete.Count - 1 ? complete[i + 1].Number : 0)}/{settings.MaxBytes}/{FeedRenderer.Revision}/{shape.Hash}",
+            Fingerprint = $"{p.Fingerprint}/{(i > 0 ? complete[i - 1].Number : 0)}/{(i < complete.Count - 1 ? complete[i + 1].Number : 0)}/{settings.MaxBytes}/{FeedRenderer.Revision}/{shape.Hash}{links.Fingerprint()}",
         }).ToList();
         var known = state.ReadArchiveFingerprints();
         var kept = pages.Select(page => known.GetValueOrDefault(page.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)) == page.Fingerprint
@@ -61,8 +62,9 @@ public sealed class ArchivePlanner(IArticleStore store, FeedBuilder builder, Fee
     /// </summary>
     /// <returns>What staging did to each file, in page order.</returns>
     public async Task<IReadOnlyList<PublishedFile>> StageAsync(
-        ArchivePlan plan, FeedDocument main, FeedStaging staging, BudgetNotes budget, CancellationToken cancellationToken)
+        ArchivePlan plan, FeedDocument main, ArticleLinks links, FeedStaging staging, BudgetNotes budget, CancellationToken cancellationToken)
     {
+        var linked = builder.With(links);
         if (plan.PageSize == 0)
         {
             return [];
@@ -86,7 +88,7 @@ public sealed class ArchivePlanner(IArticleStore store, FeedBuilder builder, Fee
                     // Built once for every format (the entries' content with its sources is the bulk of
                     // the work), by whichever rendering thread needs it first.
                     var page = articles.TryGetValue(i, out var pageArticles)
-                        ? new Lazy<FeedDocument>(() => PageDocument(plan, i, main, pageArticles))
+                        ? new Lazy<FeedDocument>(() => PageDocument(linked, plan, i, main, pageArticles))
                         : null;
                     files.AddRange(Writers.Select(writer => page is null
                         ? FileToRender.Keep(PathOf(plan.Pages[i], writer))
@@ -121,7 +123,7 @@ public sealed class ArchivePlanner(IArticleStore store, FeedBuilder builder, Fee
     }
 
     /// <summary>One page's document, its links left to each format (<see cref="PageFile"/>).</summary>
-    private FeedDocument PageDocument(ArchivePlan plan, int i, FeedDocument main, IReadOnlyList<Article> articles) =>
+    private static FeedDocument PageDocument(FeedBuilder builder, ArchivePlan plan, int i, FeedDocument main, IReadOnlyList<Article> articles) =>
         builder.Build(main.Folder, $"{main.Title} (archive {plan.Pages[i].Number})", main.Description, articles) with
         {
             Id = main.Id,

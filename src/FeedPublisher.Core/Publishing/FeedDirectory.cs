@@ -24,9 +24,6 @@ public sealed class FeedDirectory
 {
     private const UnixFileMode PrivateFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
-    /// <summary>Flushes waited on at once: they wait on the disk, not a core, and share the file system's journal commits.</summary>
-    private const int FlushThreads = 16;
-
     public FeedDirectory(string root)
     {
         Root = Path.GetFullPath(root);
@@ -93,7 +90,8 @@ public sealed class FeedDirectory
         var renames = staging.Renames.ToList();
         var manifest = staging.Manifest.Order(StringComparer.Ordinal).ToList();
         var previous = ReadManifest();
-        var removals = previous.Except(manifest, StringComparer.Ordinal).ToList();
+        var removals = previous.Except(manifest, StringComparer.Ordinal).Concat(staging.Removals).ToList();
+        var tree = staging.UnlistedStaged > 0;
         if (!previous.SequenceEqual(manifest, StringComparer.Ordinal))
         {
             // Staged and moved like a feed, last: once the journal is written, finishing the
@@ -102,13 +100,13 @@ public sealed class FeedDirectory
         }
 
         // Flushed all at once, at the end: a flush waits on the disk, and many share its journal commits.
-        FlushToDisk([.. renames.Select(rename => Resolve(rename[0]))]);
-        if (renames.Count == 0 && removals.Count == 0)
+        DiskFlush.Flush([.. renames.Select(rename => Resolve(rename[0]))], tree ? Path.Combine(Root, PublishState.StagedTree) : null, staging.UnlistedStaged);
+        if (renames.Count == 0 && removals.Count == 0 && !tree)
         {
             return null;
         }
 
-        var journal = new PublishJournal(renames, removals, manifest);
+        var journal = new PublishJournal(renames, removals, manifest, tree);
         WriteAtomically(Path.Combine(Root, PublishState.JournalFile), journal.ToBytes());
         return journal;
     }
@@ -153,6 +151,11 @@ public sealed class FeedDirectory
 
     private void Apply(PublishJournal journal, string journalPath)
     {
+        if (journal.Tree)
+        {
+            MoveTreeIntoPlace();
+        }
+
         foreach (var rename in journal.Renames)
         {
             var temporary = Resolve(rename[0]);
@@ -180,6 +183,29 @@ public sealed class FeedDirectory
         }
 
         File.Delete(journalPath);
+    }
+
+    /// <summary>
+    /// Moves every file of the staged tree to the same relative path in the directory, streaming
+    /// the walk (a first publish of 100,000 article pages holds no list of them). A file moved
+    /// already is not in the tree any more, so a publish killed halfway through resumes here.
+    /// </summary>
+    private void MoveTreeIntoPlace()
+    {
+        var tree = Path.Combine(Root, PublishState.StagedTree);
+        if (!Directory.Exists(tree))
+        {
+            return;
+        }
+
+        foreach (var staged in Directory.EnumerateFiles(tree, "*", SearchOption.AllDirectories))
+        {
+            var target = Resolve(Path.GetRelativePath(tree, staged));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Move(staged, target, overwrite: true);
+        }
+
+        Directory.Delete(tree, recursive: true);
     }
 
     /// <summary>
@@ -329,36 +355,47 @@ public sealed class FeedDirectory
         return temporary;
     }
 
-    /// <summary>Flushes the files to disk, many at a time on threads of their own (they block on the disk, which the thread pool is not for).</summary>
-    private static void FlushToDisk(string[] paths)
+    /// <summary>
+    /// Writes a file of the staged tree (<see cref="FeedStaging.StageUnlisted"/>) at its relative
+    /// path below it, plainly or gzipped, not yet flushed. A file of the tree written before in
+    /// this publish is replaced.
+    /// </summary>
+    internal void WriteTree(string relativePath, ReadOnlySpan<byte> bytes, bool compressed, DateTime? lastWrite)
     {
-        if (paths.Length <= 1)
+        var path = Path.Combine(Root, PublishState.StagedTree, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
         {
-            Array.ForEach(paths, FlushToDisk);
-            return;
-        }
-
-        var next = -1;
-        var flushers = Enumerable.Range(0, Math.Min(FlushThreads, paths.Length)).Select(_ => Task.Factory.StartNew(() =>
-        {
-            for (var i = Interlocked.Increment(ref next); i < paths.Length; i = Interlocked.Increment(ref next))
+            using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: compressed ? 16 * 1024 : 1))
             {
-                FlushToDisk(paths[i]);
+                if (compressed)
+                {
+                    using var gzip = new GZipStream(file, new ZLibCompressionOptions { CompressionLevel = 4 });
+                    gzip.Write(bytes);
+                }
+                else
+                {
+                    file.Write(bytes);
+                }
             }
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
-        Task.WaitAll(flushers);
-    }
 
-    private static void FlushToDisk(string path)
-    {
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read);
-        RandomAccess.FlushToDisk(handle);
+            if (lastWrite is { } time)
+            {
+                File.SetLastWriteTimeUtc(path, time);
+            }
+        }
+        catch (IOException)
+        {
+            // A file cut short by a full disk goes at once.
+            File.Delete(path);
+            throw;
+        }
     }
 
     private void WriteAtomically(string path, byte[] bytes)
     {
         var temporary = WriteTemporary(bytes);
-        FlushToDisk([temporary]);
+        DiskFlush.Flush([temporary], null);
         File.Move(temporary, path, overwrite: true);
     }
 

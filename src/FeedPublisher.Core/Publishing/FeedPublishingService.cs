@@ -19,6 +19,7 @@ public sealed class FeedPublishingService(
     IArticleStore store,
     FeedPlanner planner,
     ArchivePlanner archive,
+    ArticlePages articlePages,
     FeedBuilder builder,
     IEnumerable<IFeedWriter> writers,
     FeedDirectory directory,
@@ -84,13 +85,9 @@ public sealed class FeedPublishingService(
             return unchanged;
         }
 
-        var previous = state.ReadFeedFingerprints(shape.Hash);
-        var fingerprints = new FeedFingerprints(shape.Hash, []);
-        var feeds = await timings.TimeAsync(StageTimings.Build, () => PlanFeedsAsync(previous, fingerprints, cancellationToken));
-
         var budget = new BudgetNotes();
-        var (feedItems, feedCount) = (feeds[0].Ready!.Feed.Entries.Count, feeds.Count);
-        var published = await timings.TimeAsync(StageTimings.Write, () => WriteAsync(feeds, fingerprints, key, budget, timings, cancellationToken));
+        var written = await timings.TimeAsync(StageTimings.Write, () => WriteAsync(key, budget, timings, cancellationToken));
+        var published = written.Files;
         budget.Log(logger, settings.MaxBytes);
 
         if (settings.WebSubHub is { } hub)
@@ -100,9 +97,10 @@ public sealed class FeedPublishingService(
             await webSub.NotifyAsync(hub, changed, cancellationToken);
         }
 
-        var report = new PublishReport(ingest, await store.CountAsync(cancellationToken), feedItems, feedCount, published, time.GetElapsedTime(started))
+        var report = new PublishReport(ingest, await store.CountAsync(cancellationToken), written.FeedItems, written.Feeds, published, time.GetElapsedTime(started))
         {
             Stages = timings.Totals,
+            Pages = written.Pages,
         };
         PublishLog.Published(logger, (long)report.Elapsed.TotalMilliseconds, ingest.Files, ingest.Added, ingest.Updated,
             ingest.Removed, ingest.Rejected, report.ArticlesInStore, report.Feeds, report.Written, published.Count, timings);
@@ -117,7 +115,7 @@ public sealed class FeedPublishingService(
     /// page lists its entries and the archive plan needs it; every other feed is built when its
     /// batch is written (<see cref="WriteAsync"/>).
     /// </summary>
-    private async Task<List<PlannedFeed>> PlanFeedsAsync(FeedFingerprints previous, FeedFingerprints fingerprints, CancellationToken cancellationToken)
+    private async Task<List<PlannedFeed>> PlanFeedsAsync(FeedFingerprints previous, FeedFingerprints fingerprints, FeedBuilder builder, CancellationToken cancellationToken)
     {
         var specs = await planner.PlanAsync(cancellationToken);
         var feeds = new List<PlannedFeed>(specs.Count);
@@ -129,20 +127,20 @@ public sealed class FeedPublishingService(
             fingerprints.Feeds[spec.Folder] = fingerprint;
             var kept = spec.Group != FeedGroup.Main && previous.Feeds.GetValueOrDefault(spec.Folder) == fingerprint
                 && _writers.All(w => directory.Holds(FilePath(spec.Folder, w.FileName), settings.Gzip));
-            feeds.Add(new PlannedFeed(spec, kept ? Outline(spec, versions) : spec.Group == FeedGroup.Main ? await BuildAsync(spec, cancellationToken) : null));
+            feeds.Add(new PlannedFeed(spec, kept ? Outline(spec, versions, builder) : spec.Group == FeedGroup.Main ? await BuildAsync(spec, builder, cancellationToken) : null));
         }
 
         return feeds;
     }
 
-    private async Task<PublishedFeed> BuildAsync(FeedSpec spec, CancellationToken cancellationToken)
+    private async Task<PublishedFeed> BuildAsync(FeedSpec spec, FeedBuilder builder, CancellationToken cancellationToken)
     {
         var articles = await store.GetLatestAsync(spec.Query, spec.MaxItems, cancellationToken);
         return new PublishedFeed(spec.Group, builder.Build(spec.Folder, spec.Title, spec.Description, articles, spec.FullContent));
     }
 
     /// <summary>A feed whose files stay: its document without entries, updated as the full build would say.</summary>
-    private PublishedFeed Outline(FeedSpec spec, IReadOnlyList<ArticleVersion> versions)
+    private static PublishedFeed Outline(FeedSpec spec, IReadOnlyList<ArticleVersion> versions, FeedBuilder builder)
     {
         var updated = versions.Count == 0 ? DateTimeOffset.UnixEpoch : versions.Max(v => v.Updated);
         var outline = builder.Build(spec.Folder, spec.Title, spec.Description, [], spec.FullContent) with { Updated = updated };
@@ -153,26 +151,36 @@ public sealed class FeedPublishingService(
 
     /// <summary>
     /// The write stage: every file of the new set is rendered and staged in bounded batches (the
+    /// article pages first, a chunk at a time, which settles the links the feeds carry; then the
     /// feeds a few at a time, built just before and outlined once their files are staged; then
     /// the archive a few pages at a time; then the OPML, index page and publish records), then the
     /// feed directory moves them all into place at once. A publish holds the documents of one
     /// batch, not of every feed: a cold publish of 10,000 articles held 71 feeds' 3,550 entries.
     /// </summary>
-    private async Task<IReadOnlyList<PublishedFile>> WriteAsync(
-        List<PlannedFeed> feeds, FeedFingerprints fingerprints, PublishKey key, BudgetNotes budget, StageTimings timings, CancellationToken cancellationToken)
+    private async Task<WrittenSet> WriteAsync(PublishKey key, BudgetNotes budget, StageTimings timings, CancellationToken cancellationToken)
     {
-        // The archive pages need the main feed's title and links, not its entries.
-        var main = feeds[0].Ready!.Feed with { Entries = [] };
-        var plan = await archive.PlanAsync(main, cancellationToken);
         var published = new List<PublishedFile>();
+        var (feedItems, feedCount) = (0, 0);
+        ArticlePagesReport? pages = null;
         await directory.PublishAsync(async staging =>
         {
+            pages = await timings.TimeWithinAsync(StageTimings.Write, StageTimings.Pages, () => articlePages.StageAsync(staging, cancellationToken));
+            // The feeds' files hold the pages' links: a path assigned to tell two pages apart is part of what they show.
+            var linked = builder.With(pages.Links);
+            var output = shape.Hash + pages.Links.Fingerprint();
+            var fingerprints = new FeedFingerprints(output, []);
+            var feeds = await timings.TimeWithinAsync(StageTimings.Write, StageTimings.Build,
+                () => PlanFeedsAsync(state.ReadFeedFingerprints(output), fingerprints, linked, cancellationToken));
+            (feedItems, feedCount) = (feeds[0].Ready!.Feed.Entries.Count, feeds.Count);
+            // The archive pages need the main feed's title and links, not its entries.
+            var main = feeds[0].Ready!.Feed with { Entries = [] };
+            var plan = await archive.PlanAsync(main, pages.Links, cancellationToken);
             for (var first = 0; first < feeds.Count; first += FeedsPerBatch)
             {
                 var batch = Enumerable.Range(first, Math.Min(FeedsPerBatch, feeds.Count - first)).ToList();
                 foreach (var i in batch.Where(i => feeds[i].Ready is null))
                 {
-                    feeds[i] = feeds[i] with { Ready = await timings.TimeWithinAsync(StageTimings.Write, StageTimings.Build, () => BuildAsync(feeds[i].Spec, cancellationToken)) };
+                    feeds[i] = feeds[i] with { Ready = await timings.TimeWithinAsync(StageTimings.Write, StageTimings.Build, () => BuildAsync(feeds[i].Spec, linked, cancellationToken)) };
                 }
 
                 published.AddRange(RenderedBatch.Stage(staging,
@@ -193,14 +201,17 @@ public sealed class FeedPublishingService(
             ];
             feeds.Clear();
             listed.Clear();
-            published.AddRange(await archive.StageAsync(plan, main, staging, budget, cancellationToken));
+            published.AddRange(await archive.StageAsync(plan, main, pages.Links, staging, budget, cancellationToken));
             published.AddRange(staging.Stage(listings));
             // The records of what was published come last, after every file they describe.
             published.Add(PublishState.StageFeedFingerprints(staging, fingerprints));
             published.Add(PublishState.StageKey(staging, key));
         });
-        return published;
+        return new WrittenSet(published, feedItems, feedCount, pages!);
     }
+
+    /// <summary>What the write stage put in place: every listed file, the main feed's items, the feeds, the article pages.</summary>
+    private sealed record WrittenSet(IReadOnlyList<PublishedFile> Files, int FeedItems, int Feeds, ArticlePagesReport Pages);
 
     /// <summary>The feed's files in every format, rendered when they are staged.</summary>
     /// <param name="links">Per file name, a link that only that format carries (the main feed's prev-archive).</param>

@@ -15,6 +15,8 @@ public sealed class FeedStaging
     private readonly Lock _lock = new();
     private readonly List<string[]> _renames = [];
     private readonly List<string> _manifest = [];
+    private readonly List<string> _removals = [];
+    private int _unlisted;
 
     internal FeedStaging(FeedDirectory directory)
     {
@@ -27,6 +29,12 @@ public sealed class FeedStaging
     /// <summary>Every file this publish leaves in the directory, .gz siblings included, in no particular order.</summary>
     internal IReadOnlyList<string> Manifest => _manifest;
 
+    /// <summary>Files outside the manifest that this publish deletes (<see cref="Remove"/>).</summary>
+    internal IReadOnlyList<string> Removals => _removals;
+
+    /// <summary>How many files were staged in the tree (<see cref="StageUnlisted"/>).</summary>
+    internal int UnlistedStaged => Volatile.Read(ref _unlisted);
+
     /// <summary>Stages a file with these bytes (and its .gz sibling when asked); a file whose bytes would not change is left alone.</summary>
     public PublishedFile Stage(string relativePath, ReadOnlySpan<byte> bytes, bool gzip)
     {
@@ -38,6 +46,44 @@ public sealed class FeedStaging
             : null;
         Record(relativePath, gzip, rename, gzipRename);
         return new PublishedFile(relativePath, bytes.Length, changed ? FileOutcome.Written : FileOutcome.Unchanged);
+    }
+
+    /// <summary>
+    /// Stages a file that the manifest does not list (an article page: there may be 100,000, and
+    /// the manifest is read on every publish): its owner keeps its own record of such files, and
+    /// deletes them with <see cref="Remove"/>. A changed file is written (with its .gz) at its own
+    /// path below the staging folder's tree, which the directory moves into place as a whole, first
+    /// of all (pages before the feeds that link to them): nothing per file is kept in memory.
+    /// </summary>
+    public PublishedFile StageUnlisted(string relativePath, ReadOnlySpan<byte> bytes, bool gzip)
+    {
+        var target = _directory.ResolveForStaging(relativePath);
+        var changed = !FeedDirectory.HasSameBytes(target, bytes);
+        var staged = 0;
+        if (changed)
+        {
+            _directory.WriteTree(relativePath, bytes, compressed: false, FeedDirectory.LaterSecondThan(target));
+            staged++;
+        }
+
+        if (gzip && (changed || !File.Exists(target + ".gz")))
+        {
+            _directory.WriteTree(relativePath + ".gz", bytes, compressed: true, null);
+            staged++;
+        }
+
+        Interlocked.Add(ref _unlisted, staged);
+        return new PublishedFile(relativePath, bytes.Length, changed ? FileOutcome.Written : FileOutcome.Unchanged);
+    }
+
+    /// <summary>Deletes a file that the manifest does not list (see <see cref="StageUnlisted"/>) when the publish moves its files into place.</summary>
+    public void Remove(string relativePath)
+    {
+        _directory.ResolveForStaging(relativePath);
+        lock (_lock)
+        {
+            _removals.Add(relativePath);
+        }
     }
 
     /// <summary>Keeps the file in place as it is (one known to be unchanged), without reading it.</summary>

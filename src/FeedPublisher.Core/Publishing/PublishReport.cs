@@ -9,4 +9,7 @@ public sealed record PublishReport(IngestReport Ingest, int ArticlesInStore, int
 
     /// <summary>Time per stage (read, extract, store, build, write), summed over threads.</summary>
     public IReadOnlyDictionary<string, TimeSpan> Stages { get; init; } = new Dictionary<string, TimeSpan>();
+
+    /// <summary>The article pages: how many there are, written and removed; null when the publish had nothing to do.</summary>
+    public ArticlePagesReport? Pages { get; init; }
 }

@@ -22,6 +22,9 @@ public sealed class PublishState(FeedDirectory directory)
     /// <summary>Per archive page (by number), a fingerprint of its articles (<see cref="ArchivePlanner"/>).</summary>
     public const string ArchiveFingerprintsFile = ArchivePlanner.Folder + "/.fingerprints.json";
 
+    /// <summary>Per article page, its article's id, its path and a fingerprint, one a line (<see cref="ArticlePages"/>): the list of pages, which the manifest leaves out.</summary>
+    public const string PageRecordFile = ".fp-pages";
+
     /// <summary>Every file of the last publish, one a line: what a new publish no longer writes is deleted, and the directory is intact while all are there.</summary>
     public const string ManifestFile = ".fp-manifest";
 
@@ -30,6 +33,9 @@ public sealed class PublishState(FeedDirectory directory)
 
     /// <summary>The moves of a publish under way (<see cref="PublishJournal"/>), finished by the next publish if this one is killed.</summary>
     public const string JournalFile = StagingFolder + "/journal.json";
+
+    /// <summary>Files staged at their own relative path (<see cref="FeedStaging.StageUnlisted"/>), moved into place as a whole.</summary>
+    public const string StagedTree = StagingFolder + "/tree";
 
     /// <summary>Where versions before the staging folder kept the journal; one they left is still finished.</summary>
     public const string LegacyJournalFile = ".fp-journal.json";
@@ -59,6 +65,34 @@ public sealed class PublishState(FeedDirectory directory)
     internal static PublishedFile StageFeedFingerprints(FeedStaging staging, FeedFingerprints fingerprints) =>
         staging.Stage(FeedFingerprintsFile, JsonSerializer.SerializeToUtf8Bytes(
             fingerprints with { Feeds = new Dictionary<string, string>(fingerprints.Feeds.OrderBy(f => f.Key, StringComparer.Ordinal)) }), gzip: false);
+
+    /// <summary>The article pages of the last publish, by article id; none when there is no record (or a line is not one it wrote).</summary>
+    public Dictionary<string, PageRecord> ReadPageRecord()
+    {
+        var pages = new Dictionary<string, PageRecord>(StringComparer.Ordinal);
+        var path = directory.Resolve(PageRecordFile);
+        if (!File.Exists(path))
+        {
+            return pages;
+        }
+
+        foreach (var line in File.ReadLines(path))
+        {
+            var fields = line.Split('\t');
+            if (fields.Length != 3 || !Building.ArticlePagePath.IsWellFormed(fields[1]))
+            {
+                // Not a record this version wrote: every page is rendered again, and compared with the file in place.
+                return [];
+            }
+
+            pages[fields[0]] = new PageRecord(fields[1], fields[2]);
+        }
+
+        return pages;
+    }
+
+    /// <summary>Stages the record of article pages (<see cref="ArticlePages"/>), written in the store's order.</summary>
+    public static PublishedFile StagePageRecord(FeedStaging staging, byte[] bytes) => staging.Stage(PageRecordFile, bytes, gzip: false);
 
     /// <summary>The archive page fingerprints of the last publish, by page number.</summary>
     public Dictionary<string, string> ReadArchiveFingerprints() =>

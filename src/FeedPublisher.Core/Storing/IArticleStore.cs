@@ -82,4 +82,14 @@ public interface IArticleStore
 
     /// <summary>The articles of one archive page, newest first.</summary>
     Task<IReadOnlyList<Article>> GetArchivePageAsync(int page, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The articles that get a page of their own (due, and without a URL of their own), in the
+    /// order they entered the store: at most <paramref name="count"/> after the one numbered
+    /// <paramref name="afterSeq"/>, so that all of them are read a chunk at a time, never at once.
+    /// </summary>
+    Task<IReadOnlyList<PageVersion>> GetPageVersionsAsync(long afterSeq, int count, CancellationToken cancellationToken);
+
+    /// <summary>The stored articles with these ids (those that are stored), in no particular order.</summary>
+    Task<IReadOnlyList<Article>> GetArticlesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
 }

@@ -23,6 +23,8 @@ public static class IndexPageWriter
         .formats a{font-size:.85rem;margin-left:.5rem}.count{color:#777;font-size:.85rem}
         article{margin:1.2rem 0;padding-bottom:1rem;border-bottom:1px solid #eee}article h3{margin:0}
         time{color:#777;font-size:.85rem}.sources{font-size:.85rem;color:#555}
+        img.thumb{float:right;width:7rem;height:auto;max-height:7rem;object-fit:cover;margin:0 0 .5rem 1rem;border-radius:4px}article::after{content:"";display:block;clear:both}
+        .how{color:#555;font-size:.9rem}
         """;
 
     public static byte[] Render(SiteInfo site, IReadOnlyList<PublishedFeed> feeds)
@@ -45,7 +47,9 @@ public static class IndexPageWriter
 
         html.Append("<style>").Append(Style).Append("</style>\n</head>\n<body>\n");
         html.Append("<h1>").Append(Encode(site.Title)).Append("</h1>\n<p class=\"lead\">").Append(Encode(site.Description)).Append("</p>\n");
-        AppendFeeds(html, "Subscribe", feeds.Where(f => f.Group is FeedGroup.Main or FeedGroup.Named), site.Title);
+        html.Append("<h2>Subscribe</h2>\n<p class=\"how\">Copy a feed's link into your feed reader (NetNewsWire, Feedly, Inoreader, Miniflux, newsboat...): ")
+            .Append("RSS, Atom and JSON Feed hold the same articles, pick the one your reader likes. New articles then come to you.</p>\n");
+        AppendFeeds(html, null, feeds.Where(f => f.Group is FeedGroup.Main or FeedGroup.Named), site.Title);
         AppendFeeds(html, "Categories", feeds.Where(f => f.Group == FeedGroup.Category), site.Title);
         AppendFeeds(html, "Authors", feeds.Where(f => f.Group == FeedGroup.Author), site.Title);
         AppendLatest(html, main.Entries.Take(LatestShown));
@@ -54,7 +58,7 @@ public static class IndexPageWriter
         return Encoding.UTF8.GetBytes(html.ToString());
     }
 
-    private static void AppendFeeds(StringBuilder html, string heading, IEnumerable<PublishedFeed> feeds, string siteTitle)
+    private static void AppendFeeds(StringBuilder html, string? heading, IEnumerable<PublishedFeed> feeds, string siteTitle)
     {
         var list = feeds.ToList();
         if (list.Count == 0)
@@ -62,7 +66,12 @@ public static class IndexPageWriter
             return;
         }
 
-        html.Append("<h2>").Append(heading).Append("</h2>\n<ul class=\"feeds\">\n");
+        if (heading is not null)
+        {
+            html.Append("<h2>").Append(heading).Append("</h2>\n");
+        }
+
+        html.Append("<ul class=\"feeds\">\n");
         foreach (var (feed, items) in list.Select(f => (f.Feed, f.Items)))
         {
             // Under "Categories", "Science" says it all; "Site: Science" is for feed readers' lists.
@@ -86,7 +95,13 @@ public static class IndexPageWriter
         foreach (var entry in entries)
         {
             var article = entry.Article;
-            html.Append("<article>\n<h3><a href=\"").Append(EncodeAttribute(entry.Link.AbsoluteUri)).Append("\">").Append(Encode(article.Title)).Append("</a></h3>\n");
+            html.Append("<article>\n");
+            if (article.Image is { } image)
+            {
+                html.Append("<img class=\"thumb\" src=\"").Append(EncodeAttribute(image.AbsoluteUri)).Append("\" alt=\"\" loading=\"lazy\">\n");
+            }
+
+            html.Append("<h3><a href=\"").Append(EncodeAttribute(entry.Link.AbsoluteUri)).Append("\">").Append(Encode(article.Title)).Append("</a></h3>\n");
             html.Append("<time datetime=\"").Append(article.Published.UtcDateTime.ToString("yyyy-MM-dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture)).Append("\">")
                 .Append(article.Published.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)).Append("</time>");
             if (article.Authors.Count > 0)

@@ -26,6 +26,9 @@ internal static class PostgresArticleQueries
     /// <summary>The articles of one archive page, a range of articles_by_seq (parameters @first and @last).</summary>
     public static readonly string ArchivePage = $"SELECT {StoredRows.ArticleColumns} FROM articles WHERE seq > @first AND seq <= @last AND {StoredRows.Due("articles")} ORDER BY published DESC, id";
 
+    /// <summary>Articles with a page of their own after @after in the store's order (parameters @after, @count, @now).</summary>
+    public static readonly string PageVersions = $"SELECT {StoredRows.PageVersionColumns} FROM articles WHERE seq > @after AND url IS NULL AND {StoredRows.Due("articles")} ORDER BY seq LIMIT @count";
+
     /// <param name="now">The cut-off (Unix ms): only articles due then (<see cref="StoredRows.Due"/>).</param>
     public static NpgsqlCommand Latest(NpgsqlDataSource dataSource, ArticleQuery query, int count, string columns, long now)
     {

@@ -195,6 +195,22 @@ public sealed class PostgresArticleStore : IArticleStore, IDisposable, IAsyncDis
         return await StoredRows.ReadArticlesAsync(command, pageSize, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<PageVersion>> GetPageVersionsAsync(long afterSeq, int count, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(PostgresArticleQueries.PageVersions);
+        command.Parameters.Add(new NpgsqlParameter<long>("after", afterSeq));
+        command.Parameters.Add(new NpgsqlParameter<int>("count", count));
+        command.Parameters.Add(new NpgsqlParameter<long>("now", Now()));
+        return await StoredRows.ReadPageVersionsAsync(command, count, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Article>> GetArticlesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand($"SELECT {StoredRows.ArticleColumns} FROM articles WHERE id = ANY(@ids)");
+        command.Parameters.Add(new NpgsqlParameter<string[]>("ids", [.. ids]));
+        return await StoredRows.ReadArticlesAsync(command, ids.Count, cancellationToken);
+    }
+
     /// <summary>The cut-off of the feed queries, in the stored unit (Unix ms).</summary>
     private long Now() => _clock.GetUtcNow().ToUnixTimeMilliseconds();
 

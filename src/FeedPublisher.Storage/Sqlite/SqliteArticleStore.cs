@@ -240,6 +240,26 @@ public sealed class SqliteArticleStore : IArticleStore
     }
 
 
+    public async Task<IReadOnlyList<PageVersion>> GetPageVersionsAsync(long afterSeq, int count, CancellationToken cancellationToken)
+    {
+        await using var connection = Connect();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {StoredRows.PageVersionColumns} FROM articles INDEXED BY articles_by_seq WHERE seq > $after AND url IS NULL AND {StoredRows.Due("articles")} ORDER BY seq LIMIT $count";
+        command.Parameters.AddWithValue("$after", afterSeq);
+        command.Parameters.AddWithValue("$count", count);
+        command.Parameters.AddWithValue("@now", Now());
+        return await StoredRows.ReadPageVersionsAsync(command, count, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Article>> GetArticlesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        await using var connection = Connect();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {StoredRows.ArticleColumns} FROM articles WHERE id IN (SELECT value FROM json_each($ids))";
+        command.Parameters.AddWithValue("$ids", StoredJson.WriteNames([.. ids]));
+        return await StoredRows.ReadArticlesAsync(command, ids.Count, cancellationToken);
+    }
+
     public async Task<PublicationSchedule> GetScheduleAsync(CancellationToken cancellationToken)
     {
         await using var connection = Connect();

@@ -37,6 +37,12 @@ public static class PublishReportPrinter
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Published {report.Feeds} feeds ({report.FeedItems} of {report.ArticlesInStore} articles in the main feed) to {Path.GetFullPath(feedDirectory)} in {report.Elapsed.TotalMilliseconds:F0} ms: {report.Written} of {report.Files.Count} files written"));
+        if (report.Pages is { Pages: > 0 } or { Removed: > 0 } && report.Pages is { } pages)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Article pages: {pages.Pages} in all, {pages.Written} written, {pages.Removed} removed"));
+        }
+
         output.WriteLine("Stages: " + string.Join(", ", report.Stages.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key} {s.Value.TotalMilliseconds:F0} ms"))));
         // The process's collector, for whoever weighs the memory settings against the time (docs/performance.md).
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,

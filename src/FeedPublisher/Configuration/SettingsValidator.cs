@@ -24,6 +24,11 @@ internal static class SettingsValidator
             yield return $"Site:Language: '{s.Site.Language}' is not a language tag (for example en or en-GB)";
         }
 
+        if (s.Site.ArticleUrl.Length > 0 && Core.Building.ArticleUrlTemplate.Problem(s.Site.ArticleUrl) is { } templateProblem)
+        {
+            yield return $"Site:ArticleUrl: '{s.Site.ArticleUrl}': {templateProblem} (for example https://news.example.com/{{yyyy}}/{{slug}}/)";
+        }
+
         foreach (var problem in SiteChannel.Problems(s.Site))
         {
             yield return problem;
@@ -74,9 +79,11 @@ internal static class SettingsValidator
 
         foreach (var (name, feed) in s.Feeds.Named)
         {
-            if (!Core.Building.Slug.IsValid(name) || name is Core.Publishing.FeedPlanner.CategoriesFolder or Core.Publishing.FeedPlanner.AuthorsFolder or "archive")
+            if (!Core.Building.Slug.IsValid(name) || name is Core.Publishing.FeedPlanner.CategoriesFolder or Core.Publishing.FeedPlanner.AuthorsFolder or "archive"
+                || name.All(char.IsAsciiDigit))
             {
-                yield return $"Feeds:Named:{name}: the name is the feed's folder: lower-case letters, digits and hyphens, not 'categories', 'authors' or 'archive'";
+                // All digits would meet the article pages' year folders (2026/08/...).
+                yield return $"Feeds:Named:{name}: the name is the feed's folder: lower-case letters, digits and hyphens, not only digits, not 'categories', 'authors' or 'archive'";
             }
 
             if (feed.MaxItems is < 1 or > 10_000)

@@ -19,6 +19,14 @@ public sealed class SiteOptions
     /// <summary>A language tag (RFC 5646) for the feeds, e.g. "en" or "en-GB".</summary>
     public string Language { get; set; } = "en";
 
+    /// <summary>
+    /// For a site that hosts its own article pages: where they are, as a URL template with {yyyy},
+    /// {mm}, {dd}, {slug} and {id} (<see cref="Core.Building.ArticleUrlTemplate"/>). Item links
+    /// follow it and no pages are written. Empty (the default): the publish writes a page for every
+    /// article without a URL of its own, in the feed directory.
+    /// </summary>
+    public string ArticleUrl { get; set; } = "";
+
     // The channel's identity (SiteChannel turns these into the Core's ChannelIdentity). Empty means
     // not set, and an unset one writes nothing, so feeds stay as they were.
 

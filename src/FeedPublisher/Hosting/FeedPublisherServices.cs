@@ -25,6 +25,7 @@ public static class FeedPublisherServices
         var site = new SiteInfo(new Uri(settings.Site.BaseUrl), settings.Site.Title, settings.Site.Description, settings.Site.Language)
         {
             Channel = SiteChannel.Resolve(settings.Site),
+            ArticleUrl = settings.Site.ArticleUrl.Length > 0 ? settings.Site.ArticleUrl : null,
         };
         // Everything that shapes what is derived from an article file and stored: the extractor is
         // made from this record alone, and the store hands back articles derived with other settings
@@ -76,6 +77,7 @@ public static class FeedPublisherServices
             typeof(FeedPublishingService).Assembly.GetName().Version?.ToString() ?? "", FeedRenderer.Revision)));
         services.AddSingleton<FeedPlanner>();
         services.AddSingleton<ArchivePlanner>();
+        services.AddSingleton<ArticlePages>();
         services.AddSingleton(sp => new WebSubNotifier(new HttpClient { Timeout = TimeSpan.FromSeconds(10) }, sp.GetRequiredService<ILogger<WebSubNotifier>>()));
         services.AddSingleton<FeedPublishingService>();
         return services;

@@ -40,6 +40,15 @@ public sealed partial class FeedFileEndpoint(FeedFileResolver resolver, EntityTa
             return;
         }
 
+        if (file is null && resolver.IsFolderWithoutSlash(request.Path.Value ?? "/"))
+        {
+            // Relative links in the folder's page resolve against the folder only with the slash.
+            response.StatusCode = StatusCodes.Status301MovedPermanently;
+            response.Headers.Location = request.PathBase + request.Path + "/" + request.QueryString;
+            Served(logger, request.Method, request.Path, 301);
+            return;
+        }
+
         if (file is null)
         {
             response.StatusCode = StatusCodes.Status404NotFound;

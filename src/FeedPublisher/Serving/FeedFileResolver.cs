@@ -5,7 +5,8 @@ namespace FeedPublisher.Serving;
 /// directory is ever reachable: not through "..", not through encoded traversal (the path is
 /// checked after decoding), not through a symbolic link that leads out, and neither dotfiles
 /// (the publisher's journal, manifest and lock) nor anything in a dot-folder (the staging folder
-/// of half-written files), not even through a link that leads into one, nor folders are served.
+/// of half-written files), not even through a link that leads into one. A folder is served by its
+/// index.html, as static servers do (an article's page is the folder "2026/08/slug/").
 /// </summary>
 public sealed class FeedFileResolver(string root)
 {
@@ -13,7 +14,7 @@ public sealed class FeedFileResolver(string root)
 
     public FileInfo? Resolve(string requestPath)
     {
-        var path = requestPath is "" or "/" ? "/index.html" : requestPath;
+        var path = requestPath.EndsWith('/') || requestPath.Length == 0 ? requestPath + "index.html" : requestPath;
         if (path.Contains('\\', StringComparison.Ordinal) || path.Contains('\0', StringComparison.Ordinal) || path.Contains('%', StringComparison.Ordinal))
         {
             return null;
@@ -39,6 +40,9 @@ public sealed class FeedFileResolver(string root)
         var file = new FileInfo(current);
         return file.Exists && IsInside(file.FullName) ? file : null;
     }
+
+    /// <summary>True when the path, without its final slash, names a folder with an index.html: it is to be asked for with the slash.</summary>
+    public bool IsFolderWithoutSlash(string requestPath) => !requestPath.EndsWith('/') && Resolve(requestPath + "/") is not null;
 
     /// <summary>Inside the directory, and not in one of its dot-folders.</summary>
     private bool IsVisible(string? fullPath) =>

@@ -27,10 +27,11 @@ public sealed class ArchivePlannerTests : IDisposable
         var shape = new PublishShape(new OutputSettings(ExtractionSettings.Create(site.BaseUrl, 300, new Dictionary<string, Uri>()), site, settings, "test", "test"));
         var planner = new ArchivePlanner(store, builder, directory, new PublishState(directory), settings, shape);
         var main = builder.BuildMain([]);
-        var plan = await planner.PlanAsync(main, CancellationToken.None);
+        var links = new ArticleLinks(site);
+        var plan = await planner.PlanAsync(main, links, CancellationToken.None);
 
         IReadOnlyList<PublishedFile> results = [];
-        await directory.PublishAsync(async staging => results = await planner.StageAsync(plan, main, staging, new BudgetNotes(), CancellationToken.None));
+        await directory.PublishAsync(async staging => results = await planner.StageAsync(plan, main, links, staging, new BudgetNotes(), CancellationToken.None));
 
         // Per page asked for, the files already staged (2 formats and their .gz siblings per page):
         // a batch is loaded while the one before it renders, so at least every batch before that one is staged.
@@ -74,6 +75,10 @@ public sealed class ArchivePlannerTests : IDisposable
         };
 
         public Task<IReadOnlyDictionary<string, FileStamp>> GetFileStampsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<PageVersion>> GetPageVersionsAsync(long afterSeq, int count, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<Article>> GetArticlesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IReadOnlyDictionary<string, KnownFile>> GetKnownFilesAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 

@@ -17,6 +17,7 @@ public sealed class SettingsHashTests
             Image = new Uri("https://news.example.com/logo.png"), Icon = new Uri("https://news.example.com/icon.png"), Copyright = "© News",
             PublisherName = "Desk", PublisherEmail = "desk@news.example.com", PublisherUrl = new Uri("https://news.example.com/about/"), TtlMinutes = 30,
         },
+        ArticleUrl = "https://news.example.com/{yyyy}/{slug}/",
     };
 
     private static OutputSettings Output(ExtractionSettings? extraction = null, SiteInfo? site = null, PublishSettings? publish = null) => new(
@@ -38,7 +39,7 @@ public sealed class SettingsHashTests
     public void Text_NoChannel_LeavesTheSiteAsBefore()
     {
         // A site without a channel identity keeps the publish key it had before the identity existed.
-        var text = Output(site: Site with { Channel = null }).Text();
+        var text = Output(site: Site with { Channel = null, ArticleUrl = null }).Text();
 
         Assert.DoesNotContain("Channel", text, StringComparison.Ordinal);
     }
@@ -64,6 +65,8 @@ public sealed class SettingsHashTests
         { "Channel image", Output(site: Site with { Channel = Site.Channel! with { Image = new Uri("https://news.example.com/other.png") } }) },
         { "Channel ttl", Output(site: Site with { Channel = Site.Channel! with { TtlMinutes = 60 } }) },
         { "No channel", Output(site: Site with { Channel = null }) },
+        { "Article URL template", Output(site: Site with { ArticleUrl = "https://news.example.com/{yyyy}/{mm}/{slug}/" }) },
+        { "Article pages (no template)", Output(site: Site with { ArticleUrl = null }) },
         { "Gzip", Output(publish: new PublishSettings(50) { Gzip = false, NamedFeeds = [new NamedFeed("picks", "Picks", "Our picks", ["science"], [], null, true)] }) },
         { "Named feed", Output(publish: new PublishSettings(50) { NamedFeeds = [new NamedFeed("picks", "Picks", "Our picks", ["business"], [], null, true)] }) },
         { "Archive", Output(publish: new PublishSettings(50) { ArchivePageSize = 10, NamedFeeds = [new NamedFeed("picks", "Picks", "Our picks", ["science"], [], null, true)] }) },

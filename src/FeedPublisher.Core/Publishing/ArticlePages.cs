@@ -1,0 +1,197 @@
+using System.Security.Cryptography;
+using System.Text;
+using FeedPublisher.Core.Building;
+using FeedPublisher.Core.Model;
+using FeedPublisher.Core.Storing;
+using FeedPublisher.Core.Writing;
+
+namespace FeedPublisher.Core.Publishing;
+
+/// <summary>
+/// The page of every article without a URL of its own (<see cref="ArticlePageWriter"/>), at its
+/// path (<see cref="ArticlePagePath"/>), written, updated and removed with its article in the same
+/// publish as the feeds, and first of all: the feeds link to the pages, so the pages' paths must
+/// be settled before a feed is built, and they are moved into place before the feeds.
+/// </summary>
+/// <remarks>
+/// <para>Incremental: the record <c>.fp-pages</c> (<see cref="PublishState.PageRecordFile"/>) keeps,
+/// per article, its page's path and a fingerprint of what made the page (the article's version,
+/// the path, the output settings, the page's markup revision). A publish reads the store's page
+/// versions a chunk at a time in the order articles entered it, renders only the pages whose
+/// fingerprint changed, and removes those of articles that left (deleted, expired, given a URL of
+/// their own). A publish with one changed article renders one page.</para>
+/// <para>Paths are stable: two articles whose paths would meet (the same file name in one month)
+/// are told apart by "-2", "-3"..., given in the order the articles entered the store, and an
+/// article keeps the path the record gave it while its own path does not change, so that a
+/// newcomer never takes a path a reader already has. Only those assigned paths are held for the
+/// feeds (<see cref="ArticleLinks.Assigned"/>); everything else a chunk holds is let go.</para>
+/// <para>Pages are not in the directory's manifest, which every publish reads whole: they are
+/// staged in the staging folder's tree (<see cref="FeedStaging.StageUnlisted"/>), and the record
+/// is their list.</para>
+/// </remarks>
+public sealed class ArticlePages(IArticleStore store, PublishState state, SiteInfo site, PublishSettings settings, PublishShape shape)
+{
+    /// <summary>Page versions read per query: a few hundred KB.</summary>
+    private const int VersionsPerRead = 2_000;
+
+    /// <summary>Articles loaded, rendered and staged together: enough to keep every core busy, a few MB at most.</summary>
+    private const int ArticlesPerBatch = 64;
+
+    /// <returns>The links of this publish (the pages' paths), and what was done.</returns>
+    public async Task<ArticlePagesReport> StageAsync(FeedStaging staging, CancellationToken cancellationToken)
+    {
+        var previous = state.ReadPageRecord();
+        var links = new ArticleLinks(site);
+        if (!links.WritesPages)
+        {
+            // The site hosts its own pages now: ours go, with their record.
+            RemovePagesNotIn([], previous, staging);
+            return new ArticlePagesReport(links, 0, 0, previous.Count);
+        }
+
+        // A path the record gives an article is its own while the article stands: nobody else is given it.
+        var reserved = new Dictionary<string, string>(previous.Count, StringComparer.Ordinal);
+        foreach (var (id, page) in previous)
+        {
+            reserved[page.Path] = id;
+        }
+
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var assigned = new Dictionary<string, string>(StringComparer.Ordinal);
+        var record = new StringBuilder();
+        var feeds = await FeedListsAsync(cancellationToken);
+        var (pages, written) = (0, 0);
+        for (long after = 0; ;)
+        {
+            var versions = await store.GetPageVersionsAsync(after, VersionsPerRead, cancellationToken);
+            var toRender = new List<(string Id, string Path)>();
+            foreach (var version in versions)
+            {
+                var own = ArticlePagePath.For(version.Id, version.Published);
+                var old = previous.GetValueOrDefault(version.Id);
+                var path = old is not null && ArticlePagePath.IsFor(old.Path, own) && used.Add(old.Path)
+                    ? old.Path
+                    : Claim(own, version.Id, used, reserved);
+                if (path != own)
+                {
+                    assigned[version.Id] = path;
+                }
+
+                var fingerprint = Fingerprint(version, path);
+                record.Append(version.Id).Append('\t').Append(path).Append('\t').Append(fingerprint).Append('\n');
+                if (old is null || old.Path != path || old.Fingerprint != fingerprint)
+                {
+                    toRender.Add((version.Id, path));
+                }
+            }
+
+            pages += versions.Count;
+            foreach (var batch in toRender.Chunk(ArticlesPerBatch))
+            {
+                written += await StageBatchAsync(batch, feeds, staging, cancellationToken);
+            }
+
+            if (versions.Count < VersionsPerRead)
+            {
+                break;
+            }
+
+            after = versions[^1].Seq;
+        }
+
+        var removed = RemovePagesNotIn(used, previous, staging);
+        PublishState.StagePageRecord(staging, Encoding.UTF8.GetBytes(record.ToString()));
+        return new ArticlePagesReport(new ArticleLinks(site, assigned), pages, written, removed);
+    }
+
+    /// <summary>The article's own path, or its first alternative that is neither used in this publish nor another article's in the record.</summary>
+    private static string Claim(string own, string id, HashSet<string> used, Dictionary<string, string> reserved)
+    {
+        for (var n = 1; ; n++)
+        {
+            var candidate = n == 1 ? own : ArticlePagePath.Alternative(own, n);
+            if ((!reserved.TryGetValue(candidate, out var owner) || owner == id) && used.Add(candidate))
+            {
+                return candidate;
+            }
+        }
+    }
+
+    /// <summary>Loads, renders and stages a batch of pages; returns how many files changed.</summary>
+    private async Task<int> StageBatchAsync((string Id, string Path)[] batch, FeedLists feeds, FeedStaging staging, CancellationToken cancellationToken)
+    {
+        var articles = (await store.GetArticlesAsync([.. batch.Select(p => p.Id)], cancellationToken)).ToDictionary(a => a.Id, StringComparer.Ordinal);
+        var written = 0;
+        Parallel.ForEach(batch, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, page =>
+        {
+            // Gone since its version was read (another node's ingest): the next publish removes its page.
+            if (articles.GetValueOrDefault(page.Id) is not { } article)
+            {
+                return;
+            }
+
+            var bytes = ArticlePageWriter.Render(site, article, new Uri(site.Root, page.Path), feeds.For(article));
+            if (staging.StageUnlisted(ArticlePagePath.FileOf(page.Path), bytes, settings.Gzip).Outcome == FileOutcome.Written)
+            {
+                Interlocked.Increment(ref written);
+            }
+        });
+        return written;
+    }
+
+    /// <summary>Removes the pages of the record whose path this publish does not use; returns how many.</summary>
+    private int RemovePagesNotIn(HashSet<string> used, Dictionary<string, PageRecord> previous, FeedStaging staging)
+    {
+        var removed = 0;
+        foreach (var path in previous.Values.Select(p => p.Path).Where(p => !used.Contains(p)).Distinct(StringComparer.Ordinal))
+        {
+            staging.Remove(ArticlePagePath.FileOf(path));
+            if (settings.Gzip)
+            {
+                staging.Remove(ArticlePagePath.FileOf(path) + ".gz");
+            }
+
+            removed++;
+        }
+
+        return removed;
+    }
+
+    /// <summary>What made the page: the article's version, its path, every output setting and the page's markup.</summary>
+    private string Fingerprint(PageVersion version, string path)
+    {
+        var text = $"{version.Id}\n{version.ContentHash}\n{version.Updated.ToUnixTimeMilliseconds()}\n{path}\n{shape.Hash}\n{ArticlePageWriter.Revision}";
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
+        return Convert.ToHexStringLower(hash[..8]);
+    }
+
+    private async Task<FeedLists> FeedListsAsync(CancellationToken cancellationToken)
+    {
+        var categories = await store.GetTermsAsync(TermKind.Category, cancellationToken);
+        var authors = await store.GetTermsAsync(TermKind.Author, cancellationToken);
+        return new FeedLists(site,
+            categories.GroupBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Slug, StringComparer.OrdinalIgnoreCase),
+            authors.GroupBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Slug, StringComparer.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The feeds an article is in, for its page: the main feed, then its categories' and authors'.</summary>
+    private sealed class FeedLists(SiteInfo site, Dictionary<string, string> categories, Dictionary<string, string> authors)
+    {
+        public List<ArticlePageWriter.ListedFeed> For(Article article)
+        {
+            var feeds = new List<ArticlePageWriter.ListedFeed> { new(site.Title, site.Root) };
+            feeds.AddRange(article.Categories.Where(categories.ContainsKey)
+                .Select(c => new ArticlePageWriter.ListedFeed(c, new Uri(site.Root, $"{FeedPlanner.CategoriesFolder}/{categories[c]}/"))));
+            feeds.AddRange(article.Authors.Where(authors.ContainsKey)
+                .Select(a => new ArticlePageWriter.ListedFeed(a, new Uri(site.Root, $"{FeedPlanner.AuthorsFolder}/{authors[a]}/"))));
+            return feeds;
+        }
+    }
+}
+
+/// <summary>One article page of the record: its path and the fingerprint of what made it.</summary>
+public sealed record PageRecord(string Path, string Fingerprint);
+
+/// <summary>What <see cref="ArticlePages.StageAsync"/> did: the publish's links, the pages there are, how many were written and removed.</summary>
+public sealed record ArticlePagesReport(ArticleLinks Links, int Pages, int Written, int Removed);
