@@ -23,8 +23,11 @@ namespace FeedPublisher.Core.Publishing;
 /// <para>Paths are stable: two articles whose paths would meet (the same file name in one month)
 /// are told apart by "-2", "-3"..., given in the order the articles entered the store, and an
 /// article keeps the path the record gave it while its own path does not change, so that a
-/// newcomer never takes a path a reader already has. Only those assigned paths are held for the
-/// feeds (<see cref="ArticleLinks.Assigned"/>); everything else a chunk holds is let go.</para>
+/// newcomer never takes a path a reader already has from another article that still stands; one
+/// whose path is held in the record by an article not read yet waits for the end of the scan, and
+/// takes the path if that article is gone (a file moved to another folder keeps its link). Only
+/// the assigned paths are held for the feeds (<see cref="ArticleLinks.Assigned"/>); everything
+/// else a chunk holds is let go.</para>
 /// <para>Pages are not in the directory's manifest, which every publish reads whole: they are
 /// staged in the staging folder's tree (<see cref="FeedStaging.StageUnlisted"/>), and the record
 /// is their list.</para>
@@ -57,7 +60,9 @@ public sealed class ArticlePages(IArticleStore store, PublishState state, SiteIn
         }
 
         var used = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var assigned = new Dictionary<string, string>(StringComparer.Ordinal);
+        var deferred = new List<PageVersion>();
         var record = new StringBuilder();
         var feeds = await FeedListsAsync(cancellationToken);
         var (pages, written) = (0, 0);
@@ -67,19 +72,20 @@ public sealed class ArticlePages(IArticleStore store, PublishState state, SiteIn
             var toRender = new List<(string Id, string Path)>();
             foreach (var version in versions)
             {
+                seen.Add(version.Id);
                 var own = ArticlePagePath.For(version.Id, version.Published);
                 var old = previous.GetValueOrDefault(version.Id);
                 var path = old is not null && ArticlePagePath.IsFor(old.Path, own) && used.Add(old.Path)
                     ? old.Path
-                    : Claim(own, version.Id, used, reserved);
-                if (path != own)
+                    : Claim(own, version.Id, used, reserved, seen);
+                if (path is null)
                 {
-                    assigned[version.Id] = path;
+                    // Its path is another article's in the record, one not read yet: settled when every article has been.
+                    deferred.Add(version);
+                    continue;
                 }
 
-                var fingerprint = Fingerprint(version, path);
-                record.Append(version.Id).Append('\t').Append(path).Append('\t').Append(fingerprint).Append('\n');
-                if (old is null || old.Path != path || old.Fingerprint != fingerprint)
+                if (Settle(version, path, old, record, assigned))
                 {
                     toRender.Add((version.Id, path));
                 }
@@ -99,22 +105,62 @@ public sealed class ArticlePages(IArticleStore store, PublishState state, SiteIn
             after = versions[^1].Seq;
         }
 
+        // Every article has claimed its path now: what the record gave one that is gone (a file
+        // moved to another folder, say) is free, and the newcomer takes it; a taken one, the next free.
+        var late = deferred.Select(version => (version.Id, Path: Claim(ArticlePagePath.For(version.Id, version.Published), version.Id, used, [], seen)!, Version: version))
+            .Where(page => Settle(page.Version, page.Path, previous.GetValueOrDefault(page.Id), record, assigned))
+            .Select(page => (page.Id, page.Path)).ToList();
+        foreach (var batch in late.Chunk(ArticlesPerBatch))
+        {
+            written += await StageBatchAsync(batch, feeds, staging, cancellationToken);
+        }
+
         var removed = RemovePagesNotIn(used, previous, staging);
         PublishState.StagePageRecord(staging, Encoding.UTF8.GetBytes(record.ToString()));
         return new ArticlePagesReport(new ArticleLinks(site, assigned), pages, written, removed);
     }
 
-    /// <summary>The article's own path, or its first alternative that is neither used in this publish nor another article's in the record.</summary>
-    private static string Claim(string own, string id, HashSet<string> used, Dictionary<string, string> reserved)
+    /// <summary>
+    /// The article's own path, or its first alternative that is free: not used in this publish,
+    /// and not another article's in the record, unless that article has been read and took
+    /// another. Null when the first such path is the record's for an article not read yet.
+    /// </summary>
+    private static string? Claim(string own, string id, HashSet<string> used, Dictionary<string, string> reserved, HashSet<string> seen)
     {
         for (var n = 1; ; n++)
         {
             var candidate = n == 1 ? own : ArticlePagePath.Alternative(own, n);
-            if ((!reserved.TryGetValue(candidate, out var owner) || owner == id) && used.Add(candidate))
+            if (used.Contains(candidate))
             {
-                return candidate;
+                continue;
             }
+
+            if (reserved.TryGetValue(candidate, out var owner) && owner != id)
+            {
+                if (!seen.Contains(owner))
+                {
+                    return null;
+                }
+
+                // Its owner was read and took another path: free.
+            }
+
+            used.Add(candidate);
+            return candidate;
         }
+    }
+
+    /// <summary>Records the page's path and fingerprint; true when the page must be rendered (new, moved or changed).</summary>
+    private bool Settle(PageVersion version, string path, PageRecord? old, StringBuilder record, Dictionary<string, string> assigned)
+    {
+        if (path != ArticlePagePath.For(version.Id, version.Published))
+        {
+            assigned[version.Id] = path;
+        }
+
+        var fingerprint = Fingerprint(version, path);
+        record.Append(version.Id).Append('\t').Append(path).Append('\t').Append(fingerprint).Append('\n');
+        return old is null || old.Path != path || old.Fingerprint != fingerprint;
     }
 
     /// <summary>Loads, renders and stages a batch of pages; returns how many files changed.</summary>
@@ -140,17 +186,14 @@ public sealed class ArticlePages(IArticleStore store, PublishState state, SiteIn
     }
 
     /// <summary>Removes the pages of the record whose path this publish does not use; returns how many.</summary>
-    private int RemovePagesNotIn(HashSet<string> used, Dictionary<string, PageRecord> previous, FeedStaging staging)
+    private static int RemovePagesNotIn(HashSet<string> used, Dictionary<string, PageRecord> previous, FeedStaging staging)
     {
         var removed = 0;
         foreach (var path in previous.Values.Select(p => p.Path).Where(p => !used.Contains(p)).Distinct(StringComparer.Ordinal))
         {
+            // The .gz whatever the setting: one written before Feeds:Gzip was turned off goes too.
             staging.Remove(ArticlePagePath.FileOf(path));
-            if (settings.Gzip)
-            {
-                staging.Remove(ArticlePagePath.FileOf(path) + ".gz");
-            }
-
+            staging.Remove(ArticlePagePath.FileOf(path) + ".gz");
             removed++;
         }
 

@@ -171,9 +171,13 @@ public sealed class FeedDirectory
 
         foreach (var removal in journal.Removals)
         {
+            // Already gone (a page's .gz never written, a removal done before a kill) is fine; its folder may be gone too.
             var path = Resolve(removal);
-            File.Delete(path);
-            RemoveEmptyFolders(Path.GetDirectoryName(path)!);
+            if (File.Exists(path))
+            {
+                File.Delete(path);
+                RemoveEmptyFolders(Path.GetDirectoryName(path)!);
+            }
         }
 
         // The journal moved a staged manifest into place already; one of an older version did not.

@@ -71,6 +71,11 @@ public sealed class FeedStaging
             _directory.WriteTree(relativePath + ".gz", bytes, compressed: true, null);
             staged++;
         }
+        else if (!gzip && File.Exists(target + ".gz"))
+        {
+            // Feeds:Gzip was turned off: a .gz left beside the new file would serve its old bytes.
+            Remove(relativePath + ".gz");
+        }
 
         Interlocked.Add(ref _unlisted, staged);
         return new PublishedFile(relativePath, bytes.Length, changed ? FileOutcome.Written : FileOutcome.Unchanged);

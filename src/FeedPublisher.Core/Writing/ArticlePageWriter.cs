@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using FeedPublisher.Core.Model;
 using static FeedPublisher.Core.Html.HtmlText;
 
@@ -34,7 +36,11 @@ public static class ArticlePageWriter
         @media print{body{max-width:none;font-size:12pt;color:#000;background:#fff}header.site,.feeds{display:none}a{color:#000}.sources a::after{content:" (" attr(href) ")";font-size:.8em}}
         """;
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    /// <summary>
+    /// Text in any script stays readable (not \uXXXX), while an encoder made by Create still escapes
+    /// what HTML gives meaning to (&lt; &gt; &amp; and quotes), so nothing can close the script element.
+    /// </summary>
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     /// <summary>One feed the article is in, for the page's list of feeds: its title and its folder's URL.</summary>
     public sealed record ListedFeed(string Title, Uri Folder);
@@ -153,7 +159,7 @@ public static class ArticlePageWriter
         html.Append("</ul>\n</footer>\n");
     }
 
-    /// <summary>schema.org NewsArticle. Serialized with the default encoder, which escapes &lt; &gt; &amp;, so no text can close the script element.</summary>
+    /// <summary>schema.org NewsArticle, serialized so that no text can close the script element (<see cref="Json"/>).</summary>
     private static string LinkedData(SiteInfo site, Article article, Uri link)
     {
         var data = new JsonObject

@@ -36,7 +36,9 @@ public sealed class ImportCommandTests(PostgresServer server) : IAsyncLifetime, 
         var first = await CliAsync("import", cms);
         await CliAsync("publish");
         var published = Assert.Single(Entries(), e => e.Title.Text == "Rates Held Steady");
-        Assert.Equal("https://news.example.com/cms/rates-1", published.Links[0].Uri.AbsoluteUri);
+        // Its link is its page, by month and slug, which the publish wrote.
+        Assert.Equal("https://news.example.com/2025/02/rates-1/", published.Links[0].Uri.AbsoluteUri);
+        Assert.True(File.Exists(_temp.Combine("feeds", "2025", "02", "rates-1", "index.html")));
         Assert.True(File.Exists(_temp.Combine("feeds", "categories", "economy", "rss.xml")));
 
         await CliAsync("publish", "--Feeds:MaxItems=49"); // a full walk of the folder, with new settings so it rebuilds
@@ -52,6 +54,7 @@ public sealed class ImportCommandTests(PostgresServer server) : IAsyncLifetime, 
         var removed = await CliAsync("import", "--remove", "cms/rates-1", "--publish");
         Assert.DoesNotContain(Entries(), e => e.Id == published.Id);
         Assert.False(Directory.Exists(_temp.Combine("feeds", "categories", "economy")));
+        Assert.False(Directory.Exists(_temp.Combine("feeds", "2025")));
 
         Assert.Contains("1 added", first.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("1 unchanged", again.StandardOutput, StringComparison.Ordinal);

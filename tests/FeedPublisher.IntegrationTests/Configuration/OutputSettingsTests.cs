@@ -56,6 +56,7 @@ public sealed class OutputSettingsTests : IDisposable
         ["Site:PublisherEmail"] = ("Site:PublisherEmail", "desk@news.example.com"),
         ["Site:PublisherUrl"] = ("Site:PublisherUrl", "https://news.example.com/about/"),
         ["Site:Ttl"] = ("Site:Ttl", "30"),
+        ["Site:ArticleUrl"] = ("Site:ArticleUrl", "https://news.example.com/{yyyy}/{slug}/"),
         ["Feeds:MaxItems"] = ("Feeds:MaxItems", "3"),
         ["Feeds:MaxBytes"] = ("Feeds:MaxBytes", "12000"),
         ["Feeds:Gzip"] = ("Feeds:Gzip", "false"),

@@ -73,14 +73,33 @@ public sealed partial class HostileCorpusTests
         }
     }
 
-    /// <summary>The index page's own head: its charset, viewport, feed links and stylesheet.</summary>
+    /// <summary>
+    /// The own head of the index page and the article pages: charset, viewport, description, feed
+    /// links, canonical, Open Graph, stylesheet, and the pages' JSON-LD, which browsers never run
+    /// and which must be one whole JSON document (text that closed the script early would leave it cut).
+    /// </summary>
     private static bool IsOwnHeadElement(AngleSharp.Dom.IElement element) => element.LocalName switch
     {
-        "meta" => element.HasAttribute("charset") || element.GetAttribute("name") is "viewport" or "description" or "generator",
-        "link" => element.GetAttribute("rel") is "alternate" or "icon" or "stylesheet",
+        "meta" => element.HasAttribute("charset") || element.GetAttribute("name") is "viewport" or "description" or "generator" or "twitter:card"
+            || element.GetAttribute("property") is { } property && (property.StartsWith("og:", StringComparison.Ordinal) || property.StartsWith("article:", StringComparison.Ordinal)),
+        "link" => element.GetAttribute("rel") is "alternate" or "icon" or "stylesheet" or "canonical",
         "style" => true,
+        "script" => element.GetAttribute("type") == "application/ld+json" && IsJson(element.TextContent),
         _ => false,
     };
+
+    private static bool IsJson(string text)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(text);
+            return json.RootElement.ValueKind == JsonValueKind.Object;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
 
     private static void AssertTextReadsBackAsWritten(string feeds, IReadOnlyList<HostileArticle> expected, CliResult result)
     {

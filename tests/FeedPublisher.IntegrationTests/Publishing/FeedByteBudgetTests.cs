@@ -220,5 +220,5 @@ public sealed class FeedByteBudgetTests : IDisposable
                 IdOf(e.Element("link")!.Value), e.Element("title")!.Value, e.Element("description")!.Value, e.Element(content + "encoded")?.Value ?? ""))];
     }
 
-    private static string IdOf(string url) => url[(url.LastIndexOf('/') + 1)..];
+    private static string IdOf(string url) => url.TrimEnd('/')[(url.TrimEnd('/').LastIndexOf('/') + 1)..];
 }

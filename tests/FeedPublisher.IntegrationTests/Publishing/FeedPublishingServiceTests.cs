@@ -352,6 +352,7 @@ public sealed class FeedPublishingServiceTests : IDisposable
         Write("world/story.md", "---\ntitle: Story\n---\nBody.", FirstWrite);
         Write("other.md", "---\ntitle: Other\n---\nBody.", FirstWrite);
         await _publisher.PublishAsync(CancellationToken.None);
+        var before = ReadAtom().Items.Single(i => i.Title.Text == "Story").Id;
 
         Directory.Move(Path.Combine(_articles, "world"), Path.Combine(_articles, "asia"));
         changes.Add("world");
@@ -360,7 +361,11 @@ public sealed class FeedPublishingServiceTests : IDisposable
 
         Assert.Equal(2, report.Ingest.Files);
         Assert.Equal(1, report.Ingest.Removed);
-        Assert.Contains(ReadAtom().Items, i => i.Links.Any(l => l.Uri.AbsoluteUri.Contains("/asia/story", StringComparison.Ordinal)));
+        // A new identity (its path's), and still one page, at the same link: the month and the file name did not change.
+        var moved = ReadAtom().Items.Single(i => i.Title.Text == "Story");
+        Assert.NotEqual(before, moved.Id);
+        Assert.Equal(2, ReadAtom().Items.Count());
+        Assert.EndsWith("/story/", moved.Links.Single(l => l.RelationshipType == "alternate").Uri.AbsoluteUri, StringComparison.Ordinal);
     }
 
     private static readonly string[][] StagedRssRename = [[".fp-staging/.fp-tmp-staged", "rss.xml"]];
@@ -401,8 +406,11 @@ public sealed class FeedPublishingServiceTests : IDisposable
 
         await _publisher.PublishAsync(CancellationToken.None);
 
+        // The link is the article's page: by month, and a slug of the file name.
         var item = Assert.Single(ReadAtom().Items);
-        Assert.Equal("https://news.example.com/world/asia/floods%202024", item.Links.Single(l => l.RelationshipType == "alternate").Uri.AbsoluteUri);
+        var link = item.Links.Single(l => l.RelationshipType == "alternate").Uri;
+        Assert.Matches("^https://news.example.com/[0-9]{4}/[0-9]{2}/floods-2024/$", link.AbsoluteUri);
+        Assert.True(File.Exists(Path.Combine(_temp.Combine("feeds"), link.AbsolutePath.TrimStart('/'), "index.html")));
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public static class FeedDirectoryChecks
     /// The publisher's own records, complete files written atomically, that stay in the directory
     /// between publishes: the lock, the list of files, and what the feeds were published from.
     /// </summary>
-    private static readonly string[] Bookkeeping = [".fp-lock", ".fp-manifest", ".fp-published", ".fp-feeds.json", "archive/.fingerprints.json"];
+    private static readonly string[] Bookkeeping = [".fp-lock", ".fp-manifest", ".fp-published", ".fp-feeds.json", ".fp-pages", "archive/.fingerprints.json"];
 
     private static readonly string[] FeedExtensions = [".xml", ".json", ".opml", ".html", ".gz"];
 
