@@ -3,7 +3,8 @@
 // (front matter with js-yaml, body with marked); then it writes the main feed, one feed per
 // category and one per author, each in RSS, Atom and JSON Feed with the newest 50 items (full
 // content); RFC 5005-style archive pages of the main feed in RSS and Atom with 50 full entries
-// each; and a level-4 .gz of every file. No sanitizing, no source finding, no junk removal, no
+// each; a standalone HTML page per article at yyyy/mm/slug/ (title, date, author, content, canonical
+// and Open Graph), where the items link; and a level-4 .gz of every file. No sanitizing, no source finding, no junk removal, no
 // store: the floor a plain script sets for the same bytes out.
 //
 // Usage: node reference.mjs CORPUS_DIR OUT_DIR
@@ -32,11 +33,14 @@ function read(path, index) {
   const meta = yaml.load(text.slice(4, end)) ?? {};
   const html = marked.parse(text.slice(end + 4));
   const slug = path.slice(corpus.length + 1).replace(/\.md$/, "");
+  const date = new Date(meta.date);
+  const page = `${date.getUTCFullYear()}/${String(date.getUTCMonth() + 1).padStart(2, "0")}/${slug.split("/").pop().toLowerCase().replace(/[^a-z0-9]+/g, "-")}/`;
   return {
     index,
+    page,
     title: String(meta.title),
     id: `${base}${slug}`,
-    link: `${base}${slug}`,
+    link: `${base}${page}`,
     date: new Date(meta.date),
     description: meta.summary ?? html.replace(/<[^>]+>/g, "").slice(0, 300),
     content: html,
@@ -64,9 +68,22 @@ function feedOf(folder, title, items, formats = ["rss", "atom", "json"]) {
   if (formats.includes("json")) write(`${folder}feed.json`, feed.json1());
 }
 
+const escape = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+function pageOf(article) {
+  write(`${article.page}index.html`, `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(article.title)}</title><meta name="description" content="${escape(article.description)}">
+<link rel="canonical" href="${article.link}"><meta property="og:title" content="${escape(article.title)}"><meta property="og:url" content="${article.link}">
+<link rel="alternate" type="application/rss+xml" href="${base}rss.xml"></head>
+<body><article><h1>${escape(article.title)}</h1><p><time datetime="${article.date.toISOString()}">${article.date.toDateString()}</time> · ${escape(article.author[0].name)}</p>
+${article.content}</article></body></html>
+`);
+}
+
 const slug = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 const articles = [...markdownFiles(corpus)].sort().map(read);
 const newest = [...articles].sort((a, b) => b.date - a.date);
+for (const article of articles) pageOf(article);
 feedOf("", "Main", newest.slice(0, pageSize));
 const groups = new Map();
 for (const article of newest) {

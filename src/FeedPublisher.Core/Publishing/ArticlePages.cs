@@ -37,8 +37,8 @@ public sealed class ArticlePages(IArticleStore store, PublishState state, SiteIn
     /// <summary>Page versions read per query: a few hundred KB.</summary>
     private const int VersionsPerRead = 2_000;
 
-    /// <summary>Articles loaded, rendered and staged together: enough to keep every core busy, a few MB at most.</summary>
-    private const int ArticlesPerBatch = 64;
+    /// <summary>Articles loaded, rendered and staged together: enough to keep every core busy, a few MB at most (two batches are held).</summary>
+    private const int ArticlesPerBatch = 128;
 
     /// <returns>The links of this publish (the pages' paths), and what was done.</returns>
     public async Task<ArticlePagesReport> StageAsync(FeedStaging staging, CancellationToken cancellationToken)
@@ -92,11 +92,7 @@ public sealed class ArticlePages(IArticleStore store, PublishState state, SiteIn
             }
 
             pages += versions.Count;
-            foreach (var batch in toRender.Chunk(ArticlesPerBatch))
-            {
-                written += await StageBatchAsync(batch, feeds, staging, cancellationToken);
-            }
-
+            written += await StagePagesAsync(toRender, feeds, staging, cancellationToken);
             if (versions.Count < VersionsPerRead)
             {
                 break;
@@ -110,10 +106,7 @@ public sealed class ArticlePages(IArticleStore store, PublishState state, SiteIn
         var late = deferred.Select(version => (version.Id, Path: Claim(ArticlePagePath.For(version.Id, version.Published), version.Id, used, [], seen)!, Version: version))
             .Where(page => Settle(page.Version, page.Path, previous.GetValueOrDefault(page.Id), record, assigned))
             .Select(page => (page.Id, page.Path)).ToList();
-        foreach (var batch in late.Chunk(ArticlesPerBatch))
-        {
-            written += await StageBatchAsync(batch, feeds, staging, cancellationToken);
-        }
+        written += await StagePagesAsync(late, feeds, staging, cancellationToken);
 
         var removed = RemovePagesNotIn(used, previous, staging);
         PublishState.StagePageRecord(staging, Encoding.UTF8.GetBytes(record.ToString()));
@@ -163,27 +156,51 @@ public sealed class ArticlePages(IArticleStore store, PublishState state, SiteIn
         return old is null || old.Path != path || old.Fingerprint != fingerprint;
     }
 
-    /// <summary>Loads, renders and stages a batch of pages; returns how many files changed.</summary>
-    private async Task<int> StageBatchAsync((string Id, string Path)[] batch, FeedLists feeds, FeedStaging staging, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads, renders and stages pages a batch at a time, loading the next batch while one renders
+    /// (the store's calls complete synchronously: on a thread of their own, the load overlaps the
+    /// rendering, and no core waits on the store); returns how many files changed.
+    /// </summary>
+    private async Task<int> StagePagesAsync(List<(string Id, string Path)> pages, FeedLists feeds, FeedStaging staging, CancellationToken cancellationToken)
     {
-        var articles = (await store.GetArticlesAsync([.. batch.Select(p => p.Id)], cancellationToken)).ToDictionary(a => a.Id, StringComparer.Ordinal);
+        var batches = pages.Chunk(ArticlesPerBatch).ToList();
         var written = 0;
-        Parallel.ForEach(batch, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, page =>
+        var next = batches.Count > 0 ? LoadAsync(batches[0], cancellationToken) : null;
+        try
         {
-            // Gone since its version was read (another node's ingest): the next publish removes its page.
-            if (articles.GetValueOrDefault(page.Id) is not { } article)
+            for (var b = 0; b < batches.Count; b++)
             {
-                return;
-            }
+                var articles = await next!;
+                var following = b + 1 < batches.Count ? batches[b + 1] : null;
+                next = following is null ? null : Task.Run(() => LoadAsync(following, cancellationToken), cancellationToken);
+                Parallel.ForEach(batches[b], new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, page =>
+                {
+                    // Gone since its version was read (another node's ingest): the next publish removes its page.
+                    if (articles.GetValueOrDefault(page.Id) is not { } article)
+                    {
+                        return;
+                    }
 
-            var bytes = ArticlePageWriter.Render(site, article, new Uri(site.Root, page.Path), feeds.For(article));
-            if (staging.StageUnlisted(ArticlePagePath.FileOf(page.Path), bytes, settings.Gzip).Outcome == FileOutcome.Written)
-            {
-                Interlocked.Increment(ref written);
+                    var bytes = ArticlePageWriter.Render(site, article, new Uri(site.Root, page.Path), feeds.For(article));
+                    if (staging.StageUnlisted(ArticlePagePath.FileOf(page.Path), bytes, settings.Gzip).Outcome == FileOutcome.Written)
+                    {
+                        Interlocked.Increment(ref written);
+                    }
+                });
             }
-        });
+        }
+        catch when (next is not null)
+        {
+            // A publish that fails lets the load under way finish before it gives the store back.
+            await next.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw;
+        }
+
         return written;
     }
+
+    private async Task<Dictionary<string, Article>> LoadAsync((string Id, string Path)[] batch, CancellationToken cancellationToken) =>
+        (await store.GetArticlesAsync([.. batch.Select(p => p.Id)], cancellationToken)).ToDictionary(a => a.Id, StringComparer.Ordinal);
 
     /// <summary>Removes the pages of the record whose path this publish does not use; returns how many.</summary>
     private static int RemovePagesNotIn(HashSet<string> used, Dictionary<string, PageRecord> previous, FeedStaging staging)

@@ -190,9 +190,9 @@ public sealed class FeedDirectory
     }
 
     /// <summary>
-    /// Moves every file of the staged tree to the same relative path in the directory, streaming
-    /// the walk (a first publish of 100,000 article pages holds no list of them). A file moved
-    /// already is not in the tree any more, so a publish killed halfway through resumes here.
+    /// Moves every file of the staged tree to the relative path its name encodes, streaming the
+    /// walk (a first publish of 100,000 article pages holds no list of them). A file moved already
+    /// is not in the tree any more, so a publish killed halfway through resumes here.
     /// </summary>
     private void MoveTreeIntoPlace()
     {
@@ -202,10 +202,16 @@ public sealed class FeedDirectory
             return;
         }
 
-        foreach (var staged in Directory.EnumerateFiles(tree, "*", SearchOption.AllDirectories))
+        var made = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var staged in Directory.EnumerateFiles(tree))
         {
-            var target = Resolve(Path.GetRelativePath(tree, staged));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            var target = Resolve(Uri.UnescapeDataString(Path.GetFileName(staged)));
+            var folder = Path.GetDirectoryName(target)!;
+            if (made.Add(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+
             File.Move(staged, target, overwrite: true);
         }
 
@@ -360,27 +366,39 @@ public sealed class FeedDirectory
     }
 
     /// <summary>
-    /// Writes a file of the staged tree (<see cref="FeedStaging.StageUnlisted"/>) at its relative
-    /// path below it, plainly or gzipped, not yet flushed. A file of the tree written before in
-    /// this publish is replaced.
+    /// Writes a file of the staged tree (<see cref="FeedStaging.StageUnlisted"/>), plainly or
+    /// gzipped, not yet flushed. The tree is one flat folder whose file names are the escaped
+    /// relative paths ("2026%2F08%2Fslug%2Findex.html"): no folder is made per file while staging
+    /// (measured on 10,000 pages: the folders of a mirrored tree cost more than the files), and
+    /// the move into place reads each file's place from its name.
     /// </summary>
     internal void WriteTree(string relativePath, ReadOnlySpan<byte> bytes, bool compressed, DateTime? lastWrite)
     {
-        var path = Path.Combine(Root, PublishState.StagedTree, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var name = Uri.EscapeDataString(relativePath);
+        if (name.Length > 240)
+        {
+            throw new ArgumentException($"'{relativePath}' is too long a path to stage", nameof(relativePath));
+        }
+
+        var folder = Path.Combine(Root, PublishState.StagedTree);
+        var path = Path.Combine(folder, name);
+        if (!Directory.Exists(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
         try
         {
-            using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: compressed ? 16 * 1024 : 1))
+            if (compressed)
             {
-                if (compressed)
-                {
-                    using var gzip = new GZipStream(file, new ZLibCompressionOptions { CompressionLevel = 4 });
-                    gzip.Write(bytes);
-                }
-                else
-                {
-                    file.Write(bytes);
-                }
+                using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 16 * 1024);
+                using var gzip = new GZipStream(file, new ZLibCompressionOptions { CompressionLevel = 4 });
+                gzip.Write(bytes);
+            }
+            else
+            {
+                using var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write);
+                RandomAccess.Write(handle, bytes, 0);
             }
 
             if (lastWrite is { } time)

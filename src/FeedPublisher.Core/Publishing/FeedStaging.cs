@@ -51,9 +51,10 @@ public sealed class FeedStaging
     /// <summary>
     /// Stages a file that the manifest does not list (an article page: there may be 100,000, and
     /// the manifest is read on every publish): its owner keeps its own record of such files, and
-    /// deletes them with <see cref="Remove"/>. A changed file is written (with its .gz) at its own
-    /// path below the staging folder's tree, which the directory moves into place as a whole, first
-    /// of all (pages before the feeds that link to them): nothing per file is kept in memory.
+    /// deletes them with <see cref="Remove"/>. A changed file is written (with its .gz) to the
+    /// staging folder's tree, named by its escaped relative path, which the directory moves into
+    /// place as a whole, first of all (pages before the feeds that link to them): nothing per file
+    /// is kept in memory.
     /// </summary>
     public PublishedFile StageUnlisted(string relativePath, ReadOnlySpan<byte> bytes, bool gzip)
     {

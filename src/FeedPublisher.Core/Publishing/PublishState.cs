@@ -34,7 +34,7 @@ public sealed class PublishState(FeedDirectory directory)
     /// <summary>The moves of a publish under way (<see cref="PublishJournal"/>), finished by the next publish if this one is killed.</summary>
     public const string JournalFile = StagingFolder + "/journal.json";
 
-    /// <summary>Files staged at their own relative path (<see cref="FeedStaging.StageUnlisted"/>), moved into place as a whole.</summary>
+    /// <summary>Files staged under their escaped relative path as the name (<see cref="FeedStaging.StageUnlisted"/>), moved into place as a whole.</summary>
     public const string StagedTree = StagingFolder + "/tree";
 
     /// <summary>Where versions before the staging folder kept the journal; one they left is still finished.</summary>

@@ -178,6 +178,65 @@ public sealed class FeedDirectoryTests : IDisposable
     }
 
     [Fact]
+    public async Task PublishAsync_UnlistedFiles_MovedIntoPlaceOutsideTheManifestAndRemovedWhenAsked()
+    {
+        var directory = new FeedDirectory(_root);
+        await directory.PublishAsync(staging =>
+        {
+            staging.Stage("rss.xml", [1], gzip: false);
+            staging.StageUnlisted("2026/08/story/index.html", [2], gzip: true);
+            return Task.CompletedTask;
+        });
+
+        Assert.Equal(["2026/08/story/index.html", "2026/08/story/index.html.gz", "rss.xml"], VisibleFiles());
+        Assert.Equal("rss.xml", System.IO.File.ReadAllText(PathOf(".fp-manifest")));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(PathOf(".fp-staging")));
+
+        await directory.PublishAsync(staging =>
+        {
+            staging.Stage("rss.xml", [1], gzip: false);
+            staging.Remove("2026/08/story/index.html");
+            staging.Remove("2026/08/story/index.html.gz");
+            return Task.CompletedTask;
+        });
+
+        Assert.Equal(["rss.xml"], VisibleFiles());
+        Assert.False(Directory.Exists(PathOf("2026")));
+    }
+
+    [Fact]
+    public void Publish_AfterAKillWhileMovingTheTree_FinishesTheMoves()
+    {
+        var directory = new FeedDirectory(_root);
+        directory.Publish([File("rss.xml", 1)]);
+        // A publish killed while moving its tree: one page moved already, one still staged, its journal in place.
+        Directory.CreateDirectory(PathOf(".fp-staging/tree"));
+        System.IO.File.WriteAllBytes(PathOf(".fp-staging/tree/2026%2F08%2Flate%2Findex.html"), [7]);
+        Directory.CreateDirectory(PathOf("2026/08/early"));
+        System.IO.File.WriteAllBytes(PathOf("2026/08/early/index.html"), [6]);
+        System.IO.File.WriteAllText(PathOf(".fp-staging/journal.json"), """{"Renames":[],"Removals":[],"Manifest":["rss.xml"],"Tree":true}""");
+
+        directory.Recover();
+
+        Assert.Equal([7], System.IO.File.ReadAllBytes(PathOf("2026/08/late/index.html")));
+        Assert.Equal(["2026/08/early/index.html", "2026/08/late/index.html", "rss.xml"], VisibleFiles());
+        Assert.Empty(Directory.EnumerateFileSystemEntries(PathOf(".fp-staging")));
+    }
+
+    [Fact]
+    public void Publish_TreeFileNamingAPathOutside_IsRefusedAndNothingMoves()
+    {
+        var directory = new FeedDirectory(_root);
+        directory.Publish([File("rss.xml", 1)]);
+        Directory.CreateDirectory(PathOf(".fp-staging/tree"));
+        System.IO.File.WriteAllBytes(PathOf(".fp-staging/tree/..%2F..%2Fescaped.html"), [7]);
+        System.IO.File.WriteAllText(PathOf(".fp-staging/journal.json"), """{"Renames":[],"Removals":[],"Manifest":["rss.xml"],"Tree":true}""");
+
+        Assert.Throws<ArgumentException>(() => directory.Recover());
+        Assert.False(System.IO.File.Exists(Path.Combine(Path.GetDirectoryName(_root)!, "escaped.html")));
+    }
+
+    [Fact]
     public void Publish_AfterAKillOfAnOlderVersionBetweenJournalAndMoves_FinishesItsJournalBesideTheFeeds()
     {
         var directory = new FeedDirectory(_root);

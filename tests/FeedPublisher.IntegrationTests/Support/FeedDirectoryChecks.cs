@@ -7,10 +7,11 @@ namespace FeedPublisher.IntegrationTests.Support;
 /// <summary>Checks of a feed directory after publishes were killed: every file a reader can see must be whole.</summary>
 public static class FeedDirectoryChecks
 {
-    /// <summary>Every file but the dotfiles (temporaries, journal, lock) parses to its end: XML, JSON, the index page.</summary>
+    /// <summary>Every file but the dotfiles and those in dot-folders (temporaries, the staging folder, journal, lock) parses to its end: XML, JSON, the index page and article pages.</summary>
     public static void AssertEveryFileComplete(string feeds)
     {
-        foreach (var file in Directory.EnumerateFiles(feeds, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.')))
+        foreach (var file in Directory.EnumerateFiles(feeds, "*", SearchOption.AllDirectories)
+                     .Where(f => !Path.GetRelativePath(feeds, f).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.'))))
         {
             var bytes = File.ReadAllBytes(file);
             try
