@@ -4,8 +4,8 @@ namespace FeedPublisher.Core.Extraction;
 
 /// <summary>
 /// An article's identity: its <c>id</c> when the file gives one, else its path relative to the
-/// articles folder without the extension ("world/kim-dialogue"). Its page lives at the same
-/// path below the site's base URL, unless the article names its own URL.
+/// articles folder without the extension ("world/kim-dialogue"). Its page's path comes from its
+/// last segment and the publication month (<see cref="Building.ArticlePagePath"/>).
 /// </summary>
 public static class ArticleIdentity
 {

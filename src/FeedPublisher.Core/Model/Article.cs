@@ -4,8 +4,8 @@ namespace FeedPublisher.Core.Model;
 
 /// <summary>
 /// One stored article as the feeds see it: plain-text title and summary, sanitized HTML body,
-/// and the sources it relies on. Its page is <see cref="Url"/> when the article names one (a
-/// canonical link), else <see cref="Path"/> below the site's base URL. <see cref="Origin"/> is
+/// and the sources it relies on. Its link is <see cref="Url"/> when the article names one (a
+/// canonical link), else the page the publish writes for it (<see cref="Building.ArticleLinks"/>). <see cref="Origin"/> is
 /// the outlet the article itself came from, when it was syndicated. An article is always complete:
 /// ingest derives its header and body together, once per file version.
 /// </summary>
