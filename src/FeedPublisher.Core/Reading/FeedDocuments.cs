@@ -48,7 +48,7 @@ public static class FeedDocuments
     internal static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 
     /// <summary>What kind of feed the bytes are, or null when they are not one (an article file).</summary>
-    public static FeedDocumentKind? Detect(ReadOnlySpan<byte> bytes)
+    public static FeedDocumentKind? Detect(byte[] bytes)
     {
         var text = WithoutBomAndSpace(bytes);
         if (text.IsEmpty)
@@ -60,7 +60,7 @@ public static class FeedDocuments
         {
             try
             {
-                using var json = JsonDocument.Parse(text.ToArray(), JsonOptions);
+                using var json = JsonDocument.Parse(bytes.AsMemory(bytes.Length - text.Length), JsonOptions);
                 return JsonFeedReader.IsFeed(json.RootElement) ? FeedDocumentKind.JsonFeed : null;
             }
             catch (JsonException)
@@ -77,7 +77,7 @@ public static class FeedDocuments
         try
         {
             // Only the root element is looked at; a DOCTYPE is skipped here and refused by the read.
-            using var reader = XmlReader.Create(new MemoryStream(bytes.ToArray()), Settings(DtdProcessing.Ignore));
+            using var reader = XmlReader.Create(new MemoryStream(bytes), Settings(DtdProcessing.Ignore));
             reader.MoveToContent();
             return (reader.LocalName, reader.NamespaceURI) switch
             {
@@ -137,7 +137,9 @@ public static class FeedDocuments
         }
         catch (XmlException e)
         {
-            throw new ArticleRejectedException($"not well-formed XML (a DTD is not allowed): {e.Message}");
+            throw new ArticleRejectedException(e.Message.Contains("DTD", StringComparison.Ordinal)
+                ? $"line {e.LineNumber}: a feed may not have a DTD (<!DOCTYPE>): no entity is expanded or fetched"
+                : $"not well-formed XML: {e.Message}");
         }
     }
 
