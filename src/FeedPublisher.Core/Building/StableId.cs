@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using FeedPublisher.Core.Extraction;
 
 namespace FeedPublisher.Core.Building;
 
@@ -12,7 +13,8 @@ public static class StableId
     /// <summary>The namespace of FeedPublisher's ids; fixed forever, or every GUID would change.</summary>
     private static readonly Guid Namespace = new("6f1c2b7e-3d0a-5c4e-9b8f-2a7d41e0c9b3");
 
-    public static string ForArticle(string articleId) => Urn("article:" + articleId);
+    /// <summary>The article's GUID: the one its old feed gave it when it was imported from one (<see cref="ArticleIdentity.FeedGuidPrefix"/>), else a URN of its id.</summary>
+    public static string ForArticle(string articleId) => ArticleIdentity.FeedGuidOf(articleId) ?? Urn("article:" + articleId);
 
     public static string ForFeed(Uri feedHome) => Urn("feed:" + feedHome.AbsoluteUri);
 

@@ -31,6 +31,12 @@ public sealed class ArticleFileReader
     /// <summary>The bytes of a regular file anywhere (one handed to import); a file over the limit is rejected unread.</summary>
     public byte[] ReadBytes(FileInfo info) => Read(info.FullName, insideOnly: false);
 
+    /// <summary>The bytes of a regular file anywhere, up to a limit of the caller's (a whole feed is larger than an article).</summary>
+    public byte[] ReadBytes(FileInfo info, long maxBytes, string limitName) => Read(info.FullName, insideOnly: false, maxBytes, limitName);
+
+    /// <summary>Articles:MaxBytes, the largest article file read.</summary>
+    public long MaxBytes => _settings.MaxBytes;
+
     /// <summary>
     /// The bytes of an article file, a regular file that is really inside the articles folder
     /// (unless Articles:FollowLinksOutside): where the opened handle really is decides, so a link
@@ -38,7 +44,9 @@ public sealed class ArticleFileReader
     /// </summary>
     public byte[] ReadArticleBytes(string fullPath) => Read(fullPath, insideOnly: !_settings.FollowLinksOutside);
 
-    private byte[] Read(string fullPath, bool insideOnly)
+    private byte[] Read(string fullPath, bool insideOnly) => Read(fullPath, insideOnly, _settings.MaxBytes, "Articles:MaxBytes");
+
+    private byte[] Read(string fullPath, bool insideOnly, long maxBytes, string limitName)
     {
         using var handle = UnixFiles.OpenRegular(fullPath);
         if (insideOnly)
@@ -55,9 +63,9 @@ public sealed class ArticleFileReader
         // The size of what was opened, not of what the walk saw; a file that grows meanwhile is
         // read up to that size, so no read is ever longer than the limit.
         var length = RandomAccess.GetLength(handle);
-        if (length > _settings.MaxBytes)
+        if (length > maxBytes)
         {
-            throw new ArticleRejectedException($"the file is {length:N0} bytes, over the limit of {_settings.MaxBytes:N0} (Articles:MaxBytes)");
+            throw new ArticleRejectedException($"the file is {length:N0} bytes, over the limit of {maxBytes:N0} ({limitName})");
         }
 
         var bytes = new byte[length];

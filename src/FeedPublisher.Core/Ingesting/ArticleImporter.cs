@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using FeedPublisher.Core.Extraction;
 using FeedPublisher.Core.Model;
 using FeedPublisher.Core.Reading;
@@ -16,6 +17,10 @@ namespace FeedPublisher.Core.Ingesting;
 /// article and keep its publication date; an id that a file in the articles folder holds is refused.
 /// A draft or expired article (<see cref="PublicationRules"/>, as for the folder) is reported as not
 /// published and not stored; if it was imported before, it is removed.
+/// A file that is a feed (<see cref="FeedDocuments"/>: RSS, Atom, JSON Feed, a WordPress export),
+/// told by its content, is a whole site: each item is an article whose id keeps the item's GUID
+/// (<see cref="ArticleIdentity.ForFeedGuid"/>), so that the feeds publish it under the same GUID
+/// as the old site did; an item that cannot be used is reported with its index and GUID.
 /// </summary>
 public sealed class ArticleImporter(IArticleStore store, ArticleFileReader files, ArticleExtractor extractor, TimeProvider time, ILogger<ArticleImporter> logger)
 {
@@ -30,11 +35,12 @@ public sealed class ArticleImporter(IArticleStore store, ArticleFileReader files
         var given = paths.SelectMany(Expand).ToList();
         var problems = new List<ArticleProblem>();
         var read = new List<(string Path, string Id, ArticleDraft Draft, string Hash, long Length)>();
+        var skipped = 0;
         foreach (var path in given)
         {
             try
             {
-                read.Add(Read(path, problems));
+                read.AddRange(Read(path, problems, ref skipped));
             }
             catch (Exception e) when (e is ArticleRejectedException or IOException or UnauthorizedAccessException)
             {
@@ -107,6 +113,7 @@ public sealed class ArticleImporter(IArticleStore store, ArticleFileReader files
         return new ImportReport(given.Count, added, updated, unchanged, removed.Count, problems)
         {
             Withheld = withheld,
+            SkippedItems = skipped,
             UnknownKeys = IngestLog.ReportUnknownKeys(logger, read.Select(r => (r.Path, r.Draft.Metadata.UnknownKeys))),
         };
     }
@@ -122,16 +129,32 @@ public sealed class ArticleImporter(IArticleStore store, ArticleFileReader files
         return new ImportReport(ids.Count, 0, 0, 0, imported.Count, problems);
     }
 
-    /// <summary>Reads a file as ingest reads one (the same limit, decoding and reader), wherever it is.</summary>
-    private (string Path, string Id, ArticleDraft Draft, string Hash, long Length) Read(string path, List<ArticleProblem> problems)
+    /// <summary>
+    /// Reads a file as ingest reads one (the same limit, decoding and reader), wherever it is; or,
+    /// when its content is a feed, each of its items. A feed may be larger than an article, so the
+    /// file is read up to a feed's limit and held to the article limit once it is known not to be one.
+    /// </summary>
+    private List<(string Path, string Id, ArticleDraft Draft, string Hash, long Length)> Read(string path, List<ArticleProblem> problems, ref int skipped)
     {
         var info = new FileInfo(path);
-        if (!files.Reads(info.Extension))
+        var bytes = files.ReadBytes(info, Math.Max(files.MaxBytes, FeedDocuments.MaxBytes), "the limit of a feed");
+        if (FeedDocuments.Detect(bytes) is { } kind)
         {
-            throw new ArticleRejectedException($"no reader for files named *{info.Extension} (.txt, .md, .html, .json)");
+            var feed = FeedDocuments.Read(bytes, kind);
+            skipped += feed.Skipped;
+            return ReadItems(path, feed, problems);
         }
 
-        var bytes = files.ReadBytes(info);
+        if (!files.Reads(info.Extension))
+        {
+            throw new ArticleRejectedException($"no reader for files named *{info.Extension} (.txt, .md, .html, .json), and not a feed (RSS 2.0, Atom 1.0, JSON Feed, a WordPress export)");
+        }
+
+        if (bytes.Length > files.MaxBytes)
+        {
+            throw new ArticleRejectedException($"the file is {bytes.Length:N0} bytes, over the limit of {files.MaxBytes:N0} (Articles:MaxBytes)");
+        }
+
         var (reader, source) = files.Decode(info.Name, bytes, out var warning);
         if (warning is not null)
         {
@@ -140,7 +163,29 @@ public sealed class ArticleImporter(IArticleStore store, ArticleFileReader files
 
         var draft = reader.Read(source);
         var id = ArticleIdentity.Resolve(draft.Metadata, info.Name);
-        return (path, id, draft, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length);
+        return [(path, id, draft, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length)];
+    }
+
+    /// <summary>A feed's usable items, each hashed by its own text (an edit to one item updates that article only).</summary>
+    private List<(string Path, string Id, ArticleDraft Draft, string Hash, long Length)> ReadItems(string path, FeedRead feed, List<ArticleProblem> problems)
+    {
+        var items = new List<(string Path, string Id, ArticleDraft Draft, string Hash, long Length)>();
+        foreach (var item in feed.Items)
+        {
+            var where = $"{path} {item.Where}";
+            try
+            {
+                var draft = item.Draft ?? throw new ArticleRejectedException(item.Refused ?? "it cannot be read");
+                var bytes = Encoding.UTF8.GetBytes(item.Text);
+                items.Add((where, ArticleIdentity.ForFeedGuid(item.Identity!), draft, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length));
+            }
+            catch (ArticleRejectedException e)
+            {
+                problems.Add(IngestLog.Report(logger, new ArticleProblem(where, e.Message, Rejected: true)));
+            }
+        }
+
+        return items;
     }
 
     private IEnumerable<string> Expand(string path) =>

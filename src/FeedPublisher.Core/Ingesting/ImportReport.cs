@@ -10,6 +10,9 @@ public sealed record ImportReport(int Files, int Added, int Updated, int Unchang
     /// <summary>Files not stored because they are drafts or expired (an import of them before is removed, and counted in <see cref="Removed"/>).</summary>
     public IReadOnlyList<WithheldFile> Withheld { get; init; } = [];
 
+    /// <summary>Items of a WordPress export that are not posts (pages, attachments, menu items): left out on purpose.</summary>
+    public int SkippedItems { get; init; }
+
     /// <summary>Keys no reader knows, one entry per key over the files imported.</summary>
     public IReadOnlyList<UnknownArticleKey> UnknownKeys { get; init; } = [];
 }

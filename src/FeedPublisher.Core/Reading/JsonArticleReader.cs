@@ -46,6 +46,13 @@ public sealed class JsonArticleReader : IArticleReader
             throw new ArticleRejectedException("the JSON must be one object with the article's keys");
         }
 
+        // A feed in the articles folder would be many articles in one file, and the store keeps one
+        // article per file (its stamp, its removal): a feed is migrated by import instead.
+        if (JsonFeedReader.IsFeed(root))
+        {
+            throw new ArticleRejectedException("it is a JSON Feed document (many articles), not one article: import it with `feedpublisher import FILE`");
+        }
+
         var keys = new JsonKeys(root);
         var metadata = MetadataKeys.Read(keys) with { UnknownKeys = KnownArticleKeys.UnknownAmong(root.EnumerateObject().Select(property => property.Name)) };
 
@@ -55,7 +62,7 @@ public sealed class JsonArticleReader : IArticleReader
     }
 
     /// <summary>Typed reads of the object's keys.</summary>
-    private sealed class JsonKeys(JsonElement root) : IMetadataKeys
+    internal sealed class JsonKeys(JsonElement root) : IMetadataKeys
     {
         public string? Text(string key) => Get(key) switch
         {
@@ -89,6 +96,9 @@ public sealed class JsonArticleReader : IArticleReader
                         continue;
                     case { ValueKind: JsonValueKind.String }:
                         return Text(key) is { } one ? [one] : [];
+                    case { ValueKind: JsonValueKind.Object } person:
+                        // JSON Feed 1.0's single "author": {name, url}.
+                        return new JsonKeys(person).Text("name") is { } name ? [name] : [];
                     case { ValueKind: JsonValueKind.Array } array:
                         return array.EnumerateArray()
                             .Select(item => item.ValueKind switch
@@ -110,12 +120,14 @@ public sealed class JsonArticleReader : IArticleReader
         public IReadOnlyList<(string Name, string Url)> LinkedNames(params string[] keys)
         {
             // The key List reads: the first present. Its shape was judged there.
-            if (keys.Select(Get).FirstOrDefault(value => value is not null) is not { ValueKind: JsonValueKind.Array } array)
+            var value = keys.Select(Get).FirstOrDefault(value => value is not null);
+            IEnumerable<JsonElement> entries = value switch
             {
-                return [];
-            }
-
-            return [.. array.EnumerateArray()
+                { ValueKind: JsonValueKind.Array } array => array.EnumerateArray(),
+                { ValueKind: JsonValueKind.Object } one => [one],
+                _ => [],
+            };
+            return [.. entries
                 .Where(item => item.ValueKind == JsonValueKind.Object)
                 .Select(item => new JsonKeys(item))
                 .Select(item => (Name: item.Text("name"), Url: item.Text("url")))

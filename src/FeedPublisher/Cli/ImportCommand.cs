@@ -15,7 +15,7 @@ public static class ImportCommand
 {
     public static Command Create(CommonOptions options, string[] configurationArgs)
     {
-        var paths = new Argument<string[]>("PATH") { Description = "article files (.txt, .md, .html, .json) or folders of them; with --remove, article ids", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("PATH") { Description = "article files (.txt, .md, .html, .json), folders of them, or feeds to migrate (RSS 2.0, Atom 1.0, JSON Feed, WordPress export: one article per item, keeping its GUID); with --remove, article ids", Arity = ArgumentArity.OneOrMore };
         var remove = new Option<bool>("--remove") { Description = "remove the imported articles with these ids instead" };
         var publish = new Option<bool>("--publish") { Description = "publish the feeds right after" };
         var command = new Command("import", "Store articles handed over by another system, outside the articles folder; or remove them") { paths, remove, publish };
@@ -49,7 +49,7 @@ public static class ImportCommand
             }
 
             await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"Imported {report.Files} files: {report.Added} added, {report.Updated} updated, {report.Unchanged} unchanged, {report.Removed} removed, {report.Rejected} refused{(report.Withheld.Count > 0 ? $", {report.Withheld.Count} not published (drafts, expired)" : "")}"));
+                $"Imported {report.Files} files: {report.Added} added, {report.Updated} updated, {report.Unchanged} unchanged, {report.Removed} removed, {report.Rejected} refused{(report.Withheld.Count > 0 ? $", {report.Withheld.Count} not published (drafts, expired)" : "")}{(report.SkippedItems > 0 ? $", {report.SkippedItems} WordPress items skipped (pages, attachments, menu items)" : "")}"));
             if (result.GetValue(publish))
             {
                 PublishReportPrinter.Print(Console.Out, await host.Services.GetRequiredService<Core.Publishing.FeedPublishingService>().PublishAsync(cancellationToken), settings.Feeds.Directory);

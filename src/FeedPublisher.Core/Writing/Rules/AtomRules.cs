@@ -121,9 +121,10 @@ internal sealed class AtomRules : IFeedRules
     private static IEnumerable<string> CheckIdAndUpdated(XElement element, string what)
     {
         var id = (string?)element.Element(A + "id") ?? "";
-        if (!(id.StartsWith("urn:", StringComparison.Ordinal) || id.StartsWith("tag:", StringComparison.Ordinal)) || !Uri.IsWellFormedUriString(id, UriKind.Absolute))
+        // Ours are urn:uuid:; an entry imported from another feed keeps that feed's id, often an http URL (RFC 4287: any IRI).
+        if (!Uri.IsWellFormedUriString(id, UriKind.Absolute))
         {
-            yield return $"{what}: <id> '{id}' must be a urn: or tag: URI";
+            yield return $"{what}: <id> '{id}' must be an absolute URI";
         }
 
         var updated = (string?)element.Element(A + "updated") ?? "";

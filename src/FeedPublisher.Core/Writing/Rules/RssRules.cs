@@ -82,10 +82,13 @@ internal sealed class RssRules : IFeedRules
                 yield return $"item {n}: <link> must be an absolute URL";
             }
 
+            // Ours are urn:uuid: (isPermaLink="false"); an item imported from another feed keeps its GUID, and
+            // one that is an http URL is written as a permalink, as RSS 2.0 allows.
             var guid = item.Element("guid");
-            if (guid is null || (string?)guid.Attribute("isPermaLink") != "false" || !guids.Add(guid.Value))
+            var permaLink = (string?)guid?.Attribute("isPermaLink") is null or "true";
+            if (guid is null || (permaLink && !FeedRules.IsAbsoluteHttp(guid.Value)) || !guids.Add(guid.Value))
             {
-                yield return $"item {n}: needs a unique <guid isPermaLink=\"false\">";
+                yield return $"item {n}: needs a unique <guid isPermaLink=\"false\">, or one that is its absolute URL";
             }
 
             foreach (var url in FeedRules.NonAbsoluteUrlsInHtml((string?)item.Element(FeedNamespaces.Content + "encoded") ?? ""))
