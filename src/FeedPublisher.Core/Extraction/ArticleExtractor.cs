@@ -23,6 +23,9 @@ public sealed class ArticleExtractor(Summarizer summarizer, SourceCollector sour
     /// </summary>
     public const int MaxTitleLength = 500;
 
+    /// <summary>Hashed with the settings (<see cref="ExtractionSettings.Revision"/>): change it when the code derives the same file differently.</summary>
+    public const string Revision = "2";
+
     private static readonly Summarizer Titles = new(MaxTitleLength);
 
     private readonly Lazy<string>? _derivation;
