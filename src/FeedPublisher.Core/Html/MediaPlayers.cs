@@ -32,6 +32,14 @@ internal static partial class MediaPlayers
         return media is null ? null : new MediaLink(media, Resolve(player.GetAttributeValue("poster", null), baseUrl), title);
     }
 
+    /// <summary>
+    /// Whether a link leads to media rather than to something cited: an audio or video file, or a
+    /// watch page this class links players to. Such links are not an article's sources.
+    /// </summary>
+    public static bool IsMedia(Uri url) =>
+        Model.MediaTypes.FromExtension(url) is { } type && (type.StartsWith("audio/", StringComparison.Ordinal) || type.StartsWith("video/", StringComparison.Ordinal))
+        || WatchPage().IsMatch(url.AbsoluteUri);
+
     private static Uri? Resolve(string? raw, Uri baseUrl) => raw is null ? null : UrlPolicy.Resolve(raw, baseUrl);
 
     private static string? Title(HtmlNode player) =>
@@ -65,6 +73,9 @@ internal static partial class MediaPlayers
 
     [GeneratedRegex("^/embed/(?<id>[A-Za-z0-9_-]{11})/?$")]
     private static partial Regex YouTubeEmbed();
+
+    [GeneratedRegex(@"^https://(www\.youtube\.com/watch\?v=[A-Za-z0-9_-]{11}|vimeo\.com/[0-9]{1,15}(/[0-9a-f]{1,40})?|www\.dailymotion\.com/video/[A-Za-z0-9]{1,20})$")]
+    private static partial Regex WatchPage();
 
     [GeneratedRegex("^/video/(?<id>[0-9]{1,15})/?$")]
     private static partial Regex VimeoEmbed();
