@@ -65,5 +65,25 @@ public static class StoredJson
         ? ReadOnlyDictionary<string, Uri>.Empty
         : (JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? []).ToDictionary(p => p.Key, p => new Uri(p.Value), StringComparer.Ordinal);
 
+    /// <summary>The files that go with an article (<see cref="Article.Attachments"/>) as a JSON array; null when none, as for most articles.</summary>
+    public static string? WriteAttachments(IReadOnlyList<MediaAttachment> attachments) => attachments.Count == 0
+        ? null
+        : JsonSerializer.Serialize(attachments.Select(a => new StoredAttachment(a.Url.AbsoluteUri, a.MediaType, a.Length, a.Duration, a.Title)), IgnoreNulls);
+
+    /// <summary>What <see cref="WriteAttachments"/> wrote; NULL is none.</summary>
+    public static IReadOnlyList<MediaAttachment> ReadAttachments(string? json) => json is null
+        ? []
+        : [.. (JsonSerializer.Deserialize<StoredAttachment[]>(json) ?? []).Select(a => new MediaAttachment(new Uri(a.Url), a.Type, a.Length, a.Duration, a.Title))];
+
+    private static readonly JsonSerializerOptions IgnoreNulls = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
     private sealed record StoredSource(string Name, string Url);
+
+    // Lower-case names, as the column's comment in the migrations says.
+    private sealed record StoredAttachment(
+        [property: System.Text.Json.Serialization.JsonPropertyName("url")] string Url,
+        [property: System.Text.Json.Serialization.JsonPropertyName("type")] string Type,
+        [property: System.Text.Json.Serialization.JsonPropertyName("length")] long? Length,
+        [property: System.Text.Json.Serialization.JsonPropertyName("duration")] long? Duration,
+        [property: System.Text.Json.Serialization.JsonPropertyName("title")] string? Title);
 }

@@ -10,7 +10,7 @@ namespace FeedPublisher.Storage;
 /// </summary>
 internal static class StoredRows
 {
-    public const string ArticleColumns = "id, title, path, published, updated, summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, derived_with, author_urls, expires";
+    public const string ArticleColumns = "id, title, path, published, updated, summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, derived_with, author_urls, expires, attachments";
 
     /// <summary>An article's version (<see cref="ArticleVersion"/>): the columns <see cref="ReadVersion"/> reads.</summary>
     public const string VersionColumns = "id, content_hash, updated";
@@ -44,7 +44,8 @@ internal static class StoredRows
         content_html = excluded.content_html, authors = excluded.authors, categories = excluded.categories,
         sources = excluded.sources, url = excluded.url, origin_name = excluded.origin_name,
         origin_url = excluded.origin_url, language = excluded.language, image = excluded.image,
-        derived_with = excluded.derived_with, author_urls = excluded.author_urls, expires = excluded.expires
+        derived_with = excluded.derived_with, author_urls = excluded.author_urls, expires = excluded.expires,
+        attachments = excluded.attachments
         """;
 
     /// <summary>
@@ -108,6 +109,7 @@ internal static class StoredRows
                 DerivedWith = reader.IsDBNull(15) ? null : reader.GetString(15),
                 AuthorUrls = StoredJson.ReadAuthorUrls(reader.IsDBNull(16) ? null : reader.GetString(16)),
                 Expires = reader.IsDBNull(17) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(17)),
+                Attachments = StoredJson.ReadAttachments(reader.IsDBNull(18) ? null : reader.GetString(18)),
             });
         }
 

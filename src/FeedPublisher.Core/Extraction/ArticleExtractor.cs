@@ -23,6 +23,9 @@ public sealed class ArticleExtractor(Summarizer summarizer, SourceCollector sour
     /// </summary>
     public const int MaxTitleLength = 500;
 
+    /// <summary>Hashed with the settings (<see cref="ExtractionSettings.Revision"/>): change it when the code derives the same file differently.</summary>
+    public const string Revision = "2";
+
     private static readonly Summarizer Titles = new(MaxTitleLength);
 
     private readonly Lazy<string>? _derivation;
@@ -72,6 +75,7 @@ public sealed class ArticleExtractor(Summarizer summarizer, SourceCollector sour
             Origin = Origin(metadata),
             Language = CleanText(metadata.Language),
             Image = HttpUrl(metadata.Image),
+            Attachments = Attachments(metadata),
             Expires = metadata.Expires?.At,
             DerivedWith = Derivation,
         };
@@ -94,6 +98,7 @@ public sealed class ArticleExtractor(Summarizer summarizer, SourceCollector sour
         {
             Summary = header.Summary.Length > 0 ? header.Summary : summarizer.Summarize(LeadFilter.Lead(body.Text.Lead)),
             ContentHtml = body.Html,
+            Image = header.Image ?? BodyImage.First(body.Html),
             Sources = sources.Collect(
                 [.. draft.Metadata.Sources.Select(source => source with { Name = CleanText(source.Name) ?? "" })],
                 body.Text.Links, string.Join("\n\n", body.Text.Paragraphs), articleUrl, siteRoot),
@@ -149,6 +154,18 @@ public sealed class ArticleExtractor(Summarizer summarizer, SourceCollector sour
 
         return byName.Count == 0 ? ReadOnlyDictionary<string, Uri>.Empty : byName;
     }
+
+    /// <summary>
+    /// The files given with the article, each URL made absolute against the site's root and judged
+    /// again by the policy, typed by its extension when no type was given; each URL once.
+    /// </summary>
+    private List<MediaAttachment> Attachments(ArticleMetadata metadata) =>
+        [.. metadata.Attachments
+            .Select(given => HttpUrl(given.Url) is { } url
+                ? new MediaAttachment(url, given.MediaType ?? MediaTypes.FromExtension(url) ?? MediaTypes.Unknown, given.Length, given.Duration, CleanText(given.Title))
+                : null)
+            .OfType<MediaAttachment>()
+            .DistinctBy(attachment => attachment.Url.AbsoluteUri)];
 
     /// <summary>The outlet the article came from: a name, a URL or both, completed from the outlet directory.</summary>
     private SourceLink? Origin(ArticleMetadata metadata)

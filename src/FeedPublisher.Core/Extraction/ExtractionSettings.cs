@@ -16,6 +16,13 @@ public sealed record ExtractionSettings(Uri SiteRoot, int SummaryMaxLength, IRea
     public static ExtractionSettings Create(Uri siteRoot, int summaryMaxLength, IReadOnlyDictionary<string, Uri> outlets) =>
         new(siteRoot, summaryMaxLength, [.. outlets.Select(o => new ConfiguredOutlet(o.Key, o.Value)).OrderBy(o => o.Name, StringComparer.Ordinal)]);
 
+    /// <summary>
+    /// What the extraction code itself derives, beside the settings: it changes whenever the same
+    /// file gives another article, so that stored articles are derived again once after an
+    /// upgrade. 2: players become links, the body's first image, attachments (issue 17).
+    /// </summary>
+    public string Revision { get; init; } = ArticleExtractor.Revision;
+
     /// <summary>The hash of all of it (<see cref="SettingsHash"/>): what a stored article records it was derived with.</summary>
     public string Hash() => SettingsHash.Of(this, ExtractionSettingsJson.Default.ExtractionSettings);
 }

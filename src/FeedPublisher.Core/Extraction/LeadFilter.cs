@@ -4,7 +4,8 @@ namespace FeedPublisher.Core.Extraction;
 
 /// <summary>
 /// What a summary must not start with: bylines, "Updated 3 hours ago", photo captions and
-/// credits, reading times, and the dateline before the first sentence ("WASHINGTON (Reuters) —").
+/// credits, reading times, a bare URL (such as the link that stands for a video player), and the
+/// dateline before the first sentence ("WASHINGTON (Reuters) —").
 /// </summary>
 public static partial class LeadFilter
 {
@@ -32,6 +33,7 @@ public static partial class LeadFilter
           | \d+\s+(?:min(?:ute)?s?|hours?)\s+(?:read|ago)\b
           | (?:listen\s+to\s+(?:this|the)\s+article|reading\s+time)\b
           | (?:photo|image|picture|video|file\s+photo|illustration)\s*(?::|by\b|credit)
+          | https?://\S+$
           | \(?(?:photo|image)\s+(?:by|credit|courtesy)\b
           | .*(?:/\s*(?:getty\s+images|reuters|ap|afp|epa|shutterstock)|\((?:getty\s+images|reuters|ap\s+photo|afp)[^)]*\))\s*$
         )

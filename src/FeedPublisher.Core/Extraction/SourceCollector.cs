@@ -6,7 +6,8 @@ namespace FeedPublisher.Core.Extraction;
 /// <summary>
 /// Every source an article relies on, deduplicated, in order: the ones given explicitly, then
 /// links in the body to other sites, then outlets cited in the text. A link is named after its
-/// outlet when the outlet is known, else by its text; share buttons and links back to the
+/// outlet when the outlet is known, else by its text; share buttons, links to media (a player's
+/// stand-in, <see cref="MediaPlayers.IsMedia"/>) and links back to the
 /// article's own site are left out, and a cited outlet that a body link already covers (the
 /// same site, or a link with the outlet's name as its text) is not listed twice.
 /// </summary>
@@ -36,6 +37,7 @@ public sealed class SourceCollector(OutletDirectory outlets, SourceFinder finder
         {
             if ((url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
                 && !ShareLinks.IsShareLink(url)
+                && !MediaPlayers.IsMedia(url)
                 && !Hosts.SameSite(url.Host, articleUrl.Host)
                 && !Hosts.SameSite(url.Host, siteRoot.Host))
             {

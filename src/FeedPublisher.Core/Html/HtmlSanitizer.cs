@@ -7,7 +7,8 @@ namespace FeedPublisher.Core.Html;
 /// <summary>
 /// The allowlist sanitizer that every article body passes through last. Only the elements and
 /// attributes listed here survive; dangerous elements go with their content; any other element
-/// is unwrapped (its content kept); URLs pass <see cref="UrlPolicy"/> and become absolute. The
+/// is unwrapped (its content kept); URLs pass <see cref="UrlPolicy"/> and become absolute. A
+/// video, audio or iframe player becomes a link to its media (<see cref="MediaPlayers"/>). The
 /// output is written from scratch, never copied from the input, so nothing the parser tolerated
 /// can slip through: what cannot be represented safely is dropped.
 /// </summary>
@@ -66,6 +67,11 @@ public static class HtmlSanitizer
     {
         private readonly StringBuilder _attributes = new();
 
+        // The elements written and still open, innermost on top, and how many of them are links:
+        // where a player's link goes depends on them (StableNesting).
+        private readonly Stack<string> _written = new();
+        private int _openLinks;
+
         public void WriteChildren(HtmlNode parent, int depth, bool inPre)
         {
             foreach (var node in parent.ChildNodes)
@@ -109,6 +115,12 @@ public static class HtmlSanitizer
         private void WriteElement(HtmlNode element, int depth, bool inPre)
         {
             var name = element.Name;
+            if (MediaPlayers.IsPlayer(name))
+            {
+                WritePlayerLink(element);
+                return;
+            }
+
             if (Dropped.Contains(name))
             {
                 return;
@@ -140,11 +152,62 @@ public static class HtmlSanitizer
             text?.Open(tag, href);
             if (!Void.Contains(tag))
             {
+                _written.Push(tag);
+                _openLinks += tag == "a" ? 1 : 0;
                 WriteChildren(element, depth + 1, inPre);
+                _openLinks -= tag == "a" ? 1 : 0;
+                _written.Pop();
                 output.Append("</").Append(tag).Append('>');
             }
 
             text?.Close();
+        }
+
+        /// <summary>
+        /// A player as <c>&lt;p&gt;&lt;a href="media"&gt;media&lt;/a&gt;&lt;/p&gt;</c>, the
+        /// poster as the link's image when there is one; without the paragraph where one cannot
+        /// stand (inside a paragraph or inline markup), and nothing inside a link, which cannot hold
+        /// another. The text collector is told of it as of any element, so it reads what a parser would.
+        /// </summary>
+        private void WritePlayerLink(HtmlNode player)
+        {
+            if (_openLinks > 0 || MediaPlayers.LinkFor(player, baseUrl) is not { } link)
+            {
+                return;
+            }
+
+            var parent = _written.TryPeek(out var open) ? open : null;
+            var paragraph = StableNesting.Allows(parent, "p", insideLink: false);
+            if (paragraph)
+            {
+                output.Append("<p>");
+                text?.Open("p", null);
+            }
+
+            var href = HtmlText.EncodeAttribute(link.Href.AbsoluteUri);
+            output.Append("<a href=\"").Append(href).Append("\">");
+            text?.Open("a", href);
+            if (link.Poster is { } poster)
+            {
+                output.Append("<img src=\"").Append(HtmlText.EncodeAttribute(poster.AbsoluteUri))
+                    .Append("\" alt=\"").Append(HtmlText.EncodeAttribute(link.Title ?? link.Href.AbsoluteUri)).Append("\">");
+                text?.Open("img", null);
+                text?.Close();
+            }
+            else
+            {
+                // The URL, not the player's title (YouTube's default is "YouTube video player"): a
+                // paragraph that is a bare URL is never taken for the article's lead (LeadFilter).
+                WriteText(link.Href.AbsoluteUri);
+            }
+
+            output.Append("</a>");
+            text?.Close();
+            if (paragraph)
+            {
+                output.Append("</p>");
+                text?.Close();
+            }
         }
 
         /// <summary>Writes the safe attributes to <see cref="_attributes"/>; returns the href as written, if any.</summary>

@@ -33,7 +33,15 @@ public sealed record Article
     public Uri? Url { get; init; }
     public SourceLink? Origin { get; init; }
     public string? Language { get; init; }
+
+    /// <summary>
+    /// The article's picture: the one its file names (<c>image</c>, <c>og:image</c>, ...), else the
+    /// first image of its sanitized body; absolute. RSS <c>media:content</c>, Atom enclosure link, JSON Feed <c>image</c>.
+    /// </summary>
     public Uri? Image { get; init; }
+
+    /// <summary>The files that go with it (<c>enclosure</c>, <c>audio</c>, <c>video</c>, <c>attachments</c>), in the order given, each URL once.</summary>
+    public IReadOnlyList<MediaAttachment> Attachments { get; init; } = [];
 
     /// <summary>
     /// When the article leaves the feeds (<c>expiryDate</c>, <c>unpublishDate</c>, <c>expires</c>);

@@ -27,9 +27,10 @@ public static class FeedRenderer
     /// that files rendered before are rendered again: it is part of what a publish compares, and
     /// feed fingerprints otherwise see only the articles. "budget-2": the rule above (an older one
     /// kept one item whatever its size); 3: Atom sources with updated, authors' pages (issue 16);
-    /// 4: item links to the article pages (issue 17).
+    /// 4: pictures and attachments (Media RSS, enclosures, JSON Feed attachments; issue 17);
+    /// 5: item links to the article pages (issue 17).
     /// </summary>
-    public const string Revision = "budget-2/4";
+    public const string Revision = "budget-2/5";
 
     /// <param name="keepEveryEntry">An archive page: entries are shortened but never left out or dropped.</param>
     public static RenderedFeed Render(IFeedWriter writer, FeedDocument feed, long maxBytes, bool keepEveryEntry = false)

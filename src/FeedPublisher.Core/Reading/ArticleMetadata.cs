@@ -27,6 +27,8 @@ public sealed record ArticleMetadata
     /// <summary>Cited sources given explicitly (<c>sources</c>); a name may be empty when only the URL was given.</summary>
     public IReadOnlyList<SourceLink> Sources { get; init; } = [];
     public Uri? Image { get; init; }
+    /// <summary>Files given with the article (<see cref="MetadataKeys"/>), not yet resolved.</summary>
+    public IReadOnlyList<GivenAttachment> Attachments { get; init; } = [];
     public string? Language { get; init; }
     /// <summary>Set when the file says not to publish it: the key and value that say so (<c>draft: true</c>, <c>status: scheduled</c>).</summary>
     public string? Draft { get; init; }
@@ -54,6 +56,7 @@ public sealed record ArticleMetadata
         SourceUrl = other.SourceUrl ?? SourceUrl,
         Sources = other.Sources.Count > 0 ? other.Sources : Sources,
         Image = other.Image ?? Image,
+        Attachments = other.Attachments.Count > 0 ? other.Attachments : Attachments,
         Language = other.Language ?? Language,
         Draft = other.Draft ?? Draft,
         Expires = other.Expires ?? Expires,

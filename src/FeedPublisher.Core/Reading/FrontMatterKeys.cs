@@ -68,6 +68,23 @@ internal sealed class FrontMatterKeys(FrontMatterMap map, int firstLine) : IMeta
 
     public IReadOnlyList<string> Terms(string key) => Node(key) is FrontMatterScalar ? MetadataKeys.SplitAtCommas(List(key)) : List(key);
 
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> Media(string key) => Node(key) switch
+    {
+        null => [],
+        FrontMatterList sequence => [.. sequence.Items.Select(item => MediaFields(item, key))],
+        var one => [MediaFields(one, key)],
+    };
+
+    private Dictionary<string, string> MediaFields(FrontMatterNode node, string key) => node switch
+    {
+        FrontMatterScalar { Value: { } url } => new Dictionary<string, string> { ["url"] = url.Trim() },
+        FrontMatterMap entry => entry.Entries
+            .Where(pair => pair.Value is FrontMatterScalar { Value: { } value } && !string.IsNullOrWhiteSpace(value))
+            .DistinctBy(pair => pair.Key.ToLowerInvariant())
+            .ToDictionary(pair => pair.Key.ToLowerInvariant(), pair => ((FrontMatterScalar)pair.Value).Value!.Trim()),
+        _ => throw Wrong(node, key, "a URL, a {url, type, length} or a list of them"),
+    };
+
     public IReadOnlyList<(string Name, string Url)> Sources(string key) => Node(key) switch
     {
         null => [],

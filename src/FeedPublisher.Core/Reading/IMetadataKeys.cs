@@ -28,6 +28,12 @@ internal interface IMetadataKeys
     /// <summary>Taxonomy names under <paramref name="key"/>: a list as written, or one value split at its commas (<c>keywords: "a, b"</c>).</summary>
     IReadOnlyList<string> Terms(string key);
 
+    /// <summary>
+    /// Media under <paramref name="key"/>: a URL, an object, or a list of either; each as its
+    /// fields' texts by lower-case name (a URL alone as <c>url</c>; numbers as written).
+    /// </summary>
+    IReadOnlyList<IReadOnlyDictionary<string, string>> Media(string key);
+
     /// <summary><c>sources</c>: a list of URLs, or of <c>{name, url}</c>, as written; a name is empty when not given.</summary>
     IReadOnlyList<(string Name, string Url)> Sources(string key);
 }

@@ -137,6 +137,26 @@ public sealed class JsonArticleReader : IArticleReader
 
         public IReadOnlyList<string> Terms(string key) => Get(key) is { ValueKind: JsonValueKind.String } ? MetadataKeys.SplitAtCommas(List(key)) : List(key);
 
+        public IReadOnlyList<IReadOnlyDictionary<string, string>> Media(string key) => Get(key) switch
+        {
+            null => [],
+            { ValueKind: JsonValueKind.Array } array => [.. array.EnumerateArray().Select(item => MediaFields(item, key))],
+            { } one => [MediaFields(one, key)],
+        };
+
+        /// <summary>A URL, or an object's string and number fields (JSON Feed's sizes and durations are numbers).</summary>
+        private static Dictionary<string, string> MediaFields(JsonElement item, string key) => item.ValueKind switch
+        {
+            JsonValueKind.String => new Dictionary<string, string> { ["url"] = item.GetString()!.Trim() },
+            JsonValueKind.Object => item.EnumerateObject()
+                .Where(p => p.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number)
+                .Select(p => (Name: p.Name.ToLowerInvariant(), Value: p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()!.Trim() : p.Value.GetRawText()))
+                .Where(p => p.Value.Length > 0)
+                .DistinctBy(p => p.Name)
+                .ToDictionary(p => p.Name, p => p.Value),
+            _ => throw Wrong(key, "a URL, an object with a 'url' or a list of them"),
+        };
+
         public IReadOnlyList<(string Name, string Url)> Sources(string key) => Get(key) switch
         {
             null => [],

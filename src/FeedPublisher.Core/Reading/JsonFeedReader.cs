@@ -100,5 +100,7 @@ internal static class JsonFeedReader
         public IReadOnlyList<string> Terms(string key) => keys.Terms(key);
 
         public IReadOnlyList<(string Name, string Url)> Sources(string key) => keys.Sources(key);
+
+        public IReadOnlyList<IReadOnlyDictionary<string, string>> Media(string key) => keys.Media(key);
     }
 }

@@ -23,6 +23,7 @@ internal static class KnownArticleKeys
         "summary", "description", "excerpt", "subtitle",
         "categories", "category", "tags", "keywords",
         "image", "cover", "featured_image", "feature_image", "thumbnail", "banner_image",
+        "enclosure", "audio", "video", "attachments",
         "draft", "status", "expiryDate", "unpublishDate", "expires",
         "body_html", "body_text",
     ];

@@ -39,6 +39,7 @@ internal static class MetadataKeys
             Image = ImageKeys.Select(key => (Key: key, Text: keys.TextOrInner(key, "image"))).FirstOrDefault(image => image.Text is not null) is (var key, { } image)
                 ? urls.Allowed(image, key)
                 : null,
+            Attachments = AttachmentKeys.Read(keys, urls),
             Language = keys.Text("language") ?? keys.Text("lang"),
             Draft = PublicationKeys.Draft(keys),
             Expires = PublicationKeys.Expiry(keys),

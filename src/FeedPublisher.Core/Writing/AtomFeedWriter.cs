@@ -31,15 +31,17 @@ public sealed class AtomFeedWriter : IFeedWriter
             syndication.Links.Add(new SyndicationLink(link.Href, link.Rel, null, null, 0));
         }
 
-        if (!feed.IsArchive)
+        if (feed.IsArchive)
         {
-            FeedXml.Write(output, new Atom10FeedFormatter(syndication));
-            return;
+            syndication.ElementExtensions.Add(new System.Xml.Linq.XElement(FeedNamespaces.FeedHistory + "archive"));
         }
 
-        syndication.ElementExtensions.Add(new System.Xml.Linq.XElement(FeedNamespaces.FeedHistory + "archive"));
-        FeedXml.Write(output, new Atom10FeedFormatter(syndication),
-            xml => new RootNamespacesXmlWriter(xml, [("fh", FeedNamespaces.FeedHistory.NamespaceName)]));
+        (string, string)[] namespaces =
+        [
+            .. feed.IsArchive ? [("fh", FeedNamespaces.FeedHistory.NamespaceName)] : Array.Empty<(string, string)>(),
+            .. MediaElements.UseMediaRss(feed, atom: true) ? [("media", FeedNamespaces.MediaRss.NamespaceName)] : Array.Empty<(string, string)>(),
+        ];
+        FeedXml.Write(output, new Atom10FeedFormatter(syndication), namespaces.Length == 0 ? null : xml => new RootNamespacesXmlWriter(xml, namespaces));
     }
 
     private static SyndicationItem ToItem(FeedEntry entry)
@@ -53,6 +55,8 @@ public sealed class AtomFeedWriter : IFeedWriter
         {
             item.Authors.Add(new SyndicationPerson { Name = author, Uri = entry.Article.AuthorUrls.GetValueOrDefault(author)?.AbsoluteUri });
         }
+
+        MediaElements.AddToAtom(item, entry.Article);
 
         return item;
     }

@@ -10,4 +10,5 @@ public static class FeedNamespaces
     public static readonly XNamespace DublinCore = "http://purl.org/dc/elements/1.1/";
     public static readonly XNamespace Xml = XNamespace.Xml;
     public static readonly XNamespace FeedHistory = "http://purl.org/syndication/history/1.0";
+    public static readonly XNamespace MediaRss = "http://search.yahoo.com/mrss/";
 }

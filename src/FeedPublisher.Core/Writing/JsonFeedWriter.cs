@@ -99,6 +99,7 @@ public sealed class JsonFeedWriter : IFeedWriter
             json.WriteString("external_url", origin.Url.AbsoluteUri);
         }
 
+        WriteAttachments(json, article.Attachments);
         if (article.Sources.Count > 0)
         {
             json.WriteStartArray("_sources");
@@ -114,6 +115,41 @@ public sealed class JsonFeedWriter : IFeedWriter
         }
 
         json.WriteEndObject();
+    }
+
+    /// <summary>JSON Feed 1.1 <c>attachments</c>: url and mime_type always, the rest when known.</summary>
+    private static void WriteAttachments(Utf8JsonWriter json, IReadOnlyList<MediaAttachment> attachments)
+    {
+        if (attachments.Count == 0)
+        {
+            return;
+        }
+
+        json.WriteStartArray("attachments");
+        foreach (var attachment in attachments)
+        {
+            json.WriteStartObject();
+            json.WriteString("url", attachment.Url.AbsoluteUri);
+            json.WriteString("mime_type", attachment.MediaType);
+            if (attachment.Title is { } title)
+            {
+                json.WriteString("title", title);
+            }
+
+            if (attachment.Length is { } length)
+            {
+                json.WriteNumber("size_in_bytes", length);
+            }
+
+            if (attachment.Duration is { } duration)
+            {
+                json.WriteNumber("duration_in_seconds", duration);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     /// <summary>JSON Feed's <c>icon</c> is the large picture (512×512 recommended) and <c>favicon</c> the small one.</summary>

@@ -45,6 +45,7 @@ public sealed class RssFeedWriter : IFeedWriter
         [
             ("atom", FeedNamespaces.Atom.NamespaceName), ("content", FeedNamespaces.Content.NamespaceName), ("dc", FeedNamespaces.DublinCore.NamespaceName),
             .. feed.IsArchive ? [("fh", FeedNamespaces.FeedHistory.NamespaceName)] : Array.Empty<(string, string)>(),
+            .. MediaElements.UseMediaRss(feed, atom: false) ? [("media", FeedNamespaces.MediaRss.NamespaceName)] : Array.Empty<(string, string)>(),
         ];
         FeedXml.Write(output, new Rss20FeedFormatter(syndication, serializeExtensionsAsAtom: true), xml => new RssCorrectionsXmlWriter(xml, namespaces, feed));
     }
@@ -62,6 +63,8 @@ public sealed class RssFeedWriter : IFeedWriter
         {
             item.ElementExtensions.Add(new XElement(FeedNamespaces.Content + "encoded", entry.ContentHtml));
         }
+
+        MediaElements.AddToRss(item, entry.Article);
 
         return item;
     }

@@ -15,14 +15,14 @@ internal static class PostgresArticleUpsert
     private const string Sql = $"""
         WITH input AS (
             SELECT * FROM unnest(@id, @source_path, @file_length, @file_mtime, @content_hash, @title, @path, @published, @updated,
-                                 @summary, @content_html, @authors, @categories, @sources, @url, @origin_name, @origin_url, @language, @image, @derived_with, @author_urls, @expires)
+                                 @summary, @content_html, @authors, @categories, @sources, @url, @origin_name, @origin_url, @language, @image, @derived_with, @author_urls, @expires, @attachments)
                 WITH ORDINALITY AS i (id, source_path, file_length, file_mtime, content_hash, title, path, published, updated,
-                                      summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, derived_with, author_urls, expires, arrival)
+                                      summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, derived_with, author_urls, expires, attachments, arrival)
         )
         INSERT INTO articles (id, source_path, file_length, file_mtime, content_hash, title, path, published, updated,
-                              summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, derived_with, author_urls, expires, seq)
+                              summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, derived_with, author_urls, expires, attachments, seq)
         SELECT i.id, i.source_path, i.file_length, i.file_mtime, i.content_hash, i.title, i.path, i.published, i.updated,
-               i.summary, i.content_html, i.authors, i.categories, i.sources, i.url, i.origin_name, i.origin_url, i.language, i.image, i.derived_with, i.author_urls, i.expires,
+               i.summary, i.content_html, i.authors, i.categories, i.sources, i.url, i.origin_name, i.origin_url, i.language, i.image, i.derived_with, i.author_urls, i.expires, i.attachments,
                coalesce(known.seq, (SELECT coalesce(max(seq), 0) FROM articles)
                                    + row_number() OVER (PARTITION BY known.seq IS NULL ORDER BY i.arrival))
         FROM input i LEFT JOIN articles known ON known.id = i.id
@@ -56,6 +56,7 @@ internal static class PostgresArticleUpsert
             Texts("derived_with", batch, s => s.Article.DerivedWith),
             Texts("author_urls", batch, s => StoredJson.WriteAuthorUrls(s.Article.Authors, s.Article.AuthorUrls)),
             new NpgsqlParameter<long?[]>("expires", [.. batch.Select(s => s.Article.Expires?.ToUnixTimeMilliseconds())]),
+            Texts("attachments", batch, s => StoredJson.WriteAttachments(s.Article.Attachments)),
         },
     };
 

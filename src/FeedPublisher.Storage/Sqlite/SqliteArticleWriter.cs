@@ -13,8 +13,8 @@ internal static class SqliteArticleWriter
     /// </summary>
     private const string Upsert = $"""
         INSERT INTO articles (id, source_path, file_length, file_mtime, content_hash, title, path, published, updated,
-                              summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, seq, derived_with, author_urls, expires)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)
+                              summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, seq, derived_with, author_urls, expires, attachments)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)
         ON CONFLICT (id) DO UPDATE SET
             {StoredRows.UpdateOnConflict}
         """;
@@ -54,7 +54,7 @@ internal static class SqliteArticleWriter
                 .Bind(14, StoredJson.WriteSources(article.Sources)).Bind(15, article.Url?.AbsoluteUri).Bind(16, article.Origin?.Name).Bind(17, article.Origin?.Url.AbsoluteUri)
                 .Bind(18, article.Language).Bind(19, article.Image?.AbsoluteUri).Bind(20, isNew ? ++seq : 0)
                 .Bind(21, article.DerivedWith).Bind(22, StoredJson.WriteAuthorUrls(article.Authors, article.AuthorUrls))
-                .Bind(23, article.Expires?.ToUnixTimeMilliseconds()).Execute();
+                .Bind(23, article.Expires?.ToUnixTimeMilliseconds()).Bind(24, StoredJson.WriteAttachments(article.Attachments)).Execute();
             terms.Replace(article, linked: known);
         }
     }

@@ -85,6 +85,8 @@ public sealed class UnknownArticleKeysTests
 
         public IReadOnlyList<(string Name, string Url)> Sources(string key) => Note(key, (IReadOnlyList<(string, string)>)[]);
 
+        public IReadOnlyList<IReadOnlyDictionary<string, string>> Media(string key) => Note(key, (IReadOnlyList<IReadOnlyDictionary<string, string>>)[]);
+
         private T Note<T>(string key, T answer)
         {
             Names.Add(key);

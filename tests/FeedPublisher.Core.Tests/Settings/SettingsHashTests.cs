@@ -86,6 +86,9 @@ public sealed class SettingsHashTests
         var extraction = ExtractionSettings.Create(Site.Root, 300, new Dictionary<string, Uri>());
 
         Assert.NotEqual(extraction.Hash(), (extraction with { SummaryMaxLength = 60 }).Hash());
+        // A new revision of the extraction code derives every stored article again (issue 17).
+        Assert.Equal(ArticleExtractor.Revision, extraction.Revision);
+        Assert.NotEqual(extraction.Hash(), (extraction with { Revision = "1" }).Hash());
         Assert.Equal(extraction.Hash(), ArticleExtractor.Create(extraction).Derivation);
     }
 

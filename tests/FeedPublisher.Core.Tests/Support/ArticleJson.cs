@@ -23,6 +23,13 @@ public static class ArticleJson
                 article.Authors.Where(article.AuthorUrls.ContainsKey).ToDictionary(name => name, name => article.AuthorUrls[name].AbsoluteUri), Options));
         }
 
+        if (article.Attachments.Count > 0)
+        {
+            // Likewise only where the file gave some (issue 17).
+            json.Insert(json.IndexOf("Image") + 1, "Attachments", JsonSerializer.SerializeToNode(
+                article.Attachments.Select(a => new { Url = a.Url.AbsoluteUri, a.MediaType, a.Length, a.Duration, a.Title }), Options));
+        }
+
         return json.ToJsonString(Options) + "\n";
     }
 

@@ -117,10 +117,10 @@ public sealed class FeedWriterTests
         var xml = Encoding.UTF8.GetString(new RssFeedWriter().Render(SampleFeed.MainFeed() with { IsArchive = true }));
 
         Assert.StartsWith(
-            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:fh=\"http://purl.org/syndication/history/1.0\">",
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:fh=\"http://purl.org/syndication/history/1.0\" xmlns:media=\"http://search.yahoo.com/mrss/\">",
             xml, StringComparison.Ordinal);
         Assert.Contains("<fh:archive />", xml, StringComparison.Ordinal);
-        Assert.Equal(4, CountOf(xml, "xmlns"));
+        Assert.Equal(5, CountOf(xml, "xmlns"));
         Assert.Contains("<source url=\"https://apnews.com/\">Associated Press</source>", xml, StringComparison.Ordinal);
     }
 
@@ -130,10 +130,10 @@ public sealed class FeedWriterTests
         var xml = Encoding.UTF8.GetString(new AtomFeedWriter().Render(SampleFeed.MainFeed() with { IsArchive = true }));
 
         Assert.StartsWith(
-            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xml:lang=\"en\" xmlns=\"http://www.w3.org/2005/Atom\" xmlns:fh=\"http://purl.org/syndication/history/1.0\">",
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xml:lang=\"en\" xmlns=\"http://www.w3.org/2005/Atom\" xmlns:fh=\"http://purl.org/syndication/history/1.0\" xmlns:media=\"http://search.yahoo.com/mrss/\">",
             xml, StringComparison.Ordinal);
         Assert.Contains("<fh:archive />", xml, StringComparison.Ordinal);
-        Assert.Equal(2, CountOf(xml, "xmlns"));
+        Assert.Equal(3, CountOf(xml, "xmlns"));
         using var reader = XmlReader.Create(new MemoryStream(Encoding.UTF8.GetBytes(xml)), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
         Assert.Equal(SampleFeed.MainFeed().Entries.Count, SyndicationFeed.Load(reader).Items.Count());
     }

@@ -70,9 +70,10 @@ public abstract partial class ArticleStoreContract : IAsyncLifetime
         await store.ApplyAsync(Changes(stored), None);
 
         var article = Assert.Single(await Latest(store, 10));
-        Assert.Equal(stored.Article with { Authors = [], AuthorUrls = NoPages, Categories = [], Sources = [] }, article with { Authors = [], AuthorUrls = NoPages, Categories = [], Sources = [] });
+        Assert.Equal(stored.Article with { Authors = [], AuthorUrls = NoPages, Categories = [], Sources = [], Attachments = [] }, article with { Authors = [], AuthorUrls = NoPages, Categories = [], Sources = [], Attachments = [] });
         Assert.Equal(stored.Article.Authors, article.Authors);
         Assert.Equal(stored.Article.AuthorUrls, article.AuthorUrls);
+        Assert.Equal(stored.Article.Attachments, article.Attachments);
         Assert.Equal(stored.Article.Categories, article.Categories);
         Assert.Equal(stored.Article.Sources, article.Sources);
         var known = (await store.GetKnownFilesAsync(None))["world/story.txt"];
@@ -86,7 +87,7 @@ public abstract partial class ArticleStoreContract : IAsyncLifetime
     public async Task Apply_OptionalFieldsAbsent_RoundTripAsNull()
     {
         var store = await OpenAsync();
-        var bare = Stored("bare", Day) is var s ? s with { Article = s.Article with { Url = null, Origin = null, Language = null, Image = null, Authors = [], AuthorUrls = NoPages, Categories = [], Sources = [] } } : null!;
+        var bare = Stored("bare", Day) is var s ? s with { Article = s.Article with { Url = null, Origin = null, Language = null, Image = null, Authors = [], AuthorUrls = NoPages, Categories = [], Sources = [], Attachments = [] } } : null!;
 
         await store.ApplyAsync(Changes(bare), None);
 
@@ -376,6 +377,11 @@ public abstract partial class ArticleStoreContract : IAsyncLifetime
             ContentHtml = "<p>Body</p>\n",
             Authors = ["Ann", "Bob"],
             AuthorUrls = new Dictionary<string, Uri> { ["Ann"] = new("https://news.example.com/people/ann") },
+            Attachments =
+            [
+                new MediaAttachment(new Uri("https://cdn.example.com/episode.mp3"), "audio/mpeg", 24_986_239, 1_830, "Episode & notes 😀"),
+                new MediaAttachment(new Uri("https://cdn.example.com/episode.mp4"), "video/mp4"),
+            ],
             Categories = ["World"],
             Sources = [new SourceLink("Reuters", new Uri("https://www.reuters.com/"))],
             Url = new Uri($"https://news.example.com/{id}.html"),

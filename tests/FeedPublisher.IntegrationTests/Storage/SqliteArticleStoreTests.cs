@@ -94,6 +94,25 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContract, IDisposable
     }
 
     [Fact]
+    public async Task Open_StoreAtVersion11_ArticlesShownWithoutAttachmentsUntilReadAgain()
+    {
+        // Stored before attachments were kept: shown as they were (no files) until the next walk
+        // reads them again, which the extraction's new revision asks for (derived_with differs).
+        Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
+        var scripts = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "src/FeedPublisher.Storage/Sqlite/Migrations"), "*.sql").Order(StringComparer.Ordinal).Take(11);
+        Execute(string.Concat(scripts.Select(File.ReadAllText)) + """
+            INSERT INTO articles (id, source_path, seq, file_length, file_mtime, content_hash, title, path, published, updated, summary, content_html, authors, categories, sources, derived_with)
+            VALUES ('b', 'b.txt', 1, 1, 1, 'h', 'B', 'b', 0, 0, 'S', '<p>B</p>', '[]', '[]', '[]', 'revision 1');
+            PRAGMA user_version = 11;
+            """);
+
+        var store = SqliteArticleStore.Open(_file, "revision 2");
+
+        Assert.True((await store.GetFileStampsAsync(CancellationToken.None))["b.txt"].Stale);
+        Assert.Empty(Assert.Single(await Latest(store, 10)).Attachments);
+    }
+
+    [Fact]
     public void Open_SchemaNewerThanProgram_FailsWithClearMessage()
     {
         SqliteArticleStore.Open(_file);

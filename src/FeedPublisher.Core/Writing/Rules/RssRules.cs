@@ -91,10 +91,41 @@ internal sealed class RssRules : IFeedRules
                 yield return $"item {n}: needs a unique <guid isPermaLink=\"false\">, or one that is its absolute URL";
             }
 
+            foreach (var problem in CheckMedia(item, n))
+            {
+                yield return problem;
+            }
+
             foreach (var url in FeedRules.NonAbsoluteUrlsInHtml((string?)item.Element(FeedNamespaces.Content + "encoded") ?? ""))
             {
                 yield return $"item {n}: content:encoded has a URL that is not absolute: {url}";
             }
+        }
+    }
+
+    /// <summary>
+    /// RSS 2.0 allows one enclosure per item, with url, length (a number of bytes) and type; Media
+    /// RSS's content and thumbnail need a url. The W3C validator wants every such URL absolute.
+    /// </summary>
+    private static IEnumerable<string> CheckMedia(XElement item, int n)
+    {
+        var enclosures = item.Elements("enclosure").ToList();
+        if (enclosures.Count > 1)
+        {
+            yield return $"item {n}: more than one <enclosure>";
+        }
+
+        foreach (var enclosure in enclosures.Where(e => !FeedRules.IsAbsoluteHttp((string?)e.Attribute("url"))
+            || !long.TryParse((string?)e.Attribute("length"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _)
+            || string.IsNullOrEmpty((string?)e.Attribute("type"))))
+        {
+            yield return $"item {n}: <enclosure> needs an absolute url, a length in bytes and a type";
+        }
+
+        foreach (var media in item.Elements(FeedNamespaces.MediaRss + "content").Concat(item.Elements(FeedNamespaces.MediaRss + "thumbnail"))
+            .Where(m => !FeedRules.IsAbsoluteHttp((string?)m.Attribute("url"))))
+        {
+            yield return $"item {n}: <media:{media.Name.LocalName}> needs an absolute url";
         }
     }
 }
