@@ -244,7 +244,7 @@ public sealed class SqliteArticleStore : IArticleStore
     {
         await using var connection = Connect();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {StoredRows.PageVersionColumns} FROM articles INDEXED BY articles_by_seq WHERE seq > $after AND url IS NULL AND {StoredRows.Due("articles")} ORDER BY seq LIMIT $count";
+        command.CommandText = $"SELECT {StoredRows.PageVersionColumns} FROM articles INDEXED BY articles_page_versions WHERE seq > $after AND url IS NULL AND {StoredRows.Due("articles")} ORDER BY seq LIMIT $count";
         command.Parameters.AddWithValue("$after", afterSeq);
         command.Parameters.AddWithValue("$count", count);
         command.Parameters.AddWithValue("@now", Now());
