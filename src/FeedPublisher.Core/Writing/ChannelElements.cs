@@ -28,7 +28,25 @@ internal static class ChannelElements
         if (channel.TtlMinutes is { } ttl)
         {
             syndication.ElementExtensions.Add(new XElement("ttl", ttl));
+            // The same interval for readers that read the syndication module rather than ttl.
+            var (period, frequency) = UpdatePeriod(ttl);
+            syndication.ElementExtensions.Add(new XElement(FeedNamespaces.Syndication + "updatePeriod", period));
+            syndication.ElementExtensions.Add(new XElement(FeedNamespaces.Syndication + "updateFrequency", frequency));
         }
+    }
+
+    /// <summary>True when the RSS channel carries the syndication module (declared on the root only then).</summary>
+    public static bool UsesSyndicationModule(ChannelIdentity? channel) => channel?.TtlMinutes is not null;
+
+    /// <summary>
+    /// A ttl in minutes as the syndication module says it: the shortest period that holds it, and
+    /// how many times per period (at least once). 30 minutes: hourly, 2; 90: daily, 16; a week: weekly, 1.
+    /// </summary>
+    public static (string Period, int Frequency) UpdatePeriod(int ttlMinutes)
+    {
+        (string Name, int Minutes)[] periods = [("hourly", 60), ("daily", 1440), ("weekly", 10080), ("monthly", 43200), ("yearly", 525600)];
+        var (name, minutes) = periods.FirstOrDefault(p => p.Minutes >= ttlMinutes, periods[^1]);
+        return (name, Math.Max(1, minutes / Math.Max(1, ttlMinutes)));
     }
 
     public static void AddToAtom(SyndicationFeed syndication, ChannelIdentity? channel)

@@ -11,4 +11,7 @@ public static class FeedNamespaces
     public static readonly XNamespace Xml = XNamespace.Xml;
     public static readonly XNamespace FeedHistory = "http://purl.org/syndication/history/1.0";
     public static readonly XNamespace MediaRss = "http://search.yahoo.com/mrss/";
+
+    /// <summary>The RSS 1.0 syndication module (sy:updatePeriod, sy:updateFrequency), which WordPress writes into RSS 2.0 too.</summary>
+    public static readonly XNamespace Syndication = "http://purl.org/rss/1.0/modules/syndication/";
 }

@@ -46,6 +46,7 @@ public sealed class RssFeedWriter : IFeedWriter
             ("atom", FeedNamespaces.Atom.NamespaceName), ("content", FeedNamespaces.Content.NamespaceName), ("dc", FeedNamespaces.DublinCore.NamespaceName),
             .. feed.IsArchive ? [("fh", FeedNamespaces.FeedHistory.NamespaceName)] : Array.Empty<(string, string)>(),
             .. MediaElements.UseMediaRss(feed, atom: false) ? [("media", FeedNamespaces.MediaRss.NamespaceName)] : Array.Empty<(string, string)>(),
+            .. ChannelElements.UsesSyndicationModule(feed.Channel) ? [("sy", FeedNamespaces.Syndication.NamespaceName)] : Array.Empty<(string, string)>(),
         ];
         FeedXml.Write(output, new Rss20FeedFormatter(syndication, serializeExtensionsAsAtom: true), xml => new RssCorrectionsXmlWriter(xml, namespaces, feed));
     }

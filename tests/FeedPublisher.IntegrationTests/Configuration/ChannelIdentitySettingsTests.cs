@@ -98,6 +98,9 @@ public sealed class ChannelIdentitySettingsTests : IDisposable
             Assert.Equal("© 2026 Example News & partners", (string?)channel.Element("copyright"));
             Assert.Equal("desk@news.example.com (News Desk)", (string?)channel.Element("managingEditor"));
             Assert.Equal("30", (string?)channel.Element("ttl"));
+            XNamespace sy = "http://purl.org/rss/1.0/modules/syndication/";
+            Assert.Equal("hourly", (string?)channel.Element(sy + "updatePeriod"));
+            Assert.Equal("2", (string?)channel.Element(sy + "updateFrequency"));
 
             var atom = XDocument.Load(Path.Combine(folder, "atom.xml")).Root!;
             Assert.Equal("https://news.example.com/logo.png", atom.Element(Atom + "logo")!.Value);
