@@ -42,9 +42,11 @@ public sealed partial class FeedFileEndpoint(FeedFileResolver resolver, EntityTa
 
         if (file is null && resolver.IsFolderWithoutSlash(request.Path.Value ?? "/"))
         {
-            // Relative links in the folder's page resolve against the folder only with the slash.
+            // Relative links in the folder's page resolve against the folder only with the slash. The
+            // path is rebuilt from its segments: "//host/x" must not become a protocol-relative URL.
             response.StatusCode = StatusCodes.Status301MovedPermanently;
-            response.Headers.Location = request.PathBase + request.Path + "/" + request.QueryString;
+            var segments = (request.Path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
+            response.Headers.Location = request.PathBase + new PathString("/" + string.Join('/', segments) + "/") + request.QueryString;
             Served(logger, request.Method, request.Path, 301);
             return;
         }

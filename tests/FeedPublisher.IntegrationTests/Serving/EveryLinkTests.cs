@@ -72,6 +72,10 @@ public sealed class EveryLinkTests(ITestOutputHelper output) : IDisposable
         using var withoutSlash = await noRedirects.GetAsync(new Uri(page.TrimEnd('/')));
         Assert.Equal(HttpStatusCode.MovedPermanently, withoutSlash.StatusCode);
         Assert.Equal(new Uri(page).AbsolutePath, withoutSlash.Headers.Location?.OriginalString);
+        // Asked for as "//2026/...", the answer must not send a browser to a host named "2026".
+        using var doubled = await noRedirects.GetAsync(new Uri($"http://127.0.0.1:{service.BaseUrl.Port}/{new Uri(page).AbsolutePath.TrimEnd('/')}"));
+        Assert.Equal(HttpStatusCode.MovedPermanently, doubled.StatusCode);
+        Assert.Equal(new Uri(page).AbsolutePath, doubled.Headers.Location?.OriginalString);
     }
 
     /// <summary>The smallest valid PNG: one transparent pixel.</summary>
