@@ -59,6 +59,9 @@ public static class MalformedArticles
         yield return ("md-footnotes.md", Utf8("# Footnotes\n\n" + Repeat("[^a]", 16_000) + "\n"));
         yield return ("md-nested-list.md", Utf8("# List\n\n" + string.Concat(Enumerable.Range(0, 2000).Select(i => new string(' ', i * 2) + "- item\n"))));
         yield return ("md-nested-list-flat.md", Utf8("# List\n\n" + Repeat("- ", 10_000) + "item\n"));
+        // Found by the fuzz run in CI (seed 14, case 49602): nested blocks over text full of
+        // references (Markdig writes a quote as &quot;) made each enclosing block decode it all again.
+        yield return ("md-nested-html-lists-quotes.md", Utf8("# Lists\n\nThe S&P 500 rose on " + Repeat("<ul><li>", 12_000) + "Wednesday.\n\n- The dollar fell " + Repeat("{\"a\":", 18_000) + "\n"));
         // Found by the fuzz run (ArticleFuzzTests): brackets that links close later, nested past Markdig's depth limit.
         yield return ("md-brackets-then-links.md", Utf8("# Brackets\n\nA rep" + Repeat("[", 5_331) + "ort. See [one](https://a.example/) and [two](/b).\n"));
         yield return ("html-tag-in-tag-name.html", Utf8("<html><head><title<table>" + Repeat("<tr><td><table>", 16_716) + ">T</title></head><body><p>Text.</p></body></html>"));
