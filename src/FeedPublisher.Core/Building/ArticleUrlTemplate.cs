@@ -30,6 +30,26 @@ public static class ArticleUrlTemplate
             return $"it has a placeholder other than {string.Join(", ", Placeholders)}";
         }
 
+        if (template.Any(char.IsWhiteSpace))
+        {
+            return "it has a space in it";
+        }
+
+        // Placeholders stand in the path only: an id in the host ("https://{id}.example.com/")
+        // could make no URL at all, and fail every publish; a user name and password in every link is a leak.
+        var scheme = template.IndexOf("://", StringComparison.Ordinal);
+        var pathStart = scheme < 0 ? -1 : template.IndexOf('/', scheme + 3);
+        var firstPlaceholder = Placeholders.Select(p => template.IndexOf(p, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+        if (scheme >= 0 && (pathStart < 0 || firstPlaceholder < pathStart))
+        {
+            return "placeholders may only stand in the path, after the host";
+        }
+
+        if (scheme >= 0 && template.AsSpan(scheme + 3, pathStart - scheme - 3).Contains('@'))
+        {
+            return "it must not carry a user name or password";
+        }
+
         var sample = Expand(template, "world/sample-story", new DateTimeOffset(2026, 8, 15, 9, 0, 0, TimeSpan.Zero));
         return Uri.TryCreate(sample, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
             ? null

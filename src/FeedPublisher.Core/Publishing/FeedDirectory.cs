@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.IO.Compression;
 
 namespace FeedPublisher.Core.Publishing;
@@ -125,13 +126,33 @@ public sealed class FeedDirectory
     /// <summary>A file's bytes, or null when it is not there.</summary>
     public byte[]? Read(string relativePath) => File.Exists(Resolve(relativePath)) ? File.ReadAllBytes(Resolve(relativePath)) : null;
 
-    /// <summary><see cref="Resolve"/>, also refusing a path inside the staging folder: for a file to publish.</summary>
-    internal string ResolveForStaging(string relativePath)
+    /// <summary>
+    /// <see cref="Resolve"/>, also refusing a path inside the staging folder, and one whose folder
+    /// below the root is a symbolic link (a link would carry the file, and its later deletion,
+    /// wherever it leads): for a file to publish or delete. Folders found real are remembered in
+    /// <paramref name="realFolders"/> (one publish's), so each is looked at once.
+    /// </summary>
+    internal string ResolveForStaging(string relativePath, ConcurrentDictionary<string, bool>? realFolders = null)
     {
         var full = Resolve(relativePath);
         if (full.StartsWith(StagingFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
             throw new ArgumentException($"'{relativePath}' is inside the staging folder of {Root}", nameof(relativePath));
+        }
+
+        for (var folder = Path.GetDirectoryName(full)!; folder.Length > Root.Length; folder = Path.GetDirectoryName(folder)!)
+        {
+            if (realFolders?.ContainsKey(folder) == true)
+            {
+                break;
+            }
+
+            if (new DirectoryInfo(folder).LinkTarget is not null)
+            {
+                throw new IOException($"'{Relative(folder)}' in the feed directory {Root} is a symbolic link: the publisher writes only into real folders of its own, so remove the link");
+            }
+
+            realFolders?.TryAdd(folder, true);
         }
 
         return full;

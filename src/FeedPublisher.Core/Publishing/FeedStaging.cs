@@ -18,6 +18,9 @@ public sealed class FeedStaging
     private readonly List<string> _removals = [];
     private int _unlisted;
 
+    /// <summary>Folders of this publish's files found to be real (no symbolic link): each is looked at once.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _realFolders = new(StringComparer.Ordinal);
+
     internal FeedStaging(FeedDirectory directory)
     {
         _directory = directory;
@@ -38,7 +41,7 @@ public sealed class FeedStaging
     /// <summary>Stages a file with these bytes (and its .gz sibling when asked); a file whose bytes would not change is left alone.</summary>
     public PublishedFile Stage(string relativePath, ReadOnlySpan<byte> bytes, bool gzip)
     {
-        var target = _directory.ResolveForStaging(relativePath);
+        var target = _directory.ResolveForStaging(relativePath, _realFolders);
         var changed = !FeedDirectory.HasSameBytes(target, bytes);
         var rename = changed ? new[] { _directory.Relative(_directory.WriteTemporary(bytes, FeedDirectory.LaterSecondThan(target))), relativePath } : null;
         var gzipRename = gzip && (changed || !File.Exists(target + ".gz"))
@@ -58,7 +61,7 @@ public sealed class FeedStaging
     /// </summary>
     public PublishedFile StageUnlisted(string relativePath, ReadOnlySpan<byte> bytes, bool gzip)
     {
-        var target = _directory.ResolveForStaging(relativePath);
+        var target = _directory.ResolveForStaging(relativePath, _realFolders);
         var changed = !FeedDirectory.HasSameBytes(target, bytes);
         var staged = 0;
         if (changed)
@@ -85,7 +88,7 @@ public sealed class FeedStaging
     /// <summary>Deletes a file that the manifest does not list (see <see cref="StageUnlisted"/>) when the publish moves its files into place.</summary>
     public void Remove(string relativePath)
     {
-        _directory.ResolveForStaging(relativePath);
+        _directory.ResolveForStaging(relativePath, _realFolders);
         lock (_lock)
         {
             _removals.Add(relativePath);
@@ -95,7 +98,7 @@ public sealed class FeedStaging
     /// <summary>Keeps the file in place as it is (one known to be unchanged), without reading it.</summary>
     public PublishedFile Keep(string relativePath, bool gzip)
     {
-        var target = _directory.ResolveForStaging(relativePath);
+        var target = _directory.ResolveForStaging(relativePath, _realFolders);
         Record(relativePath, gzip, null, null);
         return new PublishedFile(relativePath, new FileInfo(target).Length, FileOutcome.Unchanged);
     }
@@ -106,7 +109,7 @@ public sealed class FeedStaging
         // Refuse a path that would leave the directory, or land in the staging folder, before any of them is staged.
         foreach (var file in files)
         {
-            _directory.ResolveForStaging(file.RelativePath);
+            _directory.ResolveForStaging(file.RelativePath, _realFolders);
         }
 
         var results = new PublishedFile[files.Count];

@@ -75,7 +75,8 @@ internal static class RssFeedReader
         {
             Id = guid,
             Title = Text(item.Element("title")),
-            Url = urls.Allowed(FeedDocuments.Resolve(Text(item.Element("link")), site), "link"),
+            // No link: a guid that is a permalink (RSS 2.0: isPermaLink is true unless it says false) is the item's page.
+            Url = urls.Allowed(FeedDocuments.Resolve(Text(item.Element("link")) ?? PermalinkOf(item.Element("guid")), site), "link"),
             Date = date,
             Authors = [.. item.Elements(Dc + "creator").Select(Text).OfType<string>()
                 .Concat(item.Elements("author").Select(a => Author(Text(a))).OfType<string>())
@@ -101,4 +102,11 @@ internal static class RssFeedReader
         Text(item.Elements().FirstOrDefault(e => e.Name.LocalName == name && e.Name.NamespaceName.StartsWith("http://wordpress.org/export/", StringComparison.Ordinal)));
 
     private static string? Text(XElement? element) => element?.Value.Trim() is { Length: > 0 } text ? text : null;
+
+    /// <summary>The guid's text when it is a permalink: not marked isPermaLink="false", and an absolute http(s) URL.</summary>
+    private static string? PermalinkOf(XElement? guid) =>
+        guid is not null && !string.Equals((string?)guid.Attribute("isPermaLink"), "false", StringComparison.OrdinalIgnoreCase)
+        && Text(guid) is { } text && Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? text
+            : null;
 }

@@ -31,6 +31,10 @@ public sealed class ArticleUrlTemplateTests
     [InlineData("https://news.example.com/{year}/{slug}/", "placeholder other than")]
     [InlineData("/{yyyy}/{slug}/", "absolute http or https")]
     [InlineData("javascript:alert(1)//{slug}", "absolute http or https")]
+    [InlineData("https://{id}.example.com/", "only stand in the path")]
+    [InlineData("https://news.example.com{slug}", "only stand in the path")]
+    [InlineData("https://user:pw@news.example.com/{slug}/", "user name or password")]
+    [InlineData("https://news.example.com/ {slug} /", "a space")]
     public void Problem_NamesWhatIsWrong(string template, string expected)
     {
         Assert.Contains(expected, ArticleUrlTemplate.Problem(template), StringComparison.Ordinal);

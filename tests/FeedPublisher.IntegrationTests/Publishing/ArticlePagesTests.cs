@@ -115,6 +115,64 @@ public sealed class ArticlePagesTests : IDisposable
         Assert.False(Directory.Exists(_feeds) && Directory.EnumerateFiles(_feeds).Any());
     }
 
+    /// <summary>Found by an outside probe: a page's folder replaced by a link to elsewhere carried the page, and its later deletion, out of the directory.</summary>
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Publish_PageFolderIsASymbolicLinkOutOfTheDirectory_NothingWrittenOrDeletedThereAndTheErrorNamesIt()
+    {
+        Write("world/budget.md", "World Budget", "2026-08-03");
+        Assert.Equal(0, (await PublishAsync()).ExitCode);
+        var outside = _temp.CreateFolder("outside");
+        File.WriteAllText(Path.Combine(outside, "keep.txt"), "not the publisher's");
+        File.CreateSymbolicLink(Path.Combine(_feeds, "2026", "09"), outside);
+        Write("sym.md", "Sym", "2026-09-05");
+
+        var result = await PublishAsync();
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("'2026/09' in the feed directory", result.AllOutput, StringComparison.Ordinal);
+        Assert.Equal(["keep.txt"], Directory.EnumerateFileSystemEntries(outside, "*", SearchOption.AllDirectories).Select(Path.GetFileName));
+        // The publish before it stands, whole.
+        Assert.Contains("World Budget", File.ReadAllText(Path.Combine(_feeds, "rss.xml")), StringComparison.Ordinal);
+    }
+
+    /// <summary>Found by an outside probe: the check let an id into the host, and one odd id then failed every publish.</summary>
+    [Fact]
+    public async Task Publish_ArticleUrlTemplateWithAPlaceholderInTheHost_RefusedNamingTheSetting()
+    {
+        Write("odd.md", "Odd Id", "2026-08-08");
+
+        var result = await PublishAsync("--Site:ArticleUrl=https://{id}.example.com/");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Site:ArticleUrl", result.AllOutput, StringComparison.Ordinal);
+        Assert.Contains("only stand in the path", result.AllOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.AllOutput, StringComparison.Ordinal);
+    }
+
+    /// <summary>Found by an outside probe: an RSS guid is a permalink unless it says otherwise, so an item without a link is at its guid.</summary>
+    [Fact]
+    public async Task Import_RssItemWithAPermalinkGuidAndNoLink_LinksToTheGuidAndGetsNoPage()
+    {
+        var old = _temp.Combine("old.xml");
+        File.WriteAllText(old, """
+            <?xml version="1.0"?>
+            <rss version="2.0"><channel><title>Old</title><link>https://old.example.com/</link><description>d</description>
+            <item><title>Guid is url</title><guid>https://old.example.com/2026/08/guid-url/</guid><pubDate>Sun, 16 Aug 2026 10:00:00 GMT</pubDate><description>Body of the story, in a few words.</description></item>
+            <item><title>Guid is no url</title><guid isPermaLink="false">https://old.example.com/?p=7</guid><pubDate>Sun, 16 Aug 2026 11:00:00 GMT</pubDate><description>Another story, in a few words.</description></item>
+            </channel></rss>
+            """);
+
+        var result = await FeedPublisherCli.RunAsync(_temp.Path,
+            ["import", old, "--publish", "--articles", _articles, "--feeds", _feeds, "--store", _temp.Combine("store.db"), "--base-url", BaseUrl]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var links = ItemLinks().ToDictionary(l => l.Title, l => l.Link);
+        Assert.Equal("https://old.example.com/2026/08/guid-url/", links["Guid is url"]);
+        Assert.StartsWith(BaseUrl + "2026/08/", links["Guid is no url"], StringComparison.Ordinal);
+        Assert.True(File.Exists(FileOf(links["Guid is no url"])));
+    }
+
     private Task<CliResult> PublishAsync(params string[] extra) => FeedPublisherCli.RunAsync(_temp.Path,
         ["publish", "--articles", _articles, "--feeds", _feeds, "--store", _temp.Combine("store.db"), "--base-url", BaseUrl, .. extra]);
 
