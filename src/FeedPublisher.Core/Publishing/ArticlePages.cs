@@ -32,7 +32,7 @@ namespace FeedPublisher.Core.Publishing;
 /// staged in the staging folder's tree (<see cref="FeedStaging.StageUnlisted"/>), and the record
 /// is their list.</para>
 /// </remarks>
-public sealed class ArticlePages(IArticleStore store, PublishState state, SiteInfo site, PublishSettings settings, PublishShape shape)
+public sealed class ArticlePages(IArticleStore store, FeedDirectory directory, PublishState state, SiteInfo site, PublishSettings settings, PublishShape shape)
 {
     /// <summary>Page versions read per query: a few hundred KB.</summary>
     private const int VersionsPerRead = 2_000;
@@ -59,6 +59,10 @@ public sealed class ArticlePages(IArticleStore store, PublishState state, SiteIn
             reserved[page.Path] = id;
         }
 
+        // A file at a page's path that no page of ours wrote (a site's own page, kept when it moved
+        // here) stays: a new article takes the next path instead.
+        bool Foreign(string path) => File.Exists(directory.Resolve(ArticlePagePath.FileOf(path)))
+            && !ArticlePageWriter.IsOwnPage(directory.Resolve(ArticlePagePath.FileOf(path)));
         var used = new HashSet<string>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var assigned = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -78,7 +82,7 @@ public sealed class ArticlePages(IArticleStore store, PublishState state, SiteIn
                 var old = previous.GetValueOrDefault(version.Id);
                 var path = old is not null && ArticlePagePath.IsFor(old.Path, own) && used.Add(old.Path)
                     ? old.Path
-                    : Claim(own, version.Id, used, reserved, seen);
+                    : Claim(own, version.Id, used, reserved, seen, Foreign);
                 if (path is null)
                 {
                     // Its path is another article's in the record, one not read yet: settled when every article has been.
@@ -105,7 +109,7 @@ public sealed class ArticlePages(IArticleStore store, PublishState state, SiteIn
         // Every article has claimed its path now: what the record gave one that is gone (a file
         // moved to another folder, say) is free, and the newcomer takes it; a taken one, the next free.
         var late = deferred.Select(version => (version.Id, Own: ArticlePagePath.For(version.Id, version.Published), Version: version))
-            .Select(page => (page.Id, page.Own, Path: Claim(page.Own, page.Id, used, [], seen)!, page.Version))
+            .Select(page => (page.Id, page.Own, Path: Claim(page.Own, page.Id, used, reserved, seen, Foreign, final: true)!, page.Version))
             .Where(page => Settle(page.Version, page.Own, page.Path, previous.GetValueOrDefault(page.Id), record, assigned))
             .Select(page => (page.Id, page.Path)).ToList();
         written += await StagePagesAsync(late, feeds, staging, cancellationToken);
@@ -117,10 +121,12 @@ public sealed class ArticlePages(IArticleStore store, PublishState state, SiteIn
 
     /// <summary>
     /// The article's own path, or its first alternative that is free: not used in this publish,
-    /// and not another article's in the record, unless that article has been read and took
-    /// another. Null when the first such path is the record's for an article not read yet.
+    /// not a file of someone else's, and not another article's in the record, unless that article
+    /// has been read and took another. Null when the first such path is the record's for an
+    /// article not read yet.
     /// </summary>
-    private static string? Claim(string own, string id, HashSet<string> used, Dictionary<string, string> reserved, HashSet<string> seen)
+    /// <param name="final">After every article was read: an owner not read is gone, and its path free.</param>
+    private static string? Claim(string own, string id, HashSet<string> used, Dictionary<string, string> reserved, HashSet<string> seen, Func<string, bool> foreign, bool final = false)
     {
         for (var n = 1; ; n++)
         {
@@ -130,14 +136,21 @@ public sealed class ArticlePages(IArticleStore store, PublishState state, SiteIn
                 continue;
             }
 
-            if (reserved.TryGetValue(candidate, out var owner) && owner != id)
+            if (!reserved.TryGetValue(candidate, out var owner))
             {
-                if (!seen.Contains(owner))
+                if (foreign(candidate))
+                {
+                    continue;
+                }
+            }
+            else if (owner != id)
+            {
+                if (!seen.Contains(owner) && !final)
                 {
                     return null;
                 }
 
-                // Its owner was read and took another path: free.
+                // Its owner took another path, or (final) is gone: free.
             }
 
             used.Add(candidate);

@@ -22,6 +22,12 @@ public static class ArticlePageWriter
     /// <summary>Changes whenever the page's markup does, so that every page is written again once.</summary>
     public const int Revision = 1;
 
+    /// <summary>
+    /// In the head of every page, near its start: how a publish tells its own page from a file
+    /// someone else put at the same path (<see cref="IsOwnPage"/>).
+    /// </summary>
+    public const string Generator = "<meta name=\"generator\" content=\"FeedPublisher\">";
+
     private const string Style = """
         :root{color-scheme:light dark}
         body{font:17px/1.6 Georgia,"Times New Roman",serif;max-width:42rem;margin:0 auto;padding:1rem;color:#1d1d1f;background:#fff}
@@ -53,7 +59,7 @@ public static class ArticlePageWriter
         var published = Stamp(article.Published);
         var description = article.Summary;
         html.Append("<!DOCTYPE html>\n<html lang=\"").Append(EncodeAttribute(article.Language ?? site.Language)).Append("\">\n<head>\n<meta charset=\"utf-8\">\n");
-        html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n").Append(Generator).Append('\n');
         html.Append("<title>").Append(Encode($"{article.Title} – {site.Title}")).Append("</title>\n");
         Meta(html, "name", "description", description);
         html.Append("<link rel=\"canonical\" href=\"").Append(EncodeAttribute(link.AbsoluteUri)).Append("\">\n");
@@ -212,4 +218,13 @@ public static class ArticlePageWriter
 
     private static string Stamp(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>True when the file at <paramref name="path"/> is a page this writer wrote (its first KB holds <see cref="Generator"/>).</summary>
+    public static bool IsOwnPage(string path)
+    {
+        Span<byte> head = stackalloc byte[1024];
+        using var handle = File.OpenHandle(path);
+        var read = RandomAccess.Read(handle, head, 0);
+        return head[..read].IndexOf(Encoding.UTF8.GetBytes(Generator)) >= 0;
+    }
 }

@@ -136,6 +136,26 @@ public sealed class ArticlePagesTests : IDisposable
         Assert.Contains("World Budget", File.ReadAllText(Path.Combine(_feeds, "rss.xml")), StringComparison.Ordinal);
     }
 
+    /// <summary>Found by an outside probe: a site's own page at an article's path was overwritten, and deleted with the article.</summary>
+    [Fact]
+    public async Task Publish_AFileOfTheSitesOwnAtAnArticlesPath_KeptAndTheArticleTakesTheNextPath()
+    {
+        var legacy = Path.Combine(_feeds, "2026", "08", "legacy", "index.html");
+        Directory.CreateDirectory(Path.GetDirectoryName(legacy)!);
+        File.WriteAllText(legacy, "<p>hand-made page</p>");
+        Write("legacy.md", "Legacy", "2026-08-05");
+
+        var result = await PublishAsync();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("<p>hand-made page</p>", File.ReadAllText(legacy));
+        Assert.Equal($"{BaseUrl}2026/08/legacy-2/", ItemLinks().Single().Link);
+        File.Delete(Path.Combine(_articles, "legacy.md"));
+        Assert.Equal(0, (await PublishAsync()).ExitCode);
+        Assert.Equal("<p>hand-made page</p>", File.ReadAllText(legacy));
+        Assert.False(Directory.Exists(Path.Combine(_feeds, "2026", "08", "legacy-2")));
+    }
+
     /// <summary>Found by an outside probe: the check let an id into the host, and one odd id then failed every publish.</summary>
     [Fact]
     public async Task Publish_ArticleUrlTemplateWithAPlaceholderInTheHost_RefusedNamingTheSetting()
