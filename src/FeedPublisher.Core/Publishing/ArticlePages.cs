@@ -48,8 +48,7 @@ public sealed class ArticlePages(IArticleStore store, FeedDirectory directory, P
         if (!links.WritesPages)
         {
             // The site hosts its own pages now: ours go, with their record.
-            RemovePagesNotIn([], previous, staging);
-            return new ArticlePagesReport(links, 0, 0, previous.Count);
+            return new ArticlePagesReport(links, 0, 0, RemovePagesNotIn([], previous, staging));
         }
 
         // A path the record gives an article is its own while the article stands: nobody else is given it.

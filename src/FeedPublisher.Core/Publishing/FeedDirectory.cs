@@ -365,24 +365,8 @@ public sealed class FeedDirectory
     /// </summary>
     internal string WriteTemporary(ReadOnlySpan<byte> bytes, DateTime? lastWrite = null)
     {
-        var temporary = Path.Combine(StagingFolder, PublishState.TemporaryPrefix + Guid.NewGuid().ToString("N"));
-        try
-        {
-            using var handle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write);
-            RandomAccess.Write(handle, bytes, 0);
-        }
-        catch (IOException)
-        {
-            // A file cut short by a full disk goes at once.
-            File.Delete(temporary);
-            throw;
-        }
-
-        if (lastWrite is { } time)
-        {
-            File.SetLastWriteTimeUtc(temporary, time);
-        }
-
+        var temporary = NewTemporaryPath();
+        WriteNew(temporary, bytes, compressed: false, lastWrite);
         return temporary;
     }
 
@@ -402,12 +386,20 @@ public sealed class FeedDirectory
         }
 
         var folder = Path.Combine(Root, PublishState.StagedTree);
-        var path = Path.Combine(folder, name);
         if (!Directory.Exists(folder))
         {
             Directory.CreateDirectory(folder);
         }
 
+        WriteNew(Path.Combine(folder, name), bytes, compressed, lastWrite);
+    }
+
+    /// <summary>
+    /// Creates a file that must not exist yet and writes the bytes to it, plainly or gzipped (see
+    /// <see cref="WriteTemporaryCompressed"/>); a file cut short by a full disk goes at once.
+    /// </summary>
+    private static void WriteNew(string path, ReadOnlySpan<byte> bytes, bool compressed, DateTime? lastWrite)
+    {
         try
         {
             if (compressed)
@@ -421,19 +413,20 @@ public sealed class FeedDirectory
                 using var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write);
                 RandomAccess.Write(handle, bytes, 0);
             }
-
-            if (lastWrite is { } time)
-            {
-                File.SetLastWriteTimeUtc(path, time);
-            }
         }
         catch (IOException)
         {
-            // A file cut short by a full disk goes at once.
             File.Delete(path);
             throw;
         }
+
+        if (lastWrite is { } time)
+        {
+            File.SetLastWriteTimeUtc(path, time);
+        }
     }
+
+    private string NewTemporaryPath() => Path.Combine(StagingFolder, PublishState.TemporaryPrefix + Guid.NewGuid().ToString("N"));
 
     private void WriteAtomically(string path, byte[] bytes)
     {
@@ -462,20 +455,8 @@ public sealed class FeedDirectory
     /// </summary>
     internal string WriteTemporaryCompressed(ReadOnlySpan<byte> bytes)
     {
-        var temporary = Path.Combine(StagingFolder, PublishState.TemporaryPrefix + Guid.NewGuid().ToString("N"));
-        try
-        {
-            using var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 16 * 1024);
-            using var gzip = new GZipStream(file, new ZLibCompressionOptions { CompressionLevel = 4 });
-            gzip.Write(bytes);
-        }
-        catch (IOException)
-        {
-            // A file cut short by a full disk goes at once.
-            File.Delete(temporary);
-            throw;
-        }
-
+        var temporary = NewTemporaryPath();
+        WriteNew(temporary, bytes, compressed: true, lastWrite: null);
         return temporary;
     }
 

@@ -56,23 +56,15 @@ public static class ArticlePageWriter
     public static byte[] Render(SiteInfo site, Article article, Uri link, IReadOnlyList<ListedFeed> feeds)
     {
         var html = new StringBuilder(article.ContentHtml.Length + 6 * 1024);
-        var published = Stamp(article.Published);
+        var published = HtmlPageParts.Stamp(article.Published);
         var description = article.Summary;
         html.Append("<!DOCTYPE html>\n<html lang=\"").Append(EncodeAttribute(article.Language ?? site.Language)).Append("\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n").Append(Generator).Append('\n');
         html.Append("<title>").Append(Encode($"{article.Title} – {site.Title}")).Append("</title>\n");
         Meta(html, "name", "description", description);
         html.Append("<link rel=\"canonical\" href=\"").Append(EncodeAttribute(link.AbsoluteUri)).Append("\">\n");
-        if (site.Channel?.Icon is { } icon)
-        {
-            html.Append("<link rel=\"icon\" href=\"").Append(EncodeAttribute(icon.AbsoluteUri)).Append("\">\n");
-        }
-
-        foreach (var format in FeedFormats.All)
-        {
-            html.Append("<link rel=\"alternate\" type=\"").Append(format.MediaType).Append("\" title=\"").Append(EncodeAttribute($"{site.Title} ({format.Label})"))
-                .Append("\" href=\"").Append(EncodeAttribute(new Uri(site.Root, format.FileName).AbsoluteUri)).Append("\">\n");
-        }
+        HtmlPageParts.AppendIcon(html, site.Channel);
+        HtmlPageParts.AppendFeedDiscovery(html, site.Title, fileName => new Uri(site.Root, fileName));
 
         Meta(html, "property", "og:type", "article");
         Meta(html, "property", "og:title", article.Title);
@@ -85,7 +77,7 @@ public static class ArticlePageWriter
         }
 
         Meta(html, "property", "article:published_time", published);
-        Meta(html, "property", "article:modified_time", Stamp(article.Updated));
+        Meta(html, "property", "article:modified_time", HtmlPageParts.Stamp(article.Updated));
         foreach (var category in article.Categories)
         {
             Meta(html, "property", "article:tag", category);
@@ -96,7 +88,7 @@ public static class ArticlePageWriter
         html.Append("<style>").Append(Style).Append("</style>\n</head>\n<body>\n");
         html.Append("<header class=\"site\"><a href=\"").Append(EncodeAttribute(site.Root.AbsoluteUri)).Append("\">").Append(Encode(site.Title)).Append("</a></header>\n");
         html.Append("<main>\n<article>\n<h1>").Append(Encode(article.Title)).Append("</h1>\n");
-        AppendByline(html, article, published);
+        AppendByline(html, article);
         if (article.Image is { } figure && !article.ContentHtml.Contains(figure.AbsoluteUri, StringComparison.Ordinal))
         {
             html.Append("<figure><img src=\"").Append(EncodeAttribute(figure.AbsoluteUri)).Append("\" alt=\"\"></figure>\n");
@@ -111,10 +103,10 @@ public static class ArticlePageWriter
         return Encoding.UTF8.GetBytes(html.ToString());
     }
 
-    private static void AppendByline(StringBuilder html, Article article, string published)
+    private static void AppendByline(StringBuilder html, Article article)
     {
-        html.Append("<p class=\"meta\"><time datetime=\"").Append(published).Append("\">")
-            .Append(article.Published.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)).Append("</time>");
+        html.Append("<p class=\"meta\">");
+        HtmlPageParts.AppendTime(html, article.Published);
         if (article.Authors.Count > 0)
         {
             html.Append(" · By ");
@@ -174,8 +166,8 @@ public static class ArticlePageWriter
             ["@type"] = "NewsArticle",
             ["headline"] = article.Title,
             ["description"] = article.Summary,
-            ["datePublished"] = Stamp(article.Published),
-            ["dateModified"] = Stamp(article.Updated),
+            ["datePublished"] = HtmlPageParts.Stamp(article.Published),
+            ["dateModified"] = HtmlPageParts.Stamp(article.Updated),
             ["mainEntityOfPage"] = link.AbsoluteUri,
             ["url"] = link.AbsoluteUri,
         };
@@ -216,8 +208,6 @@ public static class ArticlePageWriter
     private static void Meta(StringBuilder html, string attribute, string name, string content) =>
         html.Append("<meta ").Append(attribute).Append("=\"").Append(name).Append("\" content=\"").Append(EncodeAttribute(content)).Append("\">\n");
 
-    private static string Stamp(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>True when the file at <paramref name="path"/> is a page this writer wrote (its first KB holds <see cref="Generator"/>).</summary>
     public static bool IsOwnPage(string path)

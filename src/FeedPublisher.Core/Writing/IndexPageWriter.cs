@@ -34,16 +34,8 @@ public static class IndexPageWriter
         html.Append("<!DOCTYPE html>\n<html lang=\"").Append(EncodeAttribute(site.Language)).Append("\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         html.Append("<title>").Append(Encode(site.Title)).Append("</title>\n");
-        if (site.Channel?.Icon is { } icon)
-        {
-            html.Append("<link rel=\"icon\" href=\"").Append(EncodeAttribute(icon.AbsoluteUri)).Append("\">\n");
-        }
-
-        foreach (var format in FeedFormats.All)
-        {
-            html.Append("<link rel=\"alternate\" type=\"").Append(format.MediaType).Append("\" title=\"").Append(EncodeAttribute($"{site.Title} ({format.Label})"))
-                .Append("\" href=\"").Append(EncodeAttribute(main.UrlOf(format.FileName).AbsoluteUri)).Append("\">\n");
-        }
+        HtmlPageParts.AppendIcon(html, site.Channel);
+        HtmlPageParts.AppendFeedDiscovery(html, site.Title, main.UrlOf);
 
         html.Append("<style>").Append(Style).Append("</style>\n</head>\n<body>\n");
         html.Append("<h1>").Append(Encode(site.Title)).Append("</h1>\n<p class=\"lead\">").Append(Encode(site.Description)).Append("</p>\n");
@@ -102,8 +94,7 @@ public static class IndexPageWriter
             }
 
             html.Append("<h3><a href=\"").Append(EncodeAttribute(entry.Link.AbsoluteUri)).Append("\">").Append(Encode(article.Title)).Append("</a></h3>\n");
-            html.Append("<time datetime=\"").Append(article.Published.UtcDateTime.ToString("yyyy-MM-dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture)).Append("\">")
-                .Append(article.Published.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)).Append("</time>");
+            HtmlPageParts.AppendTime(html, article.Published);
             if (article.Authors.Count > 0)
             {
                 html.Append(" · ").Append(Encode(string.Join(", ", article.Authors)));
