@@ -11,19 +11,24 @@ internal sealed class ArticleChangeDetector(ArticleFileReader files, IngestSetti
     /// <summary>
     /// New files, files whose stamp is not the store's or whose article is stale (derived with
     /// other extraction settings), and known files that are gone (not those the walk skipped: they
-    /// keep their last good version). Imported articles have no file and are never gone.
+    /// keep their last good version). Imported articles have no file and are never gone. A JSON
+    /// Feed document is stored as its items (<see cref="FeedItemPaths"/>): it is unchanged while
+    /// every item's stamp matches it, and named by its own path when it changed or is gone.
     /// </summary>
     /// <param name="changedFound">How many of the changed paths the walk found.</param>
     public static List<string> Compare(FolderWalk walk, IReadOnlyDictionary<string, FileStamp> stamps, out int changedFound)
     {
+        var documents = DocumentStamps(stamps);
         var changed = new List<string>();
         var stillThere = 0;
         foreach (var file in walk.Files)
         {
-            if (stamps.TryGetValue(file.RelativePath, out var stamp))
+            var known = stamps.TryGetValue(file.RelativePath, out var stamp);
+            var items = documents?.GetValueOrDefault(file.RelativePath);
+            if (known || items is not null)
             {
-                stillThere++;
-                if (stamp.Matches(file.Length, file.LastWriteTime))
+                stillThere += (known ? 1 : 0) + (items?.Count ?? 0);
+                if ((!known || stamp.Matches(file.Length, file.LastWriteTime)) && (items is null || items.TrueForAll(item => item.Matches(file.Length, file.LastWriteTime))))
                 {
                     continue;
                 }
@@ -36,10 +41,33 @@ internal sealed class ArticleChangeDetector(ArticleFileReader files, IngestSetti
         if (stillThere < stamps.Count && stamps.Keys.Count(path => !ArticleImporter.IsImported(path)) > stillThere)
         {
             var seen = walk.Files.Select(file => file.RelativePath).ToHashSet(StringComparer.Ordinal);
-            changed.AddRange(stamps.Keys.Where(path => !seen.Contains(path) && !ArticleImporter.IsImported(path) && !walk.Covers(path)));
+            changed.AddRange(stamps.Keys.Where(path => !ArticleImporter.IsImported(path)).Select(FeedItemPaths.ContainerOf).Distinct(StringComparer.Ordinal)
+                .Where(path => !seen.Contains(path) && !walk.Covers(path)));
         }
 
         return changed;
+    }
+
+    /// <summary>The stamps of the items of each JSON Feed document, by the document's path; null when the store holds none.</summary>
+    private static Dictionary<string, List<FileStamp>>? DocumentStamps(IReadOnlyDictionary<string, FileStamp> stamps)
+    {
+        Dictionary<string, List<FileStamp>>? documents = null;
+        foreach (var (path, stamp) in stamps)
+        {
+            if (FeedItemPaths.IsItem(path))
+            {
+                documents ??= new Dictionary<string, List<FileStamp>>(StringComparer.Ordinal);
+                var document = FeedItemPaths.ContainerOf(path);
+                if (!documents.TryGetValue(document, out var list))
+                {
+                    documents[document] = list = [];
+                }
+
+                list.Add(stamp);
+            }
+        }
+
+        return documents;
     }
 
     /// <summary>

@@ -86,14 +86,18 @@ public sealed class ArticleIngestor(
             };
         }
 
-        var known = await timings.TimeAsync(StageTimings.Store, () => store.GetKnownFilesAsync(cancellationToken));
+        var known = new KnownFiles(await timings.TimeAsync(StageTimings.Store, () => store.GetKnownFilesAsync(cancellationToken)));
         // Built on the first file that needs an identity: a pass where nothing changed never needs it.
-        var claims = new Lazy<IdentityClaims>(() => new IdentityClaims(known.Values, found.Select(f => f.RelativePath).Concat(known.Keys.Where(ArticleImporter.IsImported))));
+        var claims = new Lazy<IdentityClaims>(() =>
+        {
+            var present = found.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
+            return new IdentityClaims(known.ByPath.Values, present.Concat(known.ByPath.Keys.Where(path => ArticleImporter.IsImported(path) || (FeedItemPaths.IsItem(path) && present.Contains(FeedItemPaths.ContainerOf(path))))));
+        });
         var pass = new IngestPass(files, extractor, time.GetUtcNow(), timings, cancellationToken);
         // Counted as the chunks go, not kept: a file's outcome is a few hundred bytes, 100,000 of them tens of MB.
         var outcomes = new IngestTally();
         var done = 0;
-        await using (var writer = await ArticleStoreWriter.BeginAsync(store, found.Count(f => !known.ContainsKey(f.RelativePath)) > FewChanges, timings, cancellationToken))
+        await using (var writer = await ArticleStoreWriter.BeginAsync(store, found.Count(f => known.At(f.RelativePath) is null) > FewChanges, timings, cancellationToken))
         {
             foreach (var chunk in found.Chunk(ChunkSize))
             {
@@ -106,8 +110,9 @@ public sealed class ArticleIngestor(
             await writer.CompleteAsync();
         }
 
-        var seen = known.Count == 0 ? [] : found.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
-        var removed = known.Keys.Where(path => !seen.Contains(path) && !ArticleImporter.IsImported(path) && !walk.Covers(path)).Order(StringComparer.Ordinal).ToList();
+        var seen = known.ByPath.Count == 0 ? [] : found.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
+        var removed = known.ByPath.Keys.Where(path => !ArticleImporter.IsImported(path) && FeedItemPaths.ContainerOf(path) is var file && !seen.Contains(file) && !walk.Covers(file))
+            .Order(StringComparer.Ordinal).ToList();
         await ArticleStoreWriter.ApplyNowAsync(store, new StoreChanges([], [], removed), timings, cancellationToken);
         return Summarize(outcomes, removed.Count, skipped) with { Files = found.Count + skippedFiles };
     }
@@ -129,18 +134,21 @@ public sealed class ArticleIngestor(
             return new IngestReport(0, 0, 0, 0, 0, []);
         }
 
+        // The store gives the items of a JSON Feed document at a named path too.
         var known = await timings.TimeAsync(StageTimings.Store, () => store.GetKnownFilesAsync(named.Paths, [], cancellationToken));
         var pass = new IngestPass(files, extractor, time.GetUtcNow(), timings, cancellationToken);
-        var read = pass.Read(named.Files, known);
+        var read = pass.Read(named.Files, new KnownFiles(known));
         // The ids these files claim may belong to files that did not change: ask for their owners.
         var owners = await timings.TimeAsync(StageTimings.Store, () => store.GetKnownFilesAsync([], read.ClaimedIds(), cancellationToken));
+        var reread = named.Files.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
         var claims = new Lazy<IdentityClaims>(() => new IdentityClaims(known.Values.Concat(owners.Values),
-            named.Files.Select(f => f.RelativePath).Concat(owners.Keys.Where(path => ArticleImporter.IsImported(path) || File.Exists(Path.Combine(files.Root, path))))));
+            reread.Concat(known.Keys.Where(path => FeedItemPaths.IsItem(path) && reread.Contains(FeedItemPaths.ContainerOf(path))))
+                .Concat(owners.Keys.Where(path => ArticleImporter.IsImported(path) || File.Exists(Path.Combine(files.Root, FeedItemPaths.ContainerOf(path)))))));
         var (chunkChanges, outcomes) = pass.Extract(read, claims);
         await ArticleStoreWriter.ApplyNowAsync(store, chunkChanges, timings, cancellationToken);
 
         var present = named.Files.Select(f => f.RelativePath).Concat(named.Skipped.Select(skip => skip.RelativePath)).ToHashSet(StringComparer.Ordinal);
-        var removed = named.Paths.Where(path => known.ContainsKey(path) && !present.Contains(path)).ToList();
+        var removed = known.Keys.Where(path => !present.Contains(FeedItemPaths.ContainerOf(path))).Order(StringComparer.Ordinal).ToList();
         await ArticleStoreWriter.ApplyNowAsync(store, new StoreChanges([], [], removed), timings, cancellationToken);
         var tally = new IngestTally();
         tally.Add(outcomes);
@@ -161,7 +169,7 @@ public sealed class ArticleIngestor(
         }
 
         return new IngestReport(outcomes.Files, outcomes.Added, outcomes.Updated, outcomes.Unchanged,
-            removed + outcomes.Withheld.Count(f => f.Known), problems)
+            removed + outcomes.Removed + outcomes.Withheld.Count(f => f.Known), problems)
         {
             Withheld = outcomes.Withheld.Count,
             UnknownKeys = IngestLog.ReportUnknownKeys(logger, outcomes.WithUnknownKeys),

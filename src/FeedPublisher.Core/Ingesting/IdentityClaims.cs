@@ -32,7 +32,7 @@ internal sealed class IdentityClaims
     {
         if (_owners.TryGetValue(id, out var owner) && owner != relativePath)
         {
-            throw new ArticleRejectedException($"its id '{id}' is already the id of {owner}");
+            throw new ArticleRejectedException($"its id '{id}' is already the id of {FeedItemPaths.Describe(owner)}");
         }
 
         // The file's previous id, if it changed, is free again.

@@ -20,15 +20,16 @@ internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extra
     /// <summary>Reads a chunk on every core: the files that changed are parsed, the others only judged.</summary>
     /// <param name="known">What the store holds of these files (only the paths are looked up).</param>
     /// <param name="onRead">Told after each file is read (progress).</param>
-    public ReadChunk Read(IReadOnlyList<FoundFile> chunk, IReadOnlyDictionary<string, KnownFile> known, Action? onRead = null)
+    public ReadChunk Read(IReadOnlyList<FoundFile> chunk, KnownFiles known, Action? onRead = null)
     {
         var reads = new FileRead[chunk.Count];
         timings.Time(StageTimings.Read, () => Parallel.For(0, chunk.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            reads[i] = Read(chunk[i], known.GetValueOrDefault(chunk[i].RelativePath));
+            reads[i] = Read(chunk[i], known);
             onRead?.Invoke();
         }));
-        return new ReadChunk(reads);
+        // A JSON Feed document goes on as its items, each an article of its own.
+        return new ReadChunk([.. reads.SelectMany(read => read.Items ?? [read])], [.. reads.SelectMany(read => read.Vanished)]);
     }
 
     /// <summary>
@@ -60,20 +61,30 @@ internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extra
             });
         });
 
+        var files = StampsOfDocumentsWithRejections(reads, saved);
         var changes = new StoreChanges(
-            [.. Enumerable.Range(0, reads.Length).Where(i => saved[i] is not null).Select(i => new StoredArticle(saved[i]!, reads[i].File!))],
-            [.. reads.Where(r => r.Touched).Select(r => r.File!)],
-            // A draft or an expired article that was published leaves the store, as if its file were gone.
-            [.. reads.Where(r => r.Withheld is not null && r.Known).Select(r => r.Found.RelativePath)]);
-        var outcomes = reads.Select((r, i) => new IngestedFile(r.Found.RelativePath, r.Known, r.Unchanged || r.Touched, saved[i] is not null, r.Problems, r.Withheld, r.UnknownKeys)).ToList();
+            [.. Enumerable.Range(0, reads.Length).Where(i => saved[i] is not null).Select(i => new StoredArticle(saved[i]!, files[i]!))],
+            [.. Enumerable.Range(0, reads.Length).Where(i => reads[i].Touched).Select(i => files[i]!)],
+            // A draft or an expired article that was published leaves the store, as if its file were
+            // gone; so does an item no longer in its JSON Feed document.
+            [.. reads.Where(r => r.Withheld is not null && r.Known).Select(r => r.Found.RelativePath), .. chunk.Vanished]);
+        var outcomes = reads.Select((r, i) => new IngestedFile(r.Where, r.Known, r.Unchanged || r.Touched, saved[i] is not null, r.Problems, r.Withheld, r.UnknownKeys))
+            .Concat(chunk.Vanished.Select(path => new IngestedFile(path, Known: true, Unchanged: false, Saved: false, [], null, []) { Removed = true })).ToList();
         return (changes, outcomes);
     }
 
-    /// <summary>Skips an unchanged file by its length and mtime, a touched one by its hash; reads and parses the rest.</summary>
-    private FileRead Read(FoundFile found, KnownFile? previous)
+    /// <summary>
+    /// Skips an unchanged file by its length and mtime, a touched one by its hash; reads and parses
+    /// the rest. A JSON Feed document is read as its items (<see cref="FileRead.Items"/>); what the
+    /// store held of the file and is no longer in it (an item taken out, or the one article of a
+    /// file that became a feed, or the other way round) is <see cref="FileRead.Vanished"/>.
+    /// </summary>
+    private FileRead Read(FoundFile found, KnownFiles known)
     {
+        var previous = known.At(found.RelativePath);
+        var items = known.ItemsOf(found.RelativePath);
         var read = new FileRead(found, previous is not null);
-        if (previous is not null && previous.Matches(found.Length, found.LastWriteTime))
+        if ((previous is not null || items.Count > 0) && (previous is null || previous.Matches(found.Length, found.LastWriteTime)) && items.All(item => item.Matches(found.Length, found.LastWriteTime)))
         {
             read.Unchanged = true;
             return read;
@@ -82,6 +93,22 @@ internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extra
         try
         {
             var bytes = files.ReadArticleBytes(found.FullPath);
+            if (found.RelativePath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && FeedDocuments.Detect(bytes) == FeedDocumentKind.JsonFeed)
+            {
+                var feed = FeedDocuments.Read(bytes, FeedDocumentKind.JsonFeed);
+                read.Items = [.. feed.Items.Select(item => ReadItem(found, item, known))];
+                var ids = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var item in read.Items.Where(item => item.File is not null && !ids.Add(item.File.RelativePath)))
+                {
+                    item.Reject(new ArticleRejectedException($"another item of this document has the id '{item.Id}' too; the first one is kept"));
+                }
+
+                var kept = read.Items.Select(item => item.Found.RelativePath).ToHashSet(StringComparer.Ordinal);
+                read.Vanished = [.. items.Select(item => item.File.RelativePath).Where(path => !kept.Contains(path)), .. previous is null ? [] : new[] { found.RelativePath }];
+                return read;
+            }
+
+            read.Vanished = [.. items.Select(item => item.File.RelativePath)];
             read.File = new ArticleFile(found.RelativePath, found.Length, found.LastWriteTime, Convert.ToHexStringLower(SHA256.HashData(bytes)));
             if (previous is not null && previous.File.ContentHash == read.File.ContentHash)
             {
@@ -115,12 +142,67 @@ internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extra
         return read;
     }
 
+    /// <summary>
+    /// One item of a JSON Feed document in the folder: stored at its own path
+    /// (<see cref="FeedItemPaths"/>) with the document's stamp and the hash of its own text, so an
+    /// edit to one item updates that article alone; its id keeps the item's id, as <c>import</c> does.
+    /// </summary>
+    private FileRead ReadItem(FoundFile document, FeedItem item, KnownFiles known)
+    {
+        var path = item.Identity is null ? null : FeedItemPaths.Of(document.RelativePath, item.Identity);
+        var previous = path is null ? null : known.At(path);
+        var read = new FileRead(document with { RelativePath = path ?? document.RelativePath }, previous is not null)
+        {
+            Where = $"{document.RelativePath} {item.Where}",
+            Document = document.RelativePath,
+        };
+        try
+        {
+            var draft = item.Draft ?? throw new ArticleRejectedException(item.Refused ?? "it cannot be read");
+            read.Id = ArticleIdentity.ForFeedGuid(item.Identity!);
+            read.File = new ArticleFile(path!, document.Length, document.LastWriteTime, Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(item.Text))));
+            if (previous is not null && previous.File.ContentHash == read.File.ContentHash)
+            {
+                if (!previous.Stale)
+                {
+                    read.Touched = true;
+                    return read;
+                }
+
+                read.KeepUpdated = previous.Updated;
+            }
+
+            read.Draft = draft;
+            read.Problems.AddRange(draft.Metadata.Warnings.Select(w => new IngestProblem(w, Rejected: false)));
+            read.UnknownKeys = draft.Metadata.UnknownKeys;
+            read.Withhold(PublicationRules.Withheld(draft.Metadata, now));
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
+        {
+            read.Reject(e);
+        }
+
+        return read;
+    }
+
+    /// <summary>
+    /// The stamps to store for each read. A document with a rejected item is stored with a stamp no
+    /// file has, so that the next ingest reads it again, as it reads a rejected file again (the
+    /// rejection may be an id that another file gives up meanwhile); its other items are unchanged
+    /// by their hash then, and cost nothing more.
+    /// </summary>
+    private static ArticleFile?[] StampsOfDocumentsWithRejections(FileRead[] reads, Article?[] saved)
+    {
+        var retried = reads.Where((r, i) => r.Document is not null && r.Problems.Any(p => p.Rejected)).Select(r => r.Document!).ToHashSet(StringComparer.Ordinal);
+        return [.. reads.Select(r => r.File is { } file && r.Document is { } document && retried.Contains(document) ? file with { LastWriteTime = DateTimeOffset.MinValue } : r.File)];
+    }
+
     /// <summary>The file's identity, claimed on one thread and in path order; null when rejected.</summary>
     private static string? Claim(FileRead read, ArticleDraft draft, IdentityClaims claims)
     {
         try
         {
-            var id = ArticleIdentity.Resolve(draft.Metadata, read.Found.RelativePath);
+            var id = read.Id ?? ArticleIdentity.Resolve(draft.Metadata, read.Found.RelativePath);
             claims.Claim(id, read.Found.RelativePath);
             return id;
         }
@@ -153,9 +235,12 @@ internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extra
     /// <summary>A chunk of files read, before their identities are settled.</summary>
     public sealed class ReadChunk
     {
-        internal ReadChunk(FileRead[] files) => Files = files;
+        internal ReadChunk(FileRead[] files, string[] vanished) => (Files, Vanished) = (files, vanished);
 
         internal FileRead[] Files { get; }
+
+        /// <summary>Stored paths of the chunk's files that are no longer in them (items taken out of a JSON Feed document).</summary>
+        internal string[] Vanished { get; }
 
         /// <summary>The ids the parsed files claim (those that resolve), to ask the store who owns them.</summary>
         public IReadOnlyList<string> ClaimedIds()
@@ -167,7 +252,7 @@ internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extra
                 {
                     try
                     {
-                        ids.Add(ArticleIdentity.Resolve(draft.Metadata, file.Found.RelativePath));
+                        ids.Add(file.Id ?? ArticleIdentity.Resolve(draft.Metadata, file.Found.RelativePath));
                     }
                     catch (ArticleRejectedException)
                     {
@@ -185,6 +270,21 @@ internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extra
     {
         public FoundFile Found { get; } = found;
         public bool Known { get; } = known;
+
+        /// <summary>How the report names it: its path, or for an item its document, index and id.</summary>
+        public string Where { get; init; } = found.RelativePath;
+
+        /// <summary>For an item of a JSON Feed document, the document's path; null for a file of one article.</summary>
+        public string? Document { get; init; }
+
+        /// <summary>The id the article has whatever its metadata says (an item's, kept from its feed); null to resolve it.</summary>
+        public string? Id { get; set; }
+
+        /// <summary>For a JSON Feed document, its items, each read as a file of its own.</summary>
+        public FileRead[]? Items { get; set; }
+
+        /// <summary>Stored paths of this file no longer in it.</summary>
+        public string[] Vanished { get; set; } = [];
         public bool Unchanged { get; set; }
         public bool Touched { get; set; }
         public ArticleFile? File { get; set; }
@@ -214,7 +314,7 @@ internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extra
         public void Reject(Exception e)
         {
             Problems.Add(new IngestProblem(Describe(e), Rejected: true));
-            Draft = null;
+            (Draft, Touched) = (null, false);
         }
     }
 }
@@ -228,4 +328,8 @@ internal readonly record struct IngestProblem(string Message, bool Rejected);
 /// <param name="Saved">Its article goes to the store.</param>
 /// <param name="Withheld">Why it is not published, when it is a draft or expired.</param>
 /// <param name="UnknownKeys">Its front-matter or JSON keys that no reader knows.</param>
-internal sealed record IngestedFile(string RelativePath, bool Known, bool Unchanged, bool Saved, IReadOnlyList<IngestProblem> Problems, string? Withheld, IReadOnlyList<string> UnknownKeys);
+internal sealed record IngestedFile(string RelativePath, bool Known, bool Unchanged, bool Saved, IReadOnlyList<IngestProblem> Problems, string? Withheld, IReadOnlyList<string> UnknownKeys)
+{
+    /// <summary>An item taken out of its JSON Feed document: its article leaves the store.</summary>
+    public bool Removed { get; init; }
+}

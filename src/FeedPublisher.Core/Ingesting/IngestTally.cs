@@ -18,6 +18,9 @@ internal sealed class IngestTally
 
     public int Unchanged { get; private set; }
 
+    /// <summary>Items taken out of their JSON Feed documents.</summary>
+    public int Removed { get; private set; }
+
     /// <summary>The files with problems, in the order they were counted.</summary>
     public IReadOnlyList<IngestedFile> WithProblems => _withProblems;
 
@@ -31,6 +34,12 @@ internal sealed class IngestTally
     {
         foreach (var file in outcomes)
         {
+            if (file.Removed)
+            {
+                Removed++;
+                continue;
+            }
+
             Files++;
             Added += file.Saved && !file.Known ? 1 : 0;
             Updated += file.Saved && file.Known ? 1 : 0;

@@ -18,7 +18,7 @@ public enum FeedDocumentKind
 
 /// <summary>
 /// One item of a feed document: where it is (its index from 1, and its GUID or id) and its draft,
-/// or why it was refused. <see cref="Text"/> is the item as written, so that importing the same
+/// or why it was refused. <see cref="Text"/> is the item as written (with what it takes from the feed, such as its authors), so that importing the same
 /// item again is seen to change nothing.
 /// </summary>
 public sealed record FeedItem(int Index, string? Identity, ArticleDraft? Draft, string? Refused, string Text)

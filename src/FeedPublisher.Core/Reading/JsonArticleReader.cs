@@ -46,11 +46,11 @@ public sealed class JsonArticleReader : IArticleReader
             throw new ArticleRejectedException("the JSON must be one object with the article's keys");
         }
 
-        // A feed in the articles folder would be many articles in one file, and the store keeps one
-        // article per file (its stamp, its removal): a feed is migrated by import instead.
+        // A JSON Feed document is many articles: ingest and import read it item by item
+        // (FeedDocuments) before it could reach this reader, which reads one article.
         if (JsonFeedReader.IsFeed(root))
         {
-            throw new ArticleRejectedException("it is a JSON Feed document (many articles), not one article: import it with `feedpublisher import FILE`");
+            throw new ArticleRejectedException("it is a JSON Feed document (many articles), not one article");
         }
 
         var keys = new JsonKeys(root);

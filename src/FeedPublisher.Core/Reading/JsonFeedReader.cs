@@ -35,7 +35,12 @@ internal static class JsonFeedReader
                 var id = Id(item);
                 try
                 {
-                    items.Add(new FeedItem(index, id, Draft(item, id, feedAuthors), null, item.GetRawText()));
+                    var draft = Draft(item, id, feedAuthors);
+                    // An item that takes the feed's authors changes when they do: they are part of its text.
+                    var text = ReferenceEquals(draft.Metadata.Authors, feedAuthors) && feedAuthors.Count > 0
+                        ? item.GetRawText() + "\n" + string.Join("\n", feedAuthors)
+                        : item.GetRawText();
+                    items.Add(new FeedItem(index, id, draft, null, text));
                 }
                 catch (Exception e) when (e is ArticleRejectedException or InvalidOperationException)
                 {

@@ -23,7 +23,11 @@ public interface IArticleStore
     /// <summary>Every known file by relative path, used to skip unchanged files and settle identities.</summary>
     Task<IReadOnlyDictionary<string, KnownFile>> GetKnownFilesAsync(CancellationToken cancellationToken);
 
-    /// <summary>The known files at these paths, and those holding these article ids, by relative path.</summary>
+    /// <summary>
+    /// The known files at these paths and the items stored below each ("path//…", the articles of
+    /// a JSON Feed document in the articles folder), and those holding these article
+    /// ids, by stored path. The items are a range of the path index ('/' + '/' up to '/' + '0').
+    /// </summary>
     Task<IReadOnlyDictionary<string, KnownFile>> GetKnownFilesAsync(IReadOnlyCollection<string> paths, IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
 
     Task ApplyAsync(StoreChanges changes, CancellationToken cancellationToken);

@@ -80,7 +80,11 @@ public sealed class PostgresArticleStore : IArticleStore, IDisposable, IAsyncDis
     public async Task<IReadOnlyDictionary<string, KnownFile>> GetKnownFilesAsync(IReadOnlyCollection<string> paths, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(
-            $"SELECT {StoredRows.KnownFileColumns(_derivation)} FROM articles WHERE source_path = ANY(@paths) OR id = ANY(@ids)");
+            $"""
+            SELECT {StoredRows.KnownFileColumns(_derivation)} FROM articles WHERE source_path = ANY(@paths) OR id = ANY(@ids)
+            UNION SELECT {StoredRows.KnownFileColumns(_derivation)} FROM unnest(@paths) AS named(path) CROSS JOIN articles
+                WHERE source_path >= named.path || '//' AND source_path < named.path || '/0'
+            """);
         BindDerivation(command);
         command.Parameters.Add(new NpgsqlParameter<string[]>("paths", [.. paths]));
         command.Parameters.Add(new NpgsqlParameter<string[]>("ids", [.. ids]));

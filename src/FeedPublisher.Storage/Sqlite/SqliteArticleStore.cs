@@ -95,6 +95,8 @@ public sealed class SqliteArticleStore : IArticleStore
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT {StoredRows.KnownFileColumns(_derivation)} FROM articles WHERE source_path IN (SELECT value FROM json_each($paths))
+            UNION SELECT {StoredRows.KnownFileColumns(_derivation)} FROM (SELECT value AS document FROM json_each($paths)) CROSS JOIN articles
+                WHERE source_path >= document || '//' AND source_path < document || '/0'
             UNION SELECT {StoredRows.KnownFileColumns(_derivation)} FROM articles WHERE id IN (SELECT value FROM json_each($ids))
             """;
         BindDerivation(command);

@@ -12,7 +12,7 @@ public sealed record HostileArticle(string Tag, string? Title, string? Summary, 
 /// <summary>
 /// Writes every vector into every input format and every field of it: a .txt title and body, front
 /// matter's text keys, URL keys and a hostile key name, a Markdown body and heading, JSON's keys
-/// and both bodies, an HTML page's head (title, Open Graph, author, tags, canonical, image) and body.
+/// and both bodies, a JSON Feed document's item, an HTML page's head (title, Open Graph, author, tags, canonical, image) and body.
 /// Each article's title starts with a tag ("V012-md") that says which vector and placement it holds.
 /// </summary>
 public static class HostileCorpus
@@ -109,6 +109,25 @@ public static class HostileCorpus
             ["body_text"] = "The body of an article whose URL keys hold the vector, according to Reuters.",
         });
         yield return new HostileArticle($"{tag}-jsonurls", $"{tag}-jsonurls", null, null, null, UrlKeys: true);
+
+        // A JSON Feed document in the folder: its item is an article, every key of it hostile.
+        WriteJson(folder, $"json/{tag}-feed.json", new Dictionary<string, object>
+        {
+            ["version"] = "https://jsonfeed.org/version/1.1", ["title"] = v,
+            ["items"] = new object[]
+            {
+                new Dictionary<string, object>
+                {
+                    ["id"] = $"{tag}-jsonfeed", ["title"] = $"{tag}-jsonfeed: {v}", ["summary"] = summary,
+                    // The vector after a paragraph of text: one that swallows what follows leaves the text, so every item is published.
+                    ["content_html"] = $"<p>{System.Net.WebUtility.HtmlEncode(lead)}</p>{v}",
+                    ["authors"] = new object[] { new Dictionary<string, string> { ["name"] = author, ["url"] = v } },
+                    ["tags"] = new[] { category }, ["image"] = v, ["url"] = v,
+                    ["attachments"] = new object[] { new Dictionary<string, string> { ["url"] = v, ["mime_type"] = v, ["title"] = v } },
+                },
+            },
+        });
+        yield return new HostileArticle($"{tag}-jsonfeed", Clean($"{tag}-jsonfeed: {v}"), ShortEnough(summary), Clean(author), Clean(category), UrlKeys: true);
 
         var a = (string text) => System.Net.WebUtility.HtmlEncode(text);
         Write(folder, $"html/{tag}.html", $"""

@@ -321,6 +321,22 @@ public abstract partial class ArticleStoreContract : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task GetKnownFiles_PathOfAJsonFeedDocument_ReturnsItsItemsAndNoNeighbours()
+    {
+        var store = await OpenAsync();
+        StoredArticle At(string id, string path) => Stored(id, Day) is var s ? s with { File = s.File with { RelativePath = path } } : null!;
+        // Neighbours in the path index on either side of the items' range "feed.json//" .. "feed.json/0".
+        await store.ApplyAsync(Changes(
+            At("one", "feed.json//0a1b"), At("two", "feed.json//ff00"), At("before", "feed.json"), At("after", "feed.json/0"),
+            At("other", "feed.jsonx//0a1b"), At("folder", "feed.json.d/x.txt"), At("longer", "feeds.json//0a1b")), None);
+
+        var known = await store.GetKnownFilesAsync(["feed.json"], [], None);
+
+        Assert.Equal(["feed.json", "feed.json//0a1b", "feed.json//ff00"], known.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("two", known["feed.json//ff00"].ArticleId);
+    }
+
+    [SkippableFact]
     public async Task GetFileStampsAndKnownFiles_DerivedWithOtherSettings_AreStaleExceptImported()
     {
         await (await OpenAsync()).ApplyAsync(Changes(
