@@ -45,8 +45,14 @@ internal static class StoredRows
         sources = excluded.sources, url = excluded.url, origin_name = excluded.origin_name,
         origin_url = excluded.origin_url, language = excluded.language, image = excluded.image,
         derived_with = excluded.derived_with, author_urls = excluded.author_urls, expires = excluded.expires,
-        attachments = excluded.attachments
+        attachments = excluded.attachments, changed_in = excluded.changed_in
         """;
+
+    /// <summary>
+    /// The version the write under way makes (it bumps the version at its end, in the same
+    /// transaction): a saved row's <c>changed_in</c>, so that <see cref="Core.Storing.IArticleStore.GetPageChangesAsync"/> finds it.
+    /// </summary>
+    public const string VersionOfThisWrite = "(SELECT value + 1 FROM store_meta WHERE key = 'version')";
 
     /// <summary>
     /// Whether the row of <paramref name="table"/> (an alias, or "articles") is in the feeds at the
@@ -135,6 +141,42 @@ internal static class StoredRows
         }
 
         return versions;
+    }
+
+    /// <summary>
+    /// The two queries of <see cref="Core.Storing.IArticleStore.GetPageChangesAsync"/> (binding
+    /// $since and @now): the rows saved since, with whether each has a page, in the store's order;
+    /// then the ids removed since and not stored again.
+    /// </summary>
+    public static string PageChangesQuery(string since) => $"""
+        SELECT {PageVersionColumns}, url IS NULL AND {Due("articles")} FROM articles WHERE changed_in > {since} ORDER BY seq;
+        SELECT id FROM removed_articles WHERE removed_in > {since} AND NOT EXISTS (SELECT 1 FROM articles WHERE articles.id = removed_articles.id) ORDER BY id;
+        """;
+
+    /// <summary>Reads the two results of <see cref="PageChangesQuery"/>.</summary>
+    public static async Task<PageChanges> ReadPageChangesAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        var (paged, unpaged) = (new List<PageVersion>(), new List<string>());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (reader.GetBoolean(5))
+            {
+                paged.Add(ReadPageVersion(reader));
+            }
+            else
+            {
+                unpaged.Add(reader.GetString(1));
+            }
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            unpaged.Add(reader.GetString(0));
+        }
+
+        return new PageChanges(paged, unpaged);
     }
 
     /// <summary>Known files by relative path, from rows of <see cref="KnownFileColumns"/>.</summary>

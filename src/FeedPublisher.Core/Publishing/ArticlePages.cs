@@ -32,7 +32,7 @@ namespace FeedPublisher.Core.Publishing;
 /// staged in the staging folder's tree (<see cref="FeedStaging.StageUnlisted"/>), and the record
 /// is their list.</para>
 /// </remarks>
-public sealed class ArticlePages(IArticleStore store, FeedDirectory directory, PublishState state, SiteInfo site, PublishSettings settings, PublishShape shape)
+public sealed class ArticlePages(IArticleStore store, FeedDirectory directory, PublishState state, SiteInfo site, PublishSettings settings, PublishShape shape, TimeProvider time)
 {
     /// <summary>Page versions read per query: a few hundred KB.</summary>
     private const int VersionsPerRead = 2_000;
@@ -40,17 +40,62 @@ public sealed class ArticlePages(IArticleStore store, FeedDirectory directory, P
     /// <summary>Articles loaded, rendered and staged together: enough to keep every core busy, a few MB at most (two batches are held).</summary>
     private const int ArticlesPerBatch = 128;
 
+    /// <summary>The pages as the last publish of this process put them in place; null before one, and after one that failed.</summary>
+    private PagePlan? _plan;
+
+    /// <summary>The pages of the publish under way, which become <see cref="_plan"/> once it is in place (<see cref="Published"/>).</summary>
+    private PagePlan? _staged;
+
+    /// <param name="key">The publish's key: the store version the plan is of, and the settings it holds for.</param>
     /// <returns>The links of this publish (the pages' paths), and what was done.</returns>
-    public async Task<ArticlePagesReport> StageAsync(FeedStaging staging, CancellationToken cancellationToken)
+    public async Task<ArticlePagesReport> StageAsync(FeedStaging staging, PublishKey key, CancellationToken cancellationToken)
     {
-        var previous = state.ReadPageRecord();
+        // Taken, not shared: a publish that fails leaves no plan, and the next one reads everything.
+        var last = _plan;
+        (_plan, _staged) = (null, null);
         var links = new ArticleLinks(site);
         if (!links.WritesPages)
         {
             // The site hosts its own pages now: ours go, with their record.
-            return new ArticlePagesReport(links, 0, 0, RemovePagesNotIn([], previous, staging));
+            return new ArticlePagesReport(links, 0, 0, RemovePagesNotIn([], state.ReadPageRecord(), staging));
         }
 
+        // Read before the pages: an instant that passes after this is seen by the next publish.
+        var nextDue = (await store.GetScheduleAsync(cancellationToken)).NextDue;
+        var feeds = await FeedListsAsync(cancellationToken);
+        var changes = last is not null && last.Fits(key, RecordStamp(), time.GetUtcNow()) ? await store.GetPageChangesAsync(last.Version, cancellationToken) : null;
+        var (plan, written, removed) = changes is not null
+            ? await StageChangesAsync(last!, changes, feeds, staging, cancellationToken)
+            : await StageAllAsync(feeds, staging, cancellationToken);
+        PublishState.StagePageRecord(staging, plan.Record(Shared));
+        _staged = plan.Of(key, nextDue);
+        return new ArticlePagesReport(new ArticleLinks(site, new Dictionary<string, string>(plan.Assigned, StringComparer.Ordinal)), plan.Pages.Count, written, removed)
+        {
+            Read = changes is null ? plan.Pages.Count : changes.Paged.Count + changes.Unpaged.Count,
+        };
+    }
+
+    /// <summary>The publish whose pages were staged last is in place: its plan is where the next one starts.</summary>
+    public void Published()
+    {
+        if (_staged is { } staged)
+        {
+            (_plan, _staged) = (staged with { RecordStamp = RecordStamp() }, null);
+        }
+    }
+
+    /// <summary>What the record file is now; a plan holds only while the record is the one its publish wrote.</summary>
+    private (long Length, DateTime Written)? RecordStamp() =>
+        new FileInfo(directory.Resolve(PublishState.PageRecordFile)) is { Exists: true } file ? (file.Length, file.LastWriteTimeUtc) : null;
+
+    /// <summary>
+    /// Every page from the store's page versions, read a chunk at a time in the store's order,
+    /// against the record <c>.fp-pages</c> (at a process's first publish, or when the last plan no
+    /// longer holds: other settings, an article come due or expired by the clock, the record changed).
+    /// </summary>
+    private async Task<(PagePlan Plan, int Written, int Removed)> StageAllAsync(FeedLists feeds, FeedStaging staging, CancellationToken cancellationToken)
+    {
+        var previous = state.ReadPageRecord();
         // A path the record gives an article is its own while the article stands: nobody else is given it.
         var reserved = new Dictionary<string, string>(previous.Count, StringComparer.Ordinal);
         foreach (var (id, page) in previous)
@@ -58,18 +103,10 @@ public sealed class ArticlePages(IArticleStore store, FeedDirectory directory, P
             reserved[page.Path] = id;
         }
 
-        // A file at a page's path that no page of ours wrote (a site's own page, kept when it moved
-        // here) stays: a new article takes the next path instead.
-        bool Foreign(string path) => File.Exists(directory.Resolve(ArticlePagePath.FileOf(path)))
-            && !ArticlePageWriter.IsOwnPage(directory.Resolve(ArticlePagePath.FileOf(path)));
-        var used = new HashSet<string>(StringComparer.Ordinal);
+        var plan = new PagePlan(previous.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var assigned = new Dictionary<string, string>(StringComparer.Ordinal);
         var deferred = new List<PageVersion>();
-        // About a line per article of the last record: grown once rather than block by block.
-        var record = new StringBuilder(capacity: Math.Max(16, previous.Count) * 96);
-        var feeds = await FeedListsAsync(cancellationToken);
-        var (pages, written) = (0, 0);
+        var written = 0;
         for (long after = 0; ;)
         {
             var versions = await store.GetPageVersionsAsync(after, VersionsPerRead, cancellationToken);
@@ -79,9 +116,9 @@ public sealed class ArticlePages(IArticleStore store, FeedDirectory directory, P
                 seen.Add(version.Id);
                 var own = ArticlePagePath.For(version.Id, version.Published);
                 var old = previous.GetValueOrDefault(version.Id);
-                var path = old is not null && ArticlePagePath.IsFor(old.Path, own) && used.Add(old.Path)
+                var path = old is not null && ArticlePagePath.IsFor(old.Path, own) && plan.Used.Add(old.Path)
                     ? old.Path
-                    : Claim(own, version.Id, used, reserved, seen, Foreign);
+                    : Claim(own, version.Id, plan.Used, reserved, seen, Foreign);
                 if (path is null)
                 {
                     // Its path is another article's in the record, one not read yet: settled when every article has been.
@@ -89,13 +126,12 @@ public sealed class ArticlePages(IArticleStore store, FeedDirectory directory, P
                     continue;
                 }
 
-                if (Settle(version, own, path, old, record, assigned))
+                if (Changed(plan.Settle(version, own, path), old))
                 {
                     toRender.Add((version.Id, path));
                 }
             }
 
-            pages += versions.Count;
             written += await StagePagesAsync(toRender, feeds, staging, cancellationToken);
             if (versions.Count < VersionsPerRead)
             {
@@ -107,16 +143,71 @@ public sealed class ArticlePages(IArticleStore store, FeedDirectory directory, P
 
         // Every article has claimed its path now: what the record gave one that is gone (a file
         // moved to another folder, say) is free, and the newcomer takes it; a taken one, the next free.
-        var late = deferred.Select(version => (version.Id, Own: ArticlePagePath.For(version.Id, version.Published), Version: version))
-            .Select(page => (page.Id, page.Own, Path: Claim(page.Own, page.Id, used, reserved, seen, Foreign, final: true)!, page.Version))
-            .Where(page => Settle(page.Version, page.Own, page.Path, previous.GetValueOrDefault(page.Id), record, assigned))
-            .Select(page => (page.Id, page.Path)).ToList();
+        var late = deferred.Select(version => (Version: version, Own: ArticlePagePath.For(version.Id, version.Published)))
+            .Select(page => (page.Version, page.Own, Path: Claim(page.Own, page.Version.Id, plan.Used, reserved, seen, Foreign, final: true)!))
+            .Where(page => Changed(plan.Settle(page.Version, page.Own, page.Path), previous.GetValueOrDefault(page.Version.Id)))
+            .Select(page => (page.Version.Id, page.Path)).ToList();
         written += await StagePagesAsync(late, feeds, staging, cancellationToken);
-
-        var removed = RemovePagesNotIn(used, previous, staging);
-        PublishState.StagePageRecord(staging, Encoding.UTF8.GetBytes(record.ToString()));
-        return new ArticlePagesReport(new ArticleLinks(site, assigned), pages, written, removed);
+        return (plan, written, RemovePagesNotIn(plan.Used, previous, staging));
     }
+
+    /// <summary>
+    /// Only what the store says changed since the last plan (<see cref="PageChanges"/>), so that a
+    /// publish of one article inside the service costs the same at 100,000 articles as at 100:
+    /// every other page keeps its path and fingerprint. The same rules as <see cref="StageAllAsync"/>,
+    /// where every other article has been read already.
+    /// </summary>
+    private async Task<(PagePlan Plan, int Written, int Removed)> StageChangesAsync(PagePlan plan, PageChanges changes, FeedLists feeds, FeedStaging staging, CancellationToken cancellationToken)
+    {
+        var freed = new List<string>();
+        foreach (var id in changes.Unpaged)
+        {
+            if (plan.Remove(id) is { } path)
+            {
+                freed.Add(path);
+            }
+        }
+
+        var toRender = new List<(string Id, string Path)>();
+        foreach (var version in changes.Paged)
+        {
+            var own = ArticlePagePath.For(version.Id, version.Published);
+            var old = plan.Of(version.Id);
+            var path = old?.Path;
+            if (path is null || !ArticlePagePath.IsFor(path, own))
+            {
+                if (path is not null)
+                {
+                    // Moved (its date changed month): the old path is free, unless someone takes it below.
+                    plan.Used.Remove(path);
+                    freed.Add(path);
+                }
+
+                path = Claim(own, version.Id, plan.Used, [], [], Foreign)!;
+            }
+
+            var page = plan.Settle(version, own, path);
+            if (old is not { } before || !page.SameAs(before))
+            {
+                toRender.Add((version.Id, path));
+            }
+        }
+
+        var written = await StagePagesAsync(toRender, feeds, staging, cancellationToken);
+        var removed = freed.Where(path => !plan.Used.Contains(path)).Distinct(StringComparer.Ordinal).Count(path => RemovePage(path, staging));
+        return (plan, written, removed);
+    }
+
+    /// <summary>Whether the page must be rendered: new, moved, or made of another version or settings than the record says.</summary>
+    private bool Changed(PlannedPage page, PageRecord? recorded) =>
+        recorded is null || recorded.Path != page.Path || !page.HasFingerprint(recorded.Fingerprint, Shared);
+
+    /// <summary>
+    /// A file at a page's path that no page of ours wrote (a site's own page, kept when it moved
+    /// here) stays: a new article takes the next path instead.
+    /// </summary>
+    private bool Foreign(string path) => File.Exists(directory.Resolve(ArticlePagePath.FileOf(path)))
+        && !ArticlePageWriter.IsOwnPage(directory.Resolve(ArticlePagePath.FileOf(path)));
 
     /// <summary>
     /// The article's own path, or its first alternative that is free: not used in this publish,
@@ -155,20 +246,6 @@ public sealed class ArticlePages(IArticleStore store, FeedDirectory directory, P
             used.Add(candidate);
             return candidate;
         }
-    }
-
-    /// <summary>Records the page's path and fingerprint; true when the page must be rendered (new, moved or changed).</summary>
-    private bool Settle(PageVersion version, string own, string path, PageRecord? old, StringBuilder record, Dictionary<string, string> assigned)
-    {
-        if (path != own)
-        {
-            assigned[version.Id] = path;
-        }
-
-        Span<char> fingerprint = stackalloc char[64];
-        var length = Fingerprint(version, fingerprint);
-        record.Append(version.Id).Append('\t').Append(path).Append('\t').Append(fingerprint[..length]).Append('\n');
-        return old is null || old.Path != path || !fingerprint[..length].SequenceEqual(old.Fingerprint);
     }
 
     /// <summary>
@@ -218,33 +295,27 @@ public sealed class ArticlePages(IArticleStore store, FeedDirectory directory, P
         (await store.GetArticlesAsync([.. batch.Select(p => p.Id)], cancellationToken)).ToDictionary(a => a.Id, StringComparer.Ordinal);
 
     /// <summary>Removes the pages of the record whose path this publish does not use; returns how many.</summary>
-    private static int RemovePagesNotIn(HashSet<string> used, Dictionary<string, PageRecord> previous, FeedStaging staging)
-    {
-        var removed = 0;
-        foreach (var path in previous.Values.Select(p => p.Path).Where(p => !used.Contains(p)).Distinct(StringComparer.Ordinal))
-        {
-            // The .gz whatever the setting: one written before Feeds:Gzip was turned off goes too.
-            staging.Remove(ArticlePagePath.FileOf(path));
-            staging.Remove(ArticlePagePath.FileOf(path) + ".gz");
-            removed++;
-        }
-
-        return removed;
-    }
+    private int RemovePagesNotIn(HashSet<string> used, Dictionary<string, PageRecord> previous, FeedStaging staging) =>
+        previous.Values.Select(p => p.Path).Where(p => !used.Contains(p)).Distinct(StringComparer.Ordinal).Count(path => RemovePage(path, staging));
 
     /// <summary>
-    /// What made the page: the article's version (a prefix of its content hash, itself a SHA-256,
-    /// and its update date) and what every page shares (<see cref="Shared"/>). The path and id are
-    /// on the record's line already. No hash per page: 10,000 of them took 60 ms of a one-article publish.
+    /// The page and its .gz, whatever the setting: one written before Feeds:Gzip was turned off
+    /// goes too. A file at the path that no page of ours wrote stays, whatever the record says: a
+    /// record edited by hand must not delete the site's own page. True when it goes.
     /// </summary>
-    private int Fingerprint(PageVersion version, Span<char> into)
+    private bool RemovePage(string path, FeedStaging staging)
     {
-        var hash = version.ContentHash.AsSpan(0, Math.Min(16, version.ContentHash.Length));
-        into.TryWrite(System.Globalization.CultureInfo.InvariantCulture, $"{hash}-{version.Updated.ToUnixTimeMilliseconds()}-{Shared}", out var written);
-        return written;
+        if (Foreign(path))
+        {
+            return false;
+        }
+
+        staging.Remove(ArticlePagePath.FileOf(path));
+        staging.Remove(ArticlePagePath.FileOf(path) + ".gz");
+        return true;
     }
 
-    /// <summary>Every output setting and the page's markup revision, hashed once per process.</summary>
+    /// <summary>Every output setting and the page's markup revision, hashed once per process: the part of a page's fingerprint all pages share.</summary>
     private string Shared => _shared ??= Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{shape.Hash}\n{ArticlePageWriter.Revision}")))[..12];
 
     private string? _shared;
@@ -277,4 +348,8 @@ public sealed class ArticlePages(IArticleStore store, FeedDirectory directory, P
 public sealed record PageRecord(string Path, string Fingerprint);
 
 /// <summary>What <see cref="ArticlePages.StageAsync"/> did: the publish's links, the pages there are, how many were written and removed.</summary>
-public sealed record ArticlePagesReport(ArticleLinks Links, int Pages, int Written, int Removed);
+public sealed record ArticlePagesReport(ArticleLinks Links, int Pages, int Written, int Removed)
+{
+    /// <summary>How many articles' page versions were read: every page's, or (in a running service) those that changed.</summary>
+    public int Read { get; init; }
+}

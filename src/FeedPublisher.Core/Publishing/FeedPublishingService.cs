@@ -164,7 +164,7 @@ public sealed class FeedPublishingService(
         ArticlePagesReport? pages = null;
         await directory.PublishAsync(async staging =>
         {
-            pages = await timings.TimeWithinAsync(StageTimings.Write, StageTimings.Pages, () => articlePages.StageAsync(staging, cancellationToken));
+            pages = await timings.TimeWithinAsync(StageTimings.Write, StageTimings.Pages, () => articlePages.StageAsync(staging, key, cancellationToken));
             // The feeds' files hold the pages' links: a path assigned to tell two pages apart is part of what they show.
             var linked = builder.With(pages.Links);
             var output = shape.Hash + pages.Links.Fingerprint();
@@ -207,6 +207,7 @@ public sealed class FeedPublishingService(
             published.Add(PublishState.StageFeedFingerprints(staging, fingerprints));
             published.Add(PublishState.StageKey(staging, key));
         });
+        articlePages.Published();
         return new WrittenSet(published, feedItems, feedCount, pages!);
     }
 

@@ -94,6 +94,14 @@ public interface IArticleStore
     /// </summary>
     Task<IReadOnlyList<PageVersion>> GetPageVersionsAsync(long afterSeq, int count, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// What changed for the article pages since the store was at <paramref name="sinceVersion"/>
+    /// (<see cref="GetVersionAsync"/>), from a log of the writes: a few rows per change, however
+    /// many articles the store holds. Null when the store keeps no such log; the caller reads every
+    /// page version then.
+    /// </summary>
+    Task<PageChanges?> GetPageChangesAsync(long sinceVersion, CancellationToken cancellationToken) => Task.FromResult<PageChanges?>(null);
+
     /// <summary>The stored articles with these ids (those that are stored), in no particular order.</summary>
     Task<IReadOnlyList<Article>> GetArticlesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
 }

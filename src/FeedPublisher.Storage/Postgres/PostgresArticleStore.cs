@@ -208,6 +208,17 @@ public sealed class PostgresArticleStore : IArticleStore, IDisposable, IAsyncDis
         return await StoredRows.ReadPageVersionsAsync(command, count, cancellationToken);
     }
 
+    public async Task<PageChanges?> GetPageChangesAsync(long sinceVersion, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        // One snapshot for both results: another node's write cannot fall between them.
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        await using var command = new NpgsqlCommand(StoredRows.PageChangesQuery("@since"), connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<long>("since", sinceVersion));
+        command.Parameters.Add(new NpgsqlParameter<long>("now", Now()));
+        return await StoredRows.ReadPageChangesAsync(command, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<Article>> GetArticlesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand($"SELECT {StoredRows.ArticleColumns} FROM articles WHERE id = ANY(@ids)");

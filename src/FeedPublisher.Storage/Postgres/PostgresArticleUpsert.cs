@@ -20,11 +20,12 @@ internal static class PostgresArticleUpsert
                                       summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, derived_with, author_urls, expires, attachments, arrival)
         )
         INSERT INTO articles (id, source_path, file_length, file_mtime, content_hash, title, path, published, updated,
-                              summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, derived_with, author_urls, expires, attachments, seq)
+                              summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, derived_with, author_urls, expires, attachments, seq, changed_in)
         SELECT i.id, i.source_path, i.file_length, i.file_mtime, i.content_hash, i.title, i.path, i.published, i.updated,
                i.summary, i.content_html, i.authors, i.categories, i.sources, i.url, i.origin_name, i.origin_url, i.language, i.image, i.derived_with, i.author_urls, i.expires, i.attachments,
                coalesce(known.seq, (SELECT coalesce(max(seq), 0) FROM articles)
-                                   + row_number() OVER (PARTITION BY known.seq IS NULL ORDER BY i.arrival))
+                                   + row_number() OVER (PARTITION BY known.seq IS NULL ORDER BY i.arrival)),
+               {StoredRows.VersionOfThisWrite}
         FROM input i LEFT JOIN articles known ON known.id = i.id
         ON CONFLICT (id) DO UPDATE SET
             {StoredRows.UpdateOnConflict}

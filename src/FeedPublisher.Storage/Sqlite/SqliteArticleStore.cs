@@ -253,6 +253,19 @@ public sealed class SqliteArticleStore : IArticleStore
         return await StoredRows.ReadPageVersionsAsync(command, count, cancellationToken);
     }
 
+    public async Task<PageChanges?> GetPageChangesAsync(long sinceVersion, CancellationToken cancellationToken)
+    {
+        await using var connection = Connect();
+        // One read transaction: both results see the same writes.
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = StoredRows.PageChangesQuery("$since");
+        command.Parameters.AddWithValue("$since", sinceVersion);
+        command.Parameters.AddWithValue("@now", Now());
+        return await StoredRows.ReadPageChangesAsync(command, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<Article>> GetArticlesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         await using var connection = Connect();

@@ -13,8 +13,8 @@ internal static class SqliteArticleWriter
     /// </summary>
     private const string Upsert = $"""
         INSERT INTO articles (id, source_path, file_length, file_mtime, content_hash, title, path, published, updated,
-                              summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, seq, derived_with, author_urls, expires, attachments)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)
+                              summary, content_html, authors, categories, sources, url, origin_name, origin_url, language, image, seq, derived_with, author_urls, expires, attachments, changed_in)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, {StoredRows.VersionOfThisWrite})
         ON CONFLICT (id) DO UPDATE SET
             {StoredRows.UpdateOnConflict}
         """;

@@ -37,6 +37,33 @@ public abstract partial class ArticleStoreContract
     }
 
     [SkippableFact]
+    public async Task PageChanges_SinceAVersion_TheSavedAndTheUnpagedAloneWhateverTheStoreHolds()
+    {
+        var store = await OpenAsync(clock: new ManualClock(Day));
+        StoredArticle Page(string id, DateTimeOffset published) => Stored(id, published) with { Article = Stored(id, published).Article with { Url = null } };
+        await store.ApplyAsync(Changes([.. Enumerable.Range(0, 50).Select(i => Page($"old-{i:D2}", Day.AddDays(-1))), Page("edited", Day.AddDays(-1)),
+            Page("given-url", Day.AddDays(-1)), Page("removed", Day.AddDays(-1)), Page("back-again", Day.AddDays(-1)), Page("dated-ahead", Day.AddDays(-1))]), None);
+        var since = await store.GetVersionAsync(None);
+        var none = (await store.GetPageChangesAsync(since, None))!;
+        Assert.Empty(none.Paged.Concat<object>(none.Unpaged));
+
+        var edited = Page("edited", Day.AddDays(-1));
+        await store.ApplyAsync(new StoreChanges([edited with { File = edited.File with { ContentHash = "edited-hash" } }], [], ["removed.txt", "back-again.txt"]), None);
+        await store.ApplyAsync(Changes(Stored("given-url", Day.AddDays(-1)), Page("dated-ahead", Day.AddDays(2)), Page("new", Day.AddHours(-1)), Page("back-again", Day.AddDays(-1))), None);
+        // Only a stamp: not a change of what the page shows.
+        await store.ApplyAsync(new StoreChanges([], [new ArticleFile("old-07.txt", 99, Day, "touched")], []), None);
+
+        var changes = (await store.GetPageChangesAsync(since, None))!;
+
+        // In the store's order: one removed and stored again is new to it.
+        Assert.Equal(["edited", "new", "back-again"], changes.Paged.Select(v => v.Id));
+        Assert.Equal("edited-hash", changes.Paged[0].ContentHash);
+        Assert.Equal(["dated-ahead", "given-url", "removed"], changes.Unpaged.Order(StringComparer.Ordinal));
+        var after = (await store.GetPageChangesAsync(await store.GetVersionAsync(None), None))!;
+        Assert.Empty(after.Paged.Concat<object>(after.Unpaged));
+    }
+
+    [SkippableFact]
     public async Task GetArticles_ByIds_TheStoredOnesWhole()
     {
         var store = await OpenAsync();
