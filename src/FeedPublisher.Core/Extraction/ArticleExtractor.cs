@@ -73,7 +73,7 @@ public sealed class ArticleExtractor(Summarizer summarizer, SourceCollector sour
             AuthorUrls = AuthorUrls(metadata),
             Categories = metadata.Categories.Select(CleanText).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
             Origin = Origin(metadata),
-            Language = CleanText(metadata.Language),
+            Language = LanguageTag.Of(CleanText(metadata.Language)),
             Image = HttpUrl(metadata.Image),
             Attachments = Attachments(metadata),
             Expires = metadata.Expires?.At,

@@ -76,6 +76,12 @@ public sealed class FeedDirectory
                 throw full;
             }
 
+            // Found on a rendering thread, it comes wrapped: the operator needs its one line.
+            if (e is AggregateException many && many.Flatten().InnerExceptions.OfType<FeedDirectoryInTheWayException>().FirstOrDefault() is { } inTheWay)
+            {
+                throw inTheWay;
+            }
+
             throw;
         }
 
@@ -132,12 +138,18 @@ public sealed class FeedDirectory
     /// wherever it leads): for a file to publish or delete. Folders found real are remembered in
     /// <paramref name="realFolders"/> (one publish's), so each is looked at once.
     /// </summary>
-    internal string ResolveForStaging(string relativePath, ConcurrentDictionary<string, bool>? realFolders = null)
+    /// <param name="written">The file is written (not removed): a folder at its path is in the way.</param>
+    internal string ResolveForStaging(string relativePath, ConcurrentDictionary<string, bool>? realFolders = null, bool written = true)
     {
         var full = Resolve(relativePath);
         if (full.StartsWith(StagingFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
             throw new ArgumentException($"'{relativePath}' is inside the staging folder of {Root}", nameof(relativePath));
+        }
+
+        if (written && Directory.Exists(full))
+        {
+            throw new FeedDirectoryInTheWayException($"'{relativePath}' in the feed directory {Root} is a folder, where the publish writes a file: move the folder away; nothing was published");
         }
 
         for (var folder = Path.GetDirectoryName(full)!; folder.Length > Root.Length; folder = Path.GetDirectoryName(folder)!)
@@ -149,7 +161,7 @@ public sealed class FeedDirectory
 
             if (new DirectoryInfo(folder).LinkTarget is not null)
             {
-                throw new IOException($"'{Relative(folder)}' in the feed directory {Root} is a symbolic link: the publisher writes only into real folders of its own, so remove the link");
+                throw new FeedDirectoryInTheWayException($"'{Relative(folder)}' in the feed directory {Root} is a symbolic link: the publisher writes only into real folders of its own, so remove the link; nothing was published");
             }
 
             realFolders?.TryAdd(folder, true);

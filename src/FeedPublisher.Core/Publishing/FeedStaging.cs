@@ -88,7 +88,7 @@ public sealed class FeedStaging
     /// <summary>Deletes a file that the manifest does not list (see <see cref="StageUnlisted"/>) when the publish moves its files into place.</summary>
     public void Remove(string relativePath)
     {
-        _directory.ResolveForStaging(relativePath, _realFolders);
+        _directory.ResolveForStaging(relativePath, _realFolders, written: false);
         lock (_lock)
         {
             _removals.Add(relativePath);

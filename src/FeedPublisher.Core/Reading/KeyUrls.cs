@@ -39,8 +39,8 @@ internal sealed class KeyUrls
         return null;
     }
 
-    /// <summary>Hostile URLs can be long and hold anything: the warning quotes one clean line of them.</summary>
-    private static string Quoted(string url)
+    /// <summary>Hostile values can be long and hold anything: a warning quotes one clean line of them.</summary>
+    internal static string Quoted(string url)
     {
         var line = TextHygiene.CleanLine(url);
         return line.Length <= QuotedLength ? line : string.Concat(line.AsSpan(0, QuotedLength), "…");

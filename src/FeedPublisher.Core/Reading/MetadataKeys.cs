@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using FeedPublisher.Core.Model;
+using FeedPublisher.Core.Text;
 
 namespace FeedPublisher.Core.Reading;
 
@@ -22,6 +23,7 @@ internal static class MetadataKeys
     public static ArticleMetadata Read(IMetadataKeys keys)
     {
         var urls = new KeyUrls();
+        var language = keys.Text("language") ?? keys.Text("lang");
         return new ArticleMetadata
         {
             Id = keys.Text("id"),
@@ -40,10 +42,12 @@ internal static class MetadataKeys
                 ? urls.Allowed(image, key)
                 : null,
             Attachments = AttachmentKeys.Read(keys, urls),
-            Language = keys.Text("language") ?? keys.Text("lang"),
+            Language = LanguageTag.Of(language),
             Draft = PublicationKeys.Draft(keys),
             Expires = PublicationKeys.Expiry(keys),
-            Warnings = urls.Warnings,
+            Warnings = language is not null && LanguageTag.Of(language) is null
+                ? [.. urls.Warnings, $"'language' is not a language tag such as en or pt-BR, so it is left out: \"{KeyUrls.Quoted(language)}\""]
+                : urls.Warnings,
         };
     }
 

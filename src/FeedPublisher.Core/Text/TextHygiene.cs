@@ -39,10 +39,53 @@ public static class TextHygiene
         return clean.ToString();
     }
 
-    /// <summary>Strips invalid characters, collapses whitespace to single spaces and trims.</summary>
-    public static string CleanLine(string text)
+    /// <summary>
+    /// Strips invalid characters, collapses whitespace to single spaces and trims; closes the
+    /// direction overrides, embeddings and isolates the line leaves open (<see cref="CloseDirections"/>).
+    /// </summary>
+    public static string CleanLine(string text) => CloseDirections(Collapse(StripInvalidXmlChars(text)));
+
+    /// <summary>
+    /// The line with a closer (PDF, PDI) appended for each bidi embedding, override or isolate it
+    /// opens and does not close (UAX #9): a title ending in a right-to-left override must not turn
+    /// the rest of a browser tab, a reader's list or a page around it backwards.
+    /// </summary>
+    public static string CloseDirections(string line)
     {
-        var valid = StripInvalidXmlChars(text);
+        if (line.AsSpan().IndexOfAnyInRange('\u202A', '\u202E') < 0 && line.AsSpan().IndexOfAnyInRange('\u2066', '\u2069') < 0)
+        {
+            return line;
+        }
+
+        var open = new Stack<char>();
+        foreach (var c in line)
+        {
+            switch (c)
+            {
+                case '\u202A' or '\u202B' or '\u202D' or '\u202E':
+                    open.Push('\u202C');
+                    break;
+                case '\u2066' or '\u2067' or '\u2068':
+                    open.Push('\u2069');
+                    break;
+                case '\u202C' when open.TryPeek(out var top) && top == '\u202C':
+                    open.Pop();
+                    break;
+                case '\u2069' when open.Contains('\u2069'):
+                    // A PDI closes its isolate and whatever was opened inside it.
+                    while (open.Pop() != '\u2069')
+                    {
+                    }
+
+                    break;
+            }
+        }
+
+        return open.Count == 0 ? line : line + string.Concat(open);
+    }
+
+    private static string Collapse(string valid)
+    {
         if (IsCleanLine(valid))
         {
             return valid;

@@ -34,6 +34,12 @@ public static class CommandRunner
             await Console.Error.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.Failure;
         }
+        catch (Core.Publishing.FeedDirectoryInTheWayException e)
+        {
+            // Names the path in the way and what to do.
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.Failure;
+        }
         catch (OperationCanceledException)
         {
             await Console.Error.WriteLineAsync("cancelled");

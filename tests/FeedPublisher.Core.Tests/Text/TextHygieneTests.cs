@@ -24,6 +24,17 @@ public sealed class TextHygieneTests
         Assert.Equal("high  low  end", TextHygiene.StripInvalidXmlChars(input));
     }
 
+    /// <summary>Found by an outside probe: a title with an unclosed right-to-left override turned the rest of the browser tab's title around.</summary>
+    [Theory]
+    [InlineData("plain title", "plain title")]
+    [InlineData("evil \u202Etxt.exe", "evil \u202Etxt.exe\u202C")]
+    [InlineData("a \u202Bb \u2067c", "a \u202Bb \u2067c\u2069\u202C")]
+    [InlineData("closed \u202Ex\u202C y", "closed \u202Ex\u202C y")]
+    [InlineData("isolate \u2068\u202Ex\u2069 done", "isolate \u2068\u202Ex\u2069 done")]
+    [InlineData("stray closers \u202C\u2069", "stray closers \u202C\u2069")]
+    public void CleanLine_DirectionsLeftOpen_AreClosedAtTheEnd(string input, string expected) =>
+        Assert.Equal(expected, TextHygiene.CleanLine(input));
+
     [Fact]
     public void CleanLine_CollapsesWhitespaceAndTrims()
     {

@@ -81,6 +81,12 @@ public static class HostileCorpus
               - {Y(v)}
               - name: "Named"
                 url: {Y(v)}
+            enclosure: {Y(v)}
+            audio: [{Y(v)}]
+            attachments:
+              - url: {Y(v)}
+                mime_type: {Y(v)}
+                title: {Y(v)}
             ---
 
             The body of an article whose URL keys hold the vector, according to Reuters.
@@ -104,7 +110,8 @@ public static class HostileCorpus
 
         WriteJson(folder, $"json/{tag}-urls.json", new Dictionary<string, object>
         {
-            ["title"] = $"{tag}-jsonurls", ["url"] = v, ["source_url"] = v, ["image"] = v,
+            ["title"] = $"{tag}-jsonurls", ["url"] = v, ["source_url"] = v, ["image"] = v, ["enclosure"] = v, ["video"] = new[] { v },
+            ["attachments"] = new object[] { new Dictionary<string, string> { ["url"] = v, ["mime_type"] = v, ["title"] = v } },
             ["sources"] = new object[] { v, new Dictionary<string, string> { ["name"] = "Named", ["url"] = v } },
             ["body_text"] = "The body of an article whose URL keys hold the vector, according to Reuters.",
         });

@@ -156,6 +156,57 @@ public sealed class ArticlePagesTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_feeds, "2026", "08", "legacy-2")));
     }
 
+    /// <summary>Found by an outside probe: a record edited by hand made the publish delete a file of the site's own at a page path.</summary>
+    [Fact]
+    public async Task Publish_RecordNamesASitesOwnFileAsAGonePage_TheFileStays()
+    {
+        Write("story.md", "Story", "2026-08-05");
+        Assert.Equal(0, (await PublishAsync()).ExitCode);
+        var own = Path.Combine(_feeds, "2026", "08", "about", "index.html");
+        Directory.CreateDirectory(Path.GetDirectoryName(own)!);
+        File.WriteAllText(own, "<p>the site's own page</p>");
+        File.WriteAllText(own + ".gz", "not ours either");
+        File.AppendAllText(Path.Combine(_feeds, ".fp-pages"), "gone-article\t2026/08/about/\t0123456789abcdef-1-000000000000\n");
+        Write("story.md", "Story, Edited", "2026-08-05");
+
+        var result = await PublishAsync();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("<p>the site's own page</p>", File.ReadAllText(own));
+        Assert.Equal("not ours either", File.ReadAllText(own + ".gz"));
+        Assert.Contains("0 removed", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    /// <summary>Found by an outside probe: a folder where the record goes crashed the publish with a stack trace, half-way through moving its files.</summary>
+    [Theory]
+    [InlineData(".fp-pages")]
+    [InlineData("rss.xml")]
+    [InlineData("2026/08/story/index.html")]
+    public async Task Publish_AFolderWhereAFileGoes_RefusedNamingItBeforeAnythingMoves(string path)
+    {
+        Write("first.md", "First", "2026-07-05");
+        Assert.Equal(0, (await PublishAsync()).ExitCode);
+        var full = Path.Combine(_feeds, path);
+        if (File.Exists(full))
+        {
+            File.Delete(full);
+        }
+
+        Directory.CreateDirectory(Path.Combine(full, "inside"));
+        Write("story.md", "Story", "2026-08-05");
+
+        var result = await PublishAsync();
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"'{path}' in the feed directory", result.AllOutput, StringComparison.Ordinal);
+        Assert.Contains("is a folder", result.AllOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.AllOutput, StringComparison.Ordinal);
+        // Nothing moved: the publish before stands, and no journal is left to finish.
+        Assert.DoesNotContain("<title type=\"text\">Story</title>", File.ReadAllText(Path.Combine(_feeds, "atom.xml")), StringComparison.Ordinal);
+        Assert.Contains("First", File.ReadAllText(Path.Combine(_feeds, "atom.xml")), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_feeds, ".fp-staging", "journal.json")));
+    }
+
     /// <summary>Found by an outside probe: the check let an id into the host, and one odd id then failed every publish.</summary>
     [Fact]
     public async Task Publish_ArticleUrlTemplateWithAPlaceholderInTheHost_RefusedNamingTheSetting()
