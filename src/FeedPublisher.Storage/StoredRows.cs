@@ -145,15 +145,19 @@ internal static class StoredRows
 
     /// <summary>
     /// The two queries of <see cref="Core.Storing.IArticleStore.GetPageChangesAsync"/> (binding
-    /// $since and @now): the rows saved since, with whether each has a page, in the store's order;
-    /// then the ids removed since and not stored again.
+    /// the parameter <paramref name="since"/> and @now): the rows saved since, with whether each
+    /// has a page, in the store's order; then the ids removed since and not stored again. Both
+    /// must read their version index, a few entries, and never the tables in the order of their
+    /// sort: <paramref name="hints"/> names the indexes where a planner without statistics would
+    /// pick the sort's (SQLite scanned every article by seq, 40 ms at 10,000).
     /// </summary>
-    public static string PageChangesQuery(string since) => $"""
-        SELECT {PageVersionColumns}, url IS NULL AND {Due("articles")} FROM articles WHERE changed_in > {since} ORDER BY seq;
-        SELECT id FROM removed_articles WHERE removed_in > {since} AND NOT EXISTS (SELECT 1 FROM articles WHERE articles.id = removed_articles.id) ORDER BY id;
-        """;
+    public static string[] PageChangesQueries(string since, (string Articles, string Removed)? hints = null) =>
+    [
+        $"SELECT {PageVersionColumns}, url IS NULL AND {Due("articles")} FROM articles {hints?.Articles} WHERE changed_in > {since} ORDER BY seq",
+        $"SELECT id FROM removed_articles {hints?.Removed} WHERE removed_in > {since} AND NOT EXISTS (SELECT 1 FROM articles WHERE articles.id = removed_articles.id) ORDER BY id",
+    ];
 
-    /// <summary>Reads the two results of <see cref="PageChangesQuery"/>.</summary>
+    /// <summary>Reads the two results of <see cref="PageChangesQueries"/>, run as one command.</summary>
     public static async Task<PageChanges> ReadPageChangesAsync(DbCommand command, CancellationToken cancellationToken)
     {
         var (paged, unpaged) = (new List<PageVersion>(), new List<string>());

@@ -213,7 +213,7 @@ public sealed class PostgresArticleStore : IArticleStore, IDisposable, IAsyncDis
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         // One snapshot for both results: another node's write cannot fall between them.
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
-        await using var command = new NpgsqlCommand(StoredRows.PageChangesQuery("@since"), connection, transaction);
+        await using var command = new NpgsqlCommand(string.Join(";\n", StoredRows.PageChangesQueries("@since")), connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<long>("since", sinceVersion));
         command.Parameters.Add(new NpgsqlParameter<long>("now", Now()));
         return await StoredRows.ReadPageChangesAsync(command, cancellationToken);

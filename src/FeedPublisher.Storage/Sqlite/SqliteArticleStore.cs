@@ -253,6 +253,10 @@ public sealed class SqliteArticleStore : IArticleStore
         return await StoredRows.ReadPageVersionsAsync(command, count, cancellationToken);
     }
 
+    /// <summary>The queries of <see cref="GetPageChangesAsync"/>, each held to its version index (checked by the plan tests).</summary>
+    public static readonly string[] PageChangesQueries =
+        StoredRows.PageChangesQueries("$since", ("INDEXED BY articles_changed_in", "INDEXED BY removed_articles_by_version"));
+
     public async Task<PageChanges?> GetPageChangesAsync(long sinceVersion, CancellationToken cancellationToken)
     {
         await using var connection = Connect();
@@ -260,7 +264,7 @@ public sealed class SqliteArticleStore : IArticleStore
         await using var transaction = connection.BeginTransaction(deferred: true);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = StoredRows.PageChangesQuery("$since");
+        command.CommandText = string.Join(";\n", PageChangesQueries);
         command.Parameters.AddWithValue("$since", sinceVersion);
         command.Parameters.AddWithValue("@now", Now());
         return await StoredRows.ReadPageChangesAsync(command, cancellationToken);
