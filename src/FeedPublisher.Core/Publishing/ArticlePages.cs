@@ -19,7 +19,10 @@ namespace FeedPublisher.Core.Publishing;
 /// the path, the output settings, the page's markup revision). A publish reads the store's page
 /// versions a chunk at a time in the order articles entered it, renders only the pages whose
 /// fingerprint changed, and removes those of articles that left (deleted, expired, given a URL of
-/// their own). A publish with one changed article renders one page.</para>
+/// their own). A publish with one changed article renders one page. A running service keeps the
+/// <see cref="PagePlan"/> of its last publish and, while it holds (<see cref="PagePlan.Fits"/>),
+/// reads only what the store's change log says changed since (<see cref="IArticleStore.GetPageChangesAsync"/>):
+/// a few rows instead of every page version and the whole record.</para>
 /// <para>Paths are stable: two articles whose paths would meet (the same file name in one month)
 /// are told apart by "-2", "-3"..., given in the order the articles entered the store, and an
 /// article keeps the path the record gave it while its own path does not change, so that a

