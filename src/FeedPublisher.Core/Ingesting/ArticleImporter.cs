@@ -161,9 +161,17 @@ public sealed class ArticleImporter(IArticleStore store, ArticleFileReader files
             problems.Add(IngestLog.Report(logger, new ArticleProblem(path, warning, Rejected: false)));
         }
 
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        if (info.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase) && FeedDocuments.SingleJsonFeedItem(bytes) is { } item)
+        {
+            // One JSON Feed item: kept under its id, as an item of a whole feed is.
+            var itemDraft = item.Draft ?? throw new ArticleRejectedException(item.Refused ?? "it cannot be read");
+            return [(path, ArticleIdentity.ForFeedGuid(item.Identity!), itemDraft, hash, bytes.Length)];
+        }
+
         var draft = reader.Read(source);
         var id = ArticleIdentity.Resolve(draft.Metadata, info.Name);
-        return [(path, id, draft, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length)];
+        return [(path, id, draft, hash, bytes.Length)];
     }
 
     /// <summary>A feed's usable items, each hashed by its own text (an edit to one item updates that article only).</summary>

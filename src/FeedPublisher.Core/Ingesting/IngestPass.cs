@@ -93,7 +93,8 @@ internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extra
         try
         {
             var bytes = files.ReadArticleBytes(found.FullPath);
-            if (found.RelativePath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && FeedDocuments.Detect(bytes) == FeedDocumentKind.JsonFeed)
+            var json = found.RelativePath.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+            if (json && FeedDocuments.Detect(bytes) == FeedDocumentKind.JsonFeed)
             {
                 var feed = FeedDocuments.Read(bytes, FeedDocumentKind.JsonFeed);
                 read.Items = [.. feed.Items.Select(item => ReadItem(found, item, known))];
@@ -128,7 +129,17 @@ internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extra
                 read.Problems.Add(new IngestProblem(warning, Rejected: false));
             }
 
-            read.Draft = reader.Read(source);
+            // One JSON Feed item on its own is an article too, under its id as a feed's item is.
+            if (json && FeedDocuments.SingleJsonFeedItem(bytes) is { } single)
+            {
+                read.Draft = single.Draft ?? throw new ArticleRejectedException(single.Refused ?? "it cannot be read");
+                read.Id = ArticleIdentity.ForFeedGuid(single.Identity!);
+            }
+            else
+            {
+                read.Draft = reader.Read(source);
+            }
+
             read.Problems.AddRange(read.Draft.Metadata.Warnings.Select(w => new IngestProblem(w, Rejected: false)));
             read.UnknownKeys = read.Draft.Metadata.UnknownKeys;
             // Such a file is not stored, so every walk reads it again: the price of noticing at once when it is published.

@@ -92,6 +92,13 @@ public static class FeedDocuments
         }
     }
 
+    /// <summary>
+    /// The JSON Feed item that the bytes are, when they are one on their own (an object with
+    /// <c>content_html</c> or <c>content_text</c> and neither of a JSON article's body keys); null
+    /// for anything else, which the JSON article reader then reads or refuses.
+    /// </summary>
+    public static FeedItem? SingleJsonFeedItem(byte[] bytes) => JsonFeedReader.ReadItem(bytes);
+
     /// <summary>The items of a feed document of <paramref name="kind"/>; throws <see cref="ArticleRejectedException"/> when the document as a whole cannot be read.</summary>
     public static FeedRead Read(byte[] bytes, FeedDocumentKind kind)
     {

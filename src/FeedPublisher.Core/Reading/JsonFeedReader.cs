@@ -56,6 +56,36 @@ internal static class JsonFeedReader
         }
     }
 
+    /// <summary>See <see cref="FeedDocuments.SingleJsonFeedItem"/>.</summary>
+    public static FeedItem? ReadItem(byte[] bytes)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(bytes.AsMemory(bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0), FeedDocuments.JsonOptions);
+            var root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || IsFeed(root) || root.TryGetProperty("body_html", out _) || root.TryGetProperty("body_text", out _)
+                || !(root.TryGetProperty("content_html", out _) || root.TryGetProperty("content_text", out _)))
+            {
+                return null;
+            }
+
+            var id = Id(root);
+            try
+            {
+                return new FeedItem(1, id, Draft(root, id, []), null, root.GetRawText());
+            }
+            catch (Exception e) when (e is ArticleRejectedException or InvalidOperationException)
+            {
+                return new FeedItem(1, id, null, e.Message, root.GetRawText());
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON: the article reader says where.
+            return null;
+        }
+    }
+
     private static ArticleDraft Draft(JsonElement item, string? id, IReadOnlyList<string> feedAuthors)
     {
         if (item.ValueKind != JsonValueKind.Object)

@@ -172,6 +172,29 @@ public sealed class JsonFeedDocumentTests : IDisposable
     }
 
     [Fact]
+    public async Task Publish_OneJsonFeedItemInAFileOfItsOwn_IsAnArticleUnderItsId()
+    {
+        File.WriteAllText(Path.Combine(_articles, "lone.json"), """
+            {"id": "https://old.example.com/7", "title": "Lone Item", "content_html": "<p>According to Reuters, it stood alone.</p>",
+             "date_published": "2026-02-03T10:00:00+01:00", "authors": [{"name": "Ada Okafor", "url": "https://old.example.com/ada"}], "tags": ["World"]}
+            """);
+        File.WriteAllText(Path.Combine(_articles, "number.json"), """{"id": 42, "title": "Numbered Item", "content_text": "According to the BBC, numbers work."}""");
+        File.WriteAllText(Path.Combine(_articles, "no-id.json"), """{"title": "No Id", "content_text": "Body."}""");
+
+        var report = await _publisher.PublishAsync(CancellationToken.None);
+
+        var items = ReadAtom().Items.ToDictionary(i => i.Title.Text);
+        Assert.Equal("https://old.example.com/7", items["Lone Item"].Id);
+        Assert.Equal(new DateTimeOffset(2026, 2, 3, 9, 0, 0, TimeSpan.Zero), items["Lone Item"].PublishDate);
+        Assert.Equal(["Ada Okafor"], items["Lone Item"].Authors.Select(a => a.Name));
+        Assert.Equal(["World"], items["Lone Item"].Categories.Select(c => c.Name));
+        Assert.Equal("42", items["Numbered Item"].Id);
+        var problem = Assert.Single(report.Ingest.Problems);
+        Assert.EndsWith("no-id.json", problem.Path, StringComparison.Ordinal);
+        Assert.Equal("it has no id", problem.Message);
+    }
+
+    [Fact]
     public async Task Publish_NothingChanged_ReadsNothingAndWritesNothing()
     {
         WriteFeed(FirstWrite, Item("a", "Story A", null), Item("b", "Story B", null));
