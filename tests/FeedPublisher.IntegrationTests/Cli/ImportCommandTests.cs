@@ -154,6 +154,23 @@ public sealed class ImportCommandTests(PostgresServer server) : IAsyncLifetime, 
         Assert.DoesNotContain("'slug'", result.StandardOutput, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task Import_OneJsonFeedItem_StoredUnderItsIdAsGuid()
+    {
+        await UseStoreAsync("Sqlite");
+        var cms = _temp.CreateFolder("cms");
+        File.WriteAllText(Path.Combine(cms, "item.json"), """
+            {"id": "https://old.example.com/?p=12", "title": "Moved Item", "date_published": "2026-01-05T08:00:00Z",
+             "content_html": "<p>According to Reuters, it moved.</p>"}
+            """);
+
+        await CliAsync("import", cms, "--publish");
+
+        var entry = Assert.Single(Entries(), e => e.Title.Text == "Moved Item");
+        Assert.Equal("https://old.example.com/?p=12", entry.Id);
+        Assert.Equal(new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero), entry.PublishDate);
+    }
+
     private async Task UseStoreAsync(string provider)
     {
         RepositoryPaths.CopySampleArticles(_temp.Combine("articles"));
