@@ -45,5 +45,14 @@ internal sealed class IdentityClaims
         _idOfPath[relativePath] = id;
     }
 
+    /// <summary>The article stored at <paramref name="relativePath"/> leaves: its id is free for another file.</summary>
+    public void Release(string relativePath)
+    {
+        if (_idOfPath.Remove(relativePath, out var id) && _owners.GetValueOrDefault(id) == relativePath)
+        {
+            _owners.Remove(id);
+        }
+    }
+
     public DateTimeOffset? FirstPublished(string id) => _firstPublished.TryGetValue(id, out var date) ? date : null;
 }

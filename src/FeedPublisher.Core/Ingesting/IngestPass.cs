@@ -43,6 +43,13 @@ internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extra
         var saved = new Article?[reads.Length];
         timings.Time(StageTimings.Extract, () =>
         {
+            // What the chunk's files no longer hold (items taken out, a file turned from one article
+            // into a feed or back) gives up its id first, so that another file or item may take it.
+            foreach (var path in chunk.Vanished)
+            {
+                claims.Value.Release(path);
+            }
+
             var ids = new string?[reads.Length];
             for (var i = 0; i < reads.Length; i++)
             {
@@ -109,7 +116,6 @@ internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extra
                 return read;
             }
 
-            read.Vanished = [.. items.Select(item => item.File.RelativePath)];
             read.File = new ArticleFile(found.RelativePath, found.Length, found.LastWriteTime, Convert.ToHexStringLower(SHA256.HashData(bytes)));
             if (previous is not null && previous.File.ContentHash == read.File.ContentHash)
             {
@@ -123,6 +129,10 @@ internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extra
                 read.KeepUpdated = previous.Updated;
             }
 
+            // A file that was a JSON Feed and reads as one article now gives up its items; one that
+            // reads as neither (half saved, say) is rejected below and keeps them, as an edited
+            // file that fails keeps its last good version.
+            var vanished = items.Select(item => item.File.RelativePath).ToArray();
             var (reader, source) = files.Decode(found.RelativePath, bytes, out var warning);
             if (warning is not null)
             {
@@ -139,6 +149,8 @@ internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extra
             {
                 read.Draft = reader.Read(source);
             }
+
+            read.Vanished = vanished;
 
             read.Problems.AddRange(read.Draft.Metadata.Warnings.Select(w => new IngestProblem(w, Rejected: false)));
             read.UnknownKeys = read.Draft.Metadata.UnknownKeys;

@@ -171,24 +171,23 @@ public sealed class ArticlePages(IArticleStore store, FeedDirectory directory, P
             }
         }
 
-        var toRender = new List<(string Id, string Path)>();
-        foreach (var version in changes.Paged)
+        // First every path given up (an article whose date moved it to another month), then the
+        // claims in the store's order: as in a full read, where a path given up by an article read
+        // later is still free for an earlier one.
+        var paged = changes.Paged.Select(version => (Version: version, Own: ArticlePagePath.For(version.Id, version.Published), Old: plan.Of(version.Id))).ToList();
+        foreach (var (_, own, old) in paged)
         {
-            var own = ArticlePagePath.For(version.Id, version.Published);
-            var old = plan.Of(version.Id);
-            var path = old?.Path;
-            if (path is null || !ArticlePagePath.IsFor(path, own))
+            if (old is { } moved && !ArticlePagePath.IsFor(moved.Path, own))
             {
-                if (path is not null)
-                {
-                    // Moved (its date changed month): the old path is free, unless someone takes it below.
-                    plan.Used.Remove(path);
-                    freed.Add(path);
-                }
-
-                path = Claim(own, version.Id, plan.Used, [], [], Foreign)!;
+                plan.Used.Remove(moved.Path);
+                freed.Add(moved.Path);
             }
+        }
 
+        var toRender = new List<(string Id, string Path)>();
+        foreach (var (version, own, old) in paged)
+        {
+            var path = old is { } kept && ArticlePagePath.IsFor(kept.Path, own) ? kept.Path : Claim(own, version.Id, plan.Used, [], [], Foreign)!;
             var page = plan.Settle(version, own, path);
             if (old is not { } before || !page.SameAs(before))
             {

@@ -38,10 +38,22 @@ public sealed class FeedStaging
     /// <summary>How many files were staged in the tree (<see cref="StageUnlisted"/>).</summary>
     internal int UnlistedStaged => Volatile.Read(ref _unlisted);
 
+    /// <summary>The file's full path, refused (before anything moves) when something is in the way of it or of its .gz.</summary>
+    private string ResolveWithCompanion(string relativePath, bool gzip)
+    {
+        var target = _directory.ResolveForStaging(relativePath, _realFolders);
+        if (gzip)
+        {
+            _directory.ResolveForStaging(relativePath + ".gz", _realFolders);
+        }
+
+        return target;
+    }
+
     /// <summary>Stages a file with these bytes (and its .gz sibling when asked); a file whose bytes would not change is left alone.</summary>
     public PublishedFile Stage(string relativePath, ReadOnlySpan<byte> bytes, bool gzip)
     {
-        var target = _directory.ResolveForStaging(relativePath, _realFolders);
+        var target = ResolveWithCompanion(relativePath, gzip);
         var changed = !FeedDirectory.HasSameBytes(target, bytes);
         var rename = changed ? new[] { _directory.Relative(_directory.WriteTemporary(bytes, FeedDirectory.LaterSecondThan(target))), relativePath } : null;
         var gzipRename = gzip && (changed || !File.Exists(target + ".gz"))
@@ -61,7 +73,7 @@ public sealed class FeedStaging
     /// </summary>
     public PublishedFile StageUnlisted(string relativePath, ReadOnlySpan<byte> bytes, bool gzip)
     {
-        var target = _directory.ResolveForStaging(relativePath, _realFolders);
+        var target = ResolveWithCompanion(relativePath, gzip);
         var changed = !FeedDirectory.HasSameBytes(target, bytes);
         var staged = 0;
         if (changed)

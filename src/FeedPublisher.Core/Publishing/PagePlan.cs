@@ -75,6 +75,12 @@ internal sealed record PagePlan
         var page = new PlannedPage(version.Seq, path, version.ContentHash.Length <= 16 ? version.ContentHash : version.ContentHash[..16], version.Updated.ToUnixTimeMilliseconds());
         if (!_pages.TryAdd(version.Id, page))
         {
+            // Removed and stored again meanwhile (by another process), it has a new place in the store's order.
+            if (_pages[version.Id].Seq != page.Seq)
+            {
+                _order = null;
+            }
+
             _pages[version.Id] = page;
         }
         else if (_order is not null && (_order.Count == 0 || _pages[_order[^1]].Seq < page.Seq))

@@ -58,6 +58,7 @@ public static class TextHygiene
         }
 
         var open = new Stack<char>();
+        var isolates = 0; // counted, so that a run of stray PDIs costs no scan of the stack each
         foreach (var c in line)
         {
             switch (c)
@@ -67,16 +68,18 @@ public static class TextHygiene
                     break;
                 case '\u2066' or '\u2067' or '\u2068':
                     open.Push('\u2069');
+                    isolates++;
                     break;
                 case '\u202C' when open.TryPeek(out var top) && top == '\u202C':
                     open.Pop();
                     break;
-                case '\u2069' when open.Contains('\u2069'):
+                case '\u2069' when isolates > 0:
                     // A PDI closes its isolate and whatever was opened inside it.
                     while (open.Pop() != '\u2069')
                     {
                     }
 
+                    isolates--;
                     break;
             }
         }

@@ -29,4 +29,16 @@ public sealed class LanguageTagTests
         Assert.Null(metadata.Language);
         Assert.Contains(metadata.Warnings, w => w.StartsWith("'language' is not a language tag", StringComparison.Ordinal));
     }
+
+    /// <summary>Found by a review: the closers went on the end, and shortening a long title or summary cut them off again.</summary>
+    [Fact]
+    public void Extract_LongTitleAndSummaryOpeningAnOverride_KeepTheirClosersAfterShortening()
+    {
+        var words = string.Join(" ", Enumerable.Repeat("word", 400));
+        var article = Support.ArticlePipeline.Read("long.md", System.Text.Encoding.UTF8.GetBytes($"---\ntitle: \"\u202E{words}\"\nsummary: \"\u202E{words}\"\n---\nBody.\n"));
+
+        Assert.Equal(1, article.Title.Count(c => c == '\u202C'));
+        Assert.Equal(1, article.Summary.Count(c => c == '\u202C'));
+        Assert.EndsWith("\u202C", article.Title, StringComparison.Ordinal);
+    }
 }

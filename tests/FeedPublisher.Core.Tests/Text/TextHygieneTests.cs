@@ -35,6 +35,20 @@ public sealed class TextHygieneTests
     public void CleanLine_DirectionsLeftOpen_AreClosedAtTheEnd(string input, string expected) =>
         Assert.Equal(expected, TextHygiene.CleanLine(input));
 
+    /// <summary>Found by a review: each stray PDI scanned the whole stack, and 100,000 of them after as many embeddings took 1.1 s.</summary>
+    [Fact]
+    public void CleanLine_ManyEmbeddingsAndStrayIsolateClosers_LinearTime()
+    {
+        var line = "t" + new string('\u202A', 300_000) + new string('\u2069', 300_000);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var clean = TextHygiene.CleanLine(line);
+
+        // Quadratic, this took tens of seconds; linear, milliseconds.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"{watch.Elapsed}");
+        Assert.Equal(300_000, clean.Count(c => c == '\u202C'));
+    }
+
     [Fact]
     public void CleanLine_CollapsesWhitespaceAndTrims()
     {

@@ -182,6 +182,7 @@ public sealed class ArticlePagesTests : IDisposable
     [InlineData(".fp-pages")]
     [InlineData("rss.xml")]
     [InlineData("2026/08/story/index.html")]
+    [InlineData("atom.xml.gz")]
     public async Task Publish_AFolderWhereAFileGoes_RefusedNamingItBeforeAnythingMoves(string path)
     {
         Write("first.md", "First", "2026-07-05");
@@ -204,6 +205,8 @@ public sealed class ArticlePagesTests : IDisposable
         // Nothing moved: the publish before stands, and no journal is left to finish.
         Assert.DoesNotContain("<title type=\"text\">Story</title>", File.ReadAllText(Path.Combine(_feeds, "atom.xml")), StringComparison.Ordinal);
         Assert.Contains("First", File.ReadAllText(Path.Combine(_feeds, "atom.xml")), StringComparison.Ordinal);
+        // Nor the feed whose .gz was in the way: a file and its .gz move together or not at all.
+        Assert.DoesNotContain(">Story<", File.ReadAllText(Path.Combine(_feeds, "index.html")), StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_feeds, ".fp-staging", "journal.json")));
     }
 

@@ -113,6 +113,74 @@ public sealed class JsonFeedDocumentTests : IDisposable
         Assert.Equal(["A Plain Story"], ReadAtom().Items.Select(i => i.Title.Text));
     }
 
+    /// <summary>Found by a review: a document saved half-way was no feed any more, and all its items left the store.</summary>
+    [Theory]
+    [MemberData(nameof(Watched))]
+    public async Task Publish_DocumentNoLongerReadable_KeepsItsItemsAndSaysWhy(bool watched)
+    {
+        var changes = Track(watched);
+        WriteFeed(FirstWrite, Item("a", "Story A", null), Item("b", "Story B", null));
+        changes?.Add("export.json");
+        await _publisher.PublishAsync(CancellationToken.None);
+
+        var path = Path.Combine(_articles, "export.json");
+        var text = File.ReadAllText(path);
+        File.WriteAllText(path, text[..(text.Length / 2)]);
+        File.SetLastWriteTimeUtc(path, FirstWrite.AddDays(1));
+        changes?.Add("export.json");
+        var report = await _publisher.PublishAsync(CancellationToken.None);
+
+        Assert.Equal(0, report.Ingest.Removed);
+        Assert.EndsWith("export.json", Assert.Single(report.Ingest.Problems).Path, StringComparison.Ordinal);
+        Assert.Equal(["Story A", "Story B"], ReadAtom().Items.Select(i => i.Title.Text).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Found by a review: an item taken out of one document and put in another kept its id held by the first, and was lost.</summary>
+    [Theory]
+    [MemberData(nameof(Watched))]
+    public async Task Publish_ItemMovedToAnotherDocument_KeepsItsArticle(bool watched)
+    {
+        var changes = Track(watched);
+        WriteFeed(FirstWrite, Item("a", "Story A", null), Item("moving", "Moving Story", null));
+        File.WriteAllText(Path.Combine(_articles, "second.json"), Feed(Item("own", "Its Own", null)));
+        changes?.Add("export.json");
+        changes?.Add("second.json");
+        await _publisher.PublishAsync(CancellationToken.None);
+
+        WriteFeed(FirstWrite.AddDays(1), Item("a", "Story A", null));
+        File.WriteAllText(Path.Combine(_articles, "second.json"), Feed(Item("own", "Its Own", null), Item("moving", "Moving Story", null)));
+        changes?.Add("export.json");
+        changes?.Add("second.json");
+        var report = await _publisher.PublishAsync(CancellationToken.None);
+
+        Assert.Empty(report.Ingest.Problems);
+        Assert.Equal(["Its Own", "Moving Story", "Story A"], ReadAtom().Items.Select(i => i.Title.Text).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Found by a review: one item alone in its file turned into a document holding that item was refused as its own duplicate.</summary>
+    [Theory]
+    [MemberData(nameof(Watched))]
+    public async Task Publish_LoneItemTurnsIntoADocumentAndBack_KeepsItsArticle(bool watched)
+    {
+        var changes = Track(watched);
+        var path = Path.Combine(_articles, "export.json");
+        File.WriteAllText(path, """{"id": "a", "title": "Story A", "content_text": "According to Reuters, A."}""");
+        changes?.Add("export.json");
+        await _publisher.PublishAsync(CancellationToken.None);
+
+        WriteFeed(FirstWrite.AddDays(1), Item("a", "Story A", null), Item("b", "Story B", null));
+        changes?.Add("export.json");
+        var toDocument = await _publisher.PublishAsync(CancellationToken.None);
+        Assert.Empty(toDocument.Ingest.Problems);
+        Assert.Equal(["a", "b"], ReadAtom().Items.Select(i => i.Id).Order(StringComparer.Ordinal));
+
+        File.WriteAllText(path, """{"id": "a", "title": "Story A", "content_text": "According to Reuters, A."}""");
+        changes?.Add("export.json");
+        var back = await _publisher.PublishAsync(CancellationToken.None);
+        Assert.Empty(back.Ingest.Problems);
+        Assert.Equal(["a"], ReadAtom().Items.Select(i => i.Id));
+    }
+
     [Fact]
     public async Task Publish_FileTurnsFromOneArticleIntoAFeedAndBack_LeavesNoArticleBehind()
     {

@@ -58,6 +58,15 @@ public sealed class PagePlanTests : IDisposable
         await StepAsync("an article given a URL of its own", () => Write("own-url.md", "Own Url Story", "2026-08-06", url: "https://elsewhere.example.org/story"));
         await StepAsync("one moved into a month where its name is taken", () => Write("filler/story-03.md", "Story 3", "2026-08-01", id: "filler/budget"));
         await StepAsync("nothing but a touch", () => File.SetLastWriteTimeUtc(Path.Combine(_articles, "moving.md"), DateTime.UtcNow));
+        // Found by a review: the earlier article took the next path, where a full read frees the later one's first.
+        Write("a/budget.md", "A Budget", "2026-07-03");
+        Write("b/budget.md", "B Budget", "2026-10-03");
+        await _service.PublishAsync(CancellationToken.None);
+        await StepAsync("two moved together, one into the month the other leaves", () =>
+        {
+            Write("a/budget.md", "A Budget", "2026-10-04");
+            Write("b/budget.md", "B Budget", "2026-11-03");
+        });
     }
 
     /// <summary>One change: the service publishes it reading the changes alone; a fresh process publishes a copy of the directory as it was, reading everything.</summary>
