@@ -1,13 +1,10 @@
 using System.ServiceModel.Syndication;
 using System.Text.Json;
 using System.Xml;
-using FeedPublisher.Configuration;
 using FeedPublisher.Core.Ingesting;
 using FeedPublisher.Core.Publishing;
-using FeedPublisher.Hosting;
 using FeedPublisher.IntegrationTests.Support;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FeedPublisher.IntegrationTests.Publishing;
@@ -29,16 +26,7 @@ public sealed class JsonFeedDocumentTests : IDisposable
     public JsonFeedDocumentTests()
     {
         _articles = _temp.CreateFolder("articles");
-        _services = new ServiceCollection().AddLogging()
-            .AddFeedPublisher(FeedPublisherSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Articles:Directory"] = _articles,
-                ["Feeds:Directory"] = _temp.Combine("feeds"),
-                ["Storage:ConnectionString"] = _temp.Combine("store.db"),
-                ["Site:BaseUrl"] = "https://news.example.com/",
-            }).Build()))
-            .BuildServiceProvider();
-        _publisher = _services.GetRequiredService<FeedPublishingService>();
+        (_services, _publisher) = InProcessPublisher.Create(_articles, _temp.Combine("feeds"), _temp.Combine("store.db"));
     }
 
     public void Dispose()

@@ -1,9 +1,6 @@
-using FeedPublisher.Configuration;
 using FeedPublisher.Core.Publishing;
-using FeedPublisher.Hosting;
 using FeedPublisher.IntegrationTests.Support;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FeedPublisher.IntegrationTests.Publishing;
@@ -94,19 +91,8 @@ public sealed class PagePlanTests : IDisposable
         }
     }
 
-    private (ServiceProvider Services, FeedPublishingService Publisher) Publisher(string feeds)
-    {
-        var services = new ServiceCollection().AddLogging()
-            .AddFeedPublisher(FeedPublisherSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Articles:Directory"] = _articles,
-                ["Feeds:Directory"] = feeds,
-                ["Storage:ConnectionString"] = _temp.Combine("store.db"),
-                ["Site:BaseUrl"] = "https://news.example.com/",
-            }).Build()))
-            .BuildServiceProvider();
-        return (services, services.GetRequiredService<FeedPublishingService>());
-    }
+    private (ServiceProvider Services, FeedPublishingService Publisher) Publisher(string feeds) =>
+        InProcessPublisher.Create(_articles, feeds, _temp.Combine("store.db"));
 
     private void Write(string relativePath, string title, string date, string? url = null, string? id = null)
     {

@@ -16,24 +16,7 @@ public sealed class SqliteQueryPlanTests
     [InlineData(1, "SEARCH removed_articles USING COVERING INDEX removed_articles_by_version (removed_in>?)")]
     public async Task PageChanges_ReadTheirVersionIndexes(int query, string expected)
     {
-        using var temp = new TempFolder();
-        var path = temp.Combine("store.db");
-        await SqliteArticleStore.Open(path).CountAsync(CancellationToken.None); // migrated
-
-        await using var connection = new SqliteConnection($"Data Source={path}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + SqliteArticleStore.PageChangesQueries[query];
-        command.Parameters.AddWithValue("$since", 5);
-        command.Parameters.AddWithValue("@now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-        var plan = new List<string>();
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                plan.Add(reader.GetString(3));
-            }
-        }
+        var plan = await PlanAsync(SqliteArticleStore.PageChangesQueries[query], ("$since", 5));
 
         Assert.Contains(expected, plan);
         Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal));
@@ -42,6 +25,15 @@ public sealed class SqliteQueryPlanTests
     [Fact]
     public async Task ArchivePages_ReadOnlyTheArchiveIndex()
     {
+        var plan = await PlanAsync(SqliteArticleStore.ArchivePagesQuery, ("$size", 50));
+
+        Assert.Contains("SCAN articles USING COVERING INDEX articles_archive_pages", plan);
+        Assert.DoesNotContain("SCAN articles", plan);
+    }
+
+    /// <summary>The steps of <c>EXPLAIN QUERY PLAN</c> for the query on a freshly migrated store, its parameters bound (and @now).</summary>
+    private static async Task<List<string>> PlanAsync(string query, params (string Name, object Value)[] parameters)
+    {
         using var temp = new TempFolder();
         var path = temp.Combine("store.db");
         await SqliteArticleStore.Open(path).CountAsync(CancellationToken.None); // migrated
@@ -49,19 +41,20 @@ public sealed class SqliteQueryPlanTests
         await using var connection = new SqliteConnection($"Data Source={path}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + SqliteArticleStore.ArchivePagesQuery;
-        command.Parameters.AddWithValue("$size", 50);
-        command.Parameters.AddWithValue("@now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-        var plan = new List<string>();
-        await using (var reader = await command.ExecuteReaderAsync())
+        command.CommandText = "EXPLAIN QUERY PLAN " + query;
+        foreach (var (name, value) in parameters)
         {
-            while (await reader.ReadAsync())
-            {
-                plan.Add(reader.GetString(3));
-            }
+            command.Parameters.AddWithValue(name, value);
         }
 
-        Assert.Contains("SCAN articles USING COVERING INDEX articles_archive_pages", plan);
-        Assert.DoesNotContain("SCAN articles", plan);
+        command.Parameters.AddWithValue("@now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        var plan = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            plan.Add(reader.GetString(3));
+        }
+
+        return plan;
     }
 }
