@@ -57,8 +57,7 @@ public sealed class ArticleExtractor(Summarizer summarizer, SourceCollector sour
     /// </summary>
     private Article Header(ArticleMetadata metadata, string id, DateTimeOffset fileTime, DateTimeOffset? firstPublished)
     {
-        // Closed again after shortening, which may cut the closers CleanText put at the end.
-        var title = TextHygiene.CloseDirections(Titles.Shorten(CleanText(metadata.Title) ?? throw new ArticleRejectedException("it has no title")));
+        var title = Titles.Shorten(CleanText(metadata.Title) ?? throw new ArticleRejectedException("it has no title"));
         var (published, updated) = ArticleDates.Resolve(metadata, fileTime, firstPublished);
         return new Article
         {
@@ -68,7 +67,7 @@ public sealed class ArticleExtractor(Summarizer summarizer, SourceCollector sour
             Url = HttpUrl(metadata.Url),
             Published = published,
             Updated = updated,
-            Summary = CleanText(metadata.Summary) is { } given ? TextHygiene.CloseDirections(summarizer.Shorten(given)) : "",
+            Summary = CleanText(metadata.Summary) is { } given ? summarizer.Shorten(given) : "",
             ContentHtml = "",
             Authors = metadata.Authors.Select(CleanText).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
             AuthorUrls = AuthorUrls(metadata),
@@ -97,7 +96,7 @@ public sealed class ArticleExtractor(Summarizer summarizer, SourceCollector sour
 
         return header with
         {
-            Summary = header.Summary.Length > 0 ? header.Summary : TextHygiene.CloseDirections(summarizer.Summarize(LeadFilter.Lead(body.Text.Lead))),
+            Summary = header.Summary.Length > 0 ? header.Summary : summarizer.Summarize(LeadFilter.Lead(body.Text.Lead)),
             ContentHtml = body.Html,
             Image = header.Image ?? BodyImage.First(body.Html),
             Sources = sources.Collect(

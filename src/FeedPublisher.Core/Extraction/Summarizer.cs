@@ -1,4 +1,5 @@
 using System.Text;
+using FeedPublisher.Core.Text;
 
 namespace FeedPublisher.Core.Extraction;
 
@@ -28,7 +29,7 @@ public sealed class Summarizer(int maxLength)
                 var needed = summary.Length == 0 ? sentence.Length : summary.Length + 1 + sentence.Length;
                 if (needed > MaxLength)
                 {
-                    return summary.Length > 0 ? summary.ToString() : Cut(sentence);
+                    return TextHygiene.CloseDirections(summary.Length > 0 ? summary.ToString() : Cut(sentence));
                 }
 
                 if (summary.Length > 0)
@@ -40,11 +41,14 @@ public sealed class Summarizer(int maxLength)
             }
         }
 
-        return summary.ToString();
+        return TextHygiene.CloseDirections(summary.ToString());
     }
 
-    /// <summary>A given summary, kept whole when it fits, else cut like a long sentence.</summary>
-    public string Shorten(string summary) => summary.Length <= MaxLength ? summary : Cut(summary);
+    /// <summary>
+    /// A given summary, kept whole when it fits, else cut like a long sentence. Either way a bidi
+    /// override, embedding or isolate left open is closed: a cut can drop the closers at the end.
+    /// </summary>
+    public string Shorten(string summary) => TextHygiene.CloseDirections(summary.Length <= MaxLength ? summary : Cut(summary));
 
     /// <summary>Cuts a sentence at the last word boundary that leaves room for the ellipsis.</summary>
     private string Cut(string sentence)

@@ -18,7 +18,7 @@ internal sealed class ArticleChangeDetector(ArticleFileReader files, IngestSetti
     /// <param name="changedFound">How many of the changed paths the walk found.</param>
     public static List<string> Compare(FolderWalk walk, IReadOnlyDictionary<string, FileStamp> stamps, out int changedFound)
     {
-        var documents = DocumentStamps(stamps);
+        var documents = FeedItemPaths.ByDocument(stamps);
         var changed = new List<string>();
         var stillThere = 0;
         foreach (var file in walk.Files)
@@ -46,28 +46,6 @@ internal sealed class ArticleChangeDetector(ArticleFileReader files, IngestSetti
         }
 
         return changed;
-    }
-
-    /// <summary>The stamps of the items of each JSON Feed document, by the document's path; null when the store holds none.</summary>
-    private static Dictionary<string, List<FileStamp>>? DocumentStamps(IReadOnlyDictionary<string, FileStamp> stamps)
-    {
-        Dictionary<string, List<FileStamp>>? documents = null;
-        foreach (var (path, stamp) in stamps)
-        {
-            if (FeedItemPaths.IsItem(path))
-            {
-                documents ??= new Dictionary<string, List<FileStamp>>(StringComparer.Ordinal);
-                var document = FeedItemPaths.ContainerOf(path);
-                if (!documents.TryGetValue(document, out var list))
-                {
-                    documents[document] = list = [];
-                }
-
-                list.Add(stamp);
-            }
-        }
-
-        return documents;
     }
 
     /// <summary>

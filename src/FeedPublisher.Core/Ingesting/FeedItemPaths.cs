@@ -33,4 +33,26 @@ public static class FeedItemPaths
 
     /// <summary>How a message names the owner of a stored path: "an item of exports/feed.json", or the path.</summary>
     public static string Describe(string path) => IsItem(path) ? $"an item of {ContainerOf(path)}" : path;
+
+    /// <summary>What is stored of each document's items, by the document's path; null when no stored path is an item's.</summary>
+    public static Dictionary<string, List<T>>? ByDocument<T>(IEnumerable<KeyValuePair<string, T>> stored)
+    {
+        Dictionary<string, List<T>>? documents = null;
+        foreach (var (path, value) in stored)
+        {
+            if (IsItem(path))
+            {
+                documents ??= new Dictionary<string, List<T>>(StringComparer.Ordinal);
+                var document = ContainerOf(path);
+                if (!documents.TryGetValue(document, out var items))
+                {
+                    documents[document] = items = [];
+                }
+
+                items.Add(value);
+            }
+        }
+
+        return documents;
+    }
 }

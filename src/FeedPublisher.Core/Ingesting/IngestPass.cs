@@ -117,16 +117,9 @@ internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extra
             }
 
             read.File = new ArticleFile(found.RelativePath, found.Length, found.LastWriteTime, Convert.ToHexStringLower(SHA256.HashData(bytes)));
-            if (previous is not null && previous.File.ContentHash == read.File.ContentHash)
+            if (read.TouchedOnly(previous))
             {
-                if (!previous.Stale)
-                {
-                    read.Touched = true;
-                    return read;
-                }
-
-                // The same text derived again with today's settings: not an edit, so its update date stays.
-                read.KeepUpdated = previous.Updated;
+                return read;
             }
 
             // A file that was a JSON Feed and reads as one article now gives up its items; one that
@@ -142,20 +135,15 @@ internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extra
             // One JSON Feed item on its own is an article too, under its id as a feed's item is.
             if (json && FeedDocuments.SingleJsonFeedItem(bytes) is { } single)
             {
-                read.Draft = single.Draft ?? throw new ArticleRejectedException(single.Refused ?? "it cannot be read");
+                read.Take(single.Draft ?? throw new ArticleRejectedException(single.Refused ?? "it cannot be read"), now);
                 read.Id = ArticleIdentity.ForFeedGuid(single.Identity!);
             }
             else
             {
-                read.Draft = reader.Read(source);
+                read.Take(reader.Read(source), now);
             }
 
             read.Vanished = vanished;
-
-            read.Problems.AddRange(read.Draft.Metadata.Warnings.Select(w => new IngestProblem(w, Rejected: false)));
-            read.UnknownKeys = read.Draft.Metadata.UnknownKeys;
-            // Such a file is not stored, so every walk reads it again: the price of noticing at once when it is published.
-            read.Withhold(PublicationRules.Withheld(read.Draft.Metadata, now));
         }
         catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
         {
@@ -184,21 +172,10 @@ internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extra
             var draft = item.Draft ?? throw new ArticleRejectedException(item.Refused ?? "it cannot be read");
             read.Id = ArticleIdentity.ForFeedGuid(item.Identity!);
             read.File = new ArticleFile(path!, document.Length, document.LastWriteTime, Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(item.Text))));
-            if (previous is not null && previous.File.ContentHash == read.File.ContentHash)
+            if (!read.TouchedOnly(previous))
             {
-                if (!previous.Stale)
-                {
-                    read.Touched = true;
-                    return read;
-                }
-
-                read.KeepUpdated = previous.Updated;
+                read.Take(draft, now);
             }
-
-            read.Draft = draft;
-            read.Problems.AddRange(draft.Metadata.Warnings.Select(w => new IngestProblem(w, Rejected: false)));
-            read.UnknownKeys = draft.Metadata.UnknownKeys;
-            read.Withhold(PublicationRules.Withheld(draft.Metadata, now));
         }
         catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
         {
@@ -323,6 +300,36 @@ internal sealed class IngestPass(ArticleFileReader files, ArticleExtractor extra
 
         /// <summary>The file's keys that no reader knows: kept apart from its problems, as they are reported per key over the whole ingest.</summary>
         public IReadOnlyList<string> UnknownKeys { get; set; } = [];
+
+        /// <summary>
+        /// Compares the text read (<see cref="File"/>'s hash) with the stored version: true when
+        /// it is the same and its article stands as derived (only the stamp is stored again); the
+        /// same text derived with other settings is no edit, so it keeps its update date.
+        /// </summary>
+        public bool TouchedOnly(KnownFile? previous)
+        {
+            if (previous is null || previous.File.ContentHash != File!.ContentHash)
+            {
+                return false;
+            }
+
+            Touched = !previous.Stale;
+            KeepUpdated = previous.Stale ? previous.Updated : null;
+            return Touched;
+        }
+
+        /// <summary>
+        /// The draft read, with its warnings and unknown keys; withheld when it is a draft or
+        /// expired (such a file is not stored, so every walk reads it again: the price of noticing
+        /// at once when it is published).
+        /// </summary>
+        public void Take(ArticleDraft draft, DateTimeOffset now)
+        {
+            Draft = draft;
+            Problems.AddRange(draft.Metadata.Warnings.Select(w => new IngestProblem(w, Rejected: false)));
+            UnknownKeys = draft.Metadata.UnknownKeys;
+            Withhold(PublicationRules.Withheld(draft.Metadata, now));
+        }
 
         /// <summary>Keeps the article out of the store and the feeds, without calling it an error.</summary>
         public void Withhold(string? reason)

@@ -9,30 +9,12 @@ namespace FeedPublisher.Core.Ingesting;
 internal sealed class KnownFiles(IReadOnlyDictionary<string, KnownFile> byPath)
 {
     // Built when first asked, on whichever thread asks first: most ingests hold no document at all.
-    private readonly Lazy<Dictionary<string, List<KnownFile>>> _items = new(() =>
-    {
-        var items = new Dictionary<string, List<KnownFile>>(StringComparer.Ordinal);
-        foreach (var (path, file) in byPath)
-        {
-            if (FeedItemPaths.IsItem(path))
-            {
-                var document = FeedItemPaths.ContainerOf(path);
-                if (!items.TryGetValue(document, out var list))
-                {
-                    items[document] = list = [];
-                }
-
-                list.Add(file);
-            }
-        }
-
-        return items;
-    });
+    private readonly Lazy<Dictionary<string, List<KnownFile>>?> _items = new(() => FeedItemPaths.ByDocument(byPath));
 
     public IReadOnlyDictionary<string, KnownFile> ByPath => byPath;
 
     public KnownFile? At(string path) => byPath.GetValueOrDefault(path);
 
     /// <summary>The stored items of the JSON Feed document at <paramref name="path"/>; none for any other file.</summary>
-    public IReadOnlyList<KnownFile> ItemsOf(string path) => _items.Value.TryGetValue(path, out var items) ? items : [];
+    public IReadOnlyList<KnownFile> ItemsOf(string path) => _items.Value?.GetValueOrDefault(path) ?? [];
 }
